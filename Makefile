@@ -1,0 +1,93 @@
+# mkbook - Markdown manuscript to EPUB 3.
+# GNU make; every library found with pkg-config.
+
+VERSION     = 0.1.0
+PREFIX     ?= /usr/local
+DESTDIR    ?=
+BINDIR      = $(PREFIX)/bin
+MANDIR      = $(PREFIX)/share/man
+DATADIR     = $(PREFIX)/share/mkbook
+PKG_CONFIG ?= pkg-config
+CC         ?= cc
+CFLAGS     ?= -O2 -g
+
+PKGS     = libcmark-gfm libxml-2.0 libzip yaml-0.1
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+             -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+             -DMKBOOK_VERSION=\"$(VERSION)\" -Isrc $(PKG_CFLAGS) $(CFLAGS)
+LIBS     = -lcmark-gfm-extensions $(PKG_LIBS) -lunistring -lpthread
+
+LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ  = $(LIB_SRC:src/%.c=build/obj/%.o) build/obj/stylesheet.o
+UNIT_SRC = $(wildcard tests/unit/*.c)
+UNIT_OBJ = $(UNIT_SRC:tests/unit/%.c=build/unit/%.o)
+SAMPLE   = build/sample.epub
+
+.PHONY: all book check unit books deps deps-test clean install uninstall cover asan valgrind
+
+all: mkbook
+
+mkbook: build/obj/main.o $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ build/obj/main.o $(LIB_OBJ) $(LIBS) $(LDFLAGS)
+
+build/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+build/stylesheet.c: styles/mkbook.css scripts/embed.sh
+	@mkdir -p $(@D)
+	sh scripts/embed.sh mkbook_default_css styles/mkbook.css > $@.tmp && mv $@.tmp $@
+
+build/obj/stylesheet.o: build/stylesheet.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The sample book: installs missing build dependencies first (as root).
+book: deps
+	@$(MAKE) --no-print-directory mkbook
+	./mkbook manuscript/ -o $(SAMPLE)
+	@echo "The sample book is $(SAMPLE)"
+
+deps:
+	@sh scripts/deps.sh build
+
+deps-test:
+	@sh scripts/deps.sh test
+
+# Every test: the unit tests, then every integration script tests/run-*.sh
+# (test books through epubcheck, the sample book, bad inputs...), each
+# ending with "N passed, M failed", and the totals last.
+check: deps-test
+	@$(MAKE) --no-print-directory mkbook build/unit-tests
+	./build/unit-tests
+	bash tests/run-all.sh
+
+build/unit/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $$($(PKG_CONFIG) --cflags check) -MMD -MP -c -o $@ $<
+
+build/unit-tests: $(UNIT_OBJ) $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $(UNIT_OBJ) $(LIB_OBJ) $$($(PKG_CONFIG) --libs check) $(LIBS)
+
+cover:
+	sh covers/render.sh
+
+install: mkbook
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 mkbook $(DESTDIR)$(BINDIR)/mkbook
+	install -m 644 man/mkbook.1 $(DESTDIR)$(MANDIR)/man1/mkbook.1
+	install -m 644 man/mkbook.5 $(DESTDIR)$(MANDIR)/man5/mkbook.5
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/mkbook $(DESTDIR)$(MANDIR)/man1/mkbook.1 \
+	      $(DESTDIR)$(MANDIR)/man5/mkbook.5
+
+clean:
+	rm -rf build mkbook mkbook-asan
+
+# Further targets (asan, valgrind, fuzz, bench, preview...) live in mk/*.mk.
+-include $(sort $(wildcard mk/*.mk))
+
+-include $(wildcard build/obj/*.d build/unit/*.d)

@@ -1,0 +1,184 @@
+/* book.h - the book model: what manuscript.c loads and every later stage
+ * reads. A book owns everything reachable from it; book_free releases it. */
+#ifndef MKBOOK_BOOK_H
+#define MKBOOK_BOOK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <libxml/tree.h>
+
+#include "labels.h"
+#include "util.h"
+
+/* A key's position in its file, for diagnostics (1-based; 0 = unknown). */
+typedef struct srcpos {
+	int line;
+	int col;
+} srcpos;
+
+typedef struct book_author {
+	char *name;
+	char *file_as; /* sort name, "Lopez, Daniel"; computed when not given */
+	char *role;    /* MARC relator code, "aut" by default */
+} book_author;
+
+enum chapter_kind {
+	CHAPTER_TEXT,      /* a Markdown file of the manuscript */
+	CHAPTER_COVER,     /* generated: the cover page */
+	CHAPTER_TITLEPAGE, /* generated from the metadata */
+	CHAPTER_QA,        /* generated: the Reader Q&A from a comments folder */
+	CHAPTER_RELATED,   /* generated: the list of related posts without a body */
+	CHAPTER_COLOPHON,  /* generated from the metadata */
+};
+
+/* One entry of a chapter's table of contents (its headings). */
+typedef struct toc_entry {
+	int level; /* 1..6, relative to the document */
+	char *title;
+	char *id;
+} toc_entry;
+
+enum comment_status { COMMENT_APPROVED, COMMENT_PENDING, COMMENT_SPAM };
+
+/* A reader comment: one Markdown file of a comments folder. */
+typedef struct comment {
+	char *file;       /* path for diagnostics */
+	char *id;
+	char *author;
+	char *author_url;
+	char *date;       /* ISO 8601 as written */
+	enum comment_status status;
+	char *reply_to;   /* id, or NULL */
+	char *title;      /* editor's headline, or NULL */
+	bool by_author;   /* role: author */
+	char *body;       /* Markdown after the front matter */
+	int body_line;    /* line of the body's first line in file */
+	srcpos reply_to_pos;
+	srcpos status_pos;
+} comment;
+
+/* A related post: one Markdown file of a related folder. */
+typedef struct related_post {
+	char *file;
+	char *title;
+	char *url;
+	char *date;
+	char *summary;
+	bool has_body; /* a post with a body becomes a chapter of its own */
+} related_post;
+
+typedef struct chapter {
+	enum chapter_kind kind;
+	char *path;    /* manuscript-relative source path, NULL when generated */
+	char *file;    /* path for diagnostics, as the user would type it */
+	char *href;    /* path inside the EPUB's content folder: "text/x.xhtml" */
+	char *id;      /* manifest id */
+	char *title;   /* NULL until known */
+	char *lang;    /* BCP 47; NULL = the book's */
+	char *source;  /* the chapter's own web address (front matter), or NULL */
+	char *epub_type; /* "bodymatter", "backmatter"... for the body, or NULL */
+	char *body;    /* Markdown after front matter (CHAPTER_TEXT) */
+	size_t body_len;
+	int body_line; /* line number of the body's first line */
+	bool title_from_heading; /* the title is the document's first heading */
+
+	/* Filled by the renderer. */
+	xmlDocPtr doc;
+	toc_entry *toc;
+	size_t ntoc;
+	strset *ids;       /* every id in the document */
+	strmap *id_folded; /* case-folded, percent-decoded id -> the id (owned strings) */
+	bool has_svg;
+	bool has_remote;
+	bool has_mathml;
+	bool rtl;
+
+	/* Generated Q&A chapter: its comments (not owned; the book owns them). */
+	comment **comments;
+	size_t ncomments;
+	/* Generated related-posts chapter. */
+	related_post **related;
+	size_t nrelated;
+} chapter;
+
+/* A file copied into the book (image, stylesheet, font). */
+typedef struct resource {
+	char *path;       /* manuscript-relative source path, NULL when generated */
+	char *href;       /* path inside the content folder: "images/x.png" */
+	char *id;
+	char *media_type;
+	char *properties; /* "cover-image" or NULL */
+	unsigned char *data;
+	size_t len;
+} resource;
+
+typedef struct book {
+	char *dir;          /* manuscript folder as given */
+	char *yaml_file;    /* path of book.yaml for diagnostics, NULL if none */
+
+	char *title;
+	char *subtitle;
+	book_author *authors;
+	size_t nauthors;
+	char *language;     /* BCP 47, "en" by default */
+	char *identifier;
+	char *date;         /* publication date as written (ISO 8601) */
+	char *modified;     /* dcterms:modified, "CCYY-MM-DDThh:mm:ssZ" */
+	char *publisher;
+	char *description;
+	strlist subjects;
+	char *rights;
+	char *source;
+	char *series;
+	char *series_index;
+	char *cover;        /* manuscript-relative path of the cover image */
+	srcpos cover_pos;
+	char *stylesheet;   /* manuscript-relative path, NULL = built-in */
+	int toc_depth;
+	bool titlepage;     /* generate a title page (default true) */
+	bool colophon;      /* generate a colophon (default true) */
+	char *labels[LABEL_COUNT]; /* overrides from book.yaml, NULL = built-in */
+
+	chapter **chapters; /* reading order */
+	size_t nchapters;
+	resource **resources;
+	size_t nresources;
+	strmap *resource_by_path; /* manuscript-relative path -> resource */
+	strmap *chapter_by_path;  /* manuscript-relative .md path -> chapter */
+
+	comment **comments; /* every comment loaded, in file order */
+	size_t ncomments;
+	related_post **related;
+	size_t nrelated;
+} book;
+
+/* Limits, checked with a clear error each. */
+#define MKBOOK_MAX_FILE_BYTES (64u << 20)   /* one Markdown or YAML file */
+#define MKBOOK_MAX_IMAGE_BYTES (64u << 20)  /* one image */
+#define MKBOOK_MAX_CHAPTERS 100000
+#define MKBOOK_MAX_DEPTH 200                /* nesting of blocks and HTML */
+
+book *book_new(const char *dir);
+void book_free(book *b);
+/* Appends a chapter (the book takes it). */
+void book_add_chapter(book *b, chapter *c);
+chapter *chapter_new(enum chapter_kind kind);
+void chapter_free(chapter *c);
+/* The label text for id: the book.yaml override, else the built-in word in
+ * the book's language. Static or book-owned storage. */
+const char *book_label(const book *b, enum label_id id);
+/* Adds a resource (the book takes it) and indexes it by path. */
+void book_add_resource(book *b, resource *r);
+void resource_free(resource *r);
+
+enum path_status { PATH_OK, PATH_FOLDER, PATH_MISSING, PATH_OUTSIDE, PATH_NOT_FILE, PATH_UNREADABLE };
+/* Resolves rel (relative to the manuscript folder) to a file or folder
+ * inside it, following symbolic links only while they stay inside. On
+ * PATH_OK or PATH_FOLDER sets *normalized (and *fs_path unless NULL), which
+ * the caller frees; otherwise sets nothing. */
+enum path_status book_resolve_path(const book *b, const char *rel, char **normalized,
+                                   char **fs_path);
+/* "does not exist", "lies outside the manuscript folder"... */
+const char *path_status_text(enum path_status st);
+
+#endif

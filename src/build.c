@@ -1,0 +1,265 @@
+/* build.c - render, resolve, package. */
+#include "build.h"
+
+#include <errno.h>
+#include <string.h>
+#include <time.h>
+
+#include "diag.h"
+#include "epub.h"
+#include "links.h"
+#include "markdown.h"
+#include "media.h"
+#include "nav.h"
+#include "opf.h"
+#include "pages.h"
+#include "stylesheet.h"
+#include "util.h"
+#include "xhtml.h"
+
+static const char container_xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n"
+    "  <rootfiles>\n"
+    "    <rootfile full-path=\"EPUB/package.opf\" media-type=\"application/oebps-package+xml\"/>\n"
+    "  </rootfiles>\n"
+    "</container>\n";
+
+/* Inserts c at position pos of the reading order. */
+static void
+insert_chapter(book *b, chapter *c, size_t pos)
+{
+	book_add_chapter(b, c);
+	memmove(&b->chapters[pos + 1], &b->chapters[pos],
+	        (b->nchapters - 1 - pos) * sizeof *b->chapters);
+	b->chapters[pos] = c;
+}
+
+static chapter *
+generated(enum chapter_kind kind, const char *href, const char *id)
+{
+	chapter *c = chapter_new(kind);
+	c->href = xstrdup(href);
+	c->id = xstrdup(id);
+	return c;
+}
+
+static void
+load_cover(book *b)
+{
+	if (b->cover == NULL)
+		return;
+	resource *r = links_load_image(b, b->cover, b->yaml_file, b->cover_pos.line,
+	                               b->cover_pos.col);
+	if (r == NULL)
+		return; /* warned */
+	if (!strcmp(r->media_type, "image/svg+xml")) {
+		diag_warning(b->yaml_file, b->cover_pos.line, b->cover_pos.col,
+		             "an SVG cover is not shown by every reader; a PNG or JPEG is safer");
+	}
+	free(r->properties);
+	r->properties = xstrdup("cover-image");
+}
+
+/* Every language the book uses, the book's own first. */
+static void
+collect_languages(const book *b, strlist *out)
+{
+	strlist_push(out, b->language);
+	for (size_t i = 0; i < b->nchapters; i++) {
+		const char *l = b->chapters[i]->lang;
+		if (l == NULL)
+			continue;
+		bool seen = false;
+		for (size_t k = 0; k < out->n && !seen; k++)
+			seen = str_iequal_ascii(out->items[k], l);
+		if (!seen)
+			strlist_push(out, l);
+	}
+}
+
+static const char *
+first_level1_heading(const book *b)
+{
+	for (size_t i = 0; i < b->nchapters; i++) {
+		const chapter *c = b->chapters[i];
+		if (c->kind != CHAPTER_TEXT)
+			continue;
+		if (c->ntoc > 0 && c->toc[0].level == 1)
+			return c->toc[0].title;
+		return NULL;
+	}
+	return NULL;
+}
+
+static char *
+default_identifier(const book *b)
+{
+	strbuf sb = {0};
+	sb_puts(&sb, "mkbook:");
+	sb_puts(&sb, b->title);
+	for (size_t i = 0; i < b->nauthors; i++) {
+		sb_putc(&sb, '\n');
+		sb_puts(&sb, b->authors[i].name);
+	}
+	char *u = uuid_v5_urn(sb.data);
+	sb_free(&sb);
+	return u;
+}
+
+static void
+add_doc(epub_writer *w, const char *href, xmlDocPtr doc)
+{
+	char *data;
+	size_t len;
+	xhtml_serialize(doc, &data, &len);
+	char *name = xasprintf("EPUB/%s", href);
+	epub_add(w, name, data, len, false);
+	free(name);
+}
+
+static void
+add_xml(epub_writer *w, const char *name, xmlDocPtr doc)
+{
+	xmlChar *mem = NULL;
+	int n = 0;
+	xmlDocDumpFormatMemoryEnc(doc, &mem, &n, "UTF-8", 1);
+	epub_add(w, name, xstrndup((const char *)mem, (size_t)n), (size_t)n, false);
+	xmlFree(mem);
+}
+
+static bool
+is_compressed(const char *type)
+{
+	return !strcmp(type, "image/png") || !strcmp(type, "image/jpeg") ||
+	       !strcmp(type, "image/gif");
+}
+
+int
+build_book(book *b, const build_opts *o, build_result *r)
+{
+	memset(r, 0, sizeof *r);
+	int rc = -1;
+	epub_writer *w = NULL;
+	navpoint *toc = NULL;
+	strlist langs = {0};
+
+	/* The pages mkbook makes itself. */
+	load_cover(b);
+	size_t pos = 0;
+	if (pages_cover_image(b))
+		insert_chapter(b, generated(CHAPTER_COVER, "text/cover.xhtml", "cover"), pos++);
+	if (b->titlepage)
+		insert_chapter(b, generated(CHAPTER_TITLEPAGE, "text/titlepage.xhtml", "titlepage"),
+		               pos++);
+	if (b->colophon)
+		book_add_chapter(b, generated(CHAPTER_COLOPHON, "text/colophon.xhtml", "colophon"));
+
+	/* Text chapters first: the book's title may be their first heading. */
+	for (size_t i = 0; i < b->nchapters; i++) {
+		chapter *c = b->chapters[i];
+		if (c->kind == CHAPTER_TEXT)
+			chapter_render_text(b, c);
+	}
+	if (b->title == NULL) {
+		const char *h = first_level1_heading(b);
+		if (h)
+			b->title = xstrdup(h);
+		else
+			diag_error(b->yaml_file ? b->yaml_file : b->dir, 0, 0,
+			           "the book has no title: add 'title:' to book.yaml or start the "
+			           "first chapter with a level-1 heading");
+	}
+	if (b->title == NULL)
+		b->title = xstrdup("Untitled");
+	if (b->identifier == NULL)
+		b->identifier = default_identifier(b);
+	if (b->modified == NULL) {
+		b->modified = iso8601_format_utc((long long)time(NULL));
+		diag_note(NULL, 0, 0,
+		          "no 'modified' in book.yaml and no SOURCE_DATE_EPOCH: using the current "
+		          "time, so this build is not reproducible");
+	}
+	for (size_t i = 0; i < b->nchapters; i++) {
+		chapter *c = b->chapters[i];
+		if (c->kind == CHAPTER_QA) {
+			qa_render(b, c, &r->qa);
+			r->has_qa = true;
+			if (o->check)
+				qa_flag_spam(b, c);
+		} else if (c->kind != CHAPTER_TEXT) {
+			pages_render(b, c);
+		}
+		if (c->ids == NULL)
+			c->ids = strset_new();
+	}
+	links_resolve(b);
+	if (b->nchapters == 0 || diag_error_count() > 0)
+		goto out;
+
+	w = epub_new();
+	epub_add_static(w, "mimetype", "application/epub+zip", 20, true);
+	epub_add_static(w, "META-INF/container.xml", container_xml, sizeof container_xml - 1, false);
+
+	collect_languages(b, &langs);
+	int depth = o->toc_depth > 0 ? o->toc_depth : b->toc_depth;
+	toc = nav_build(b, depth);
+	xmlDocPtr opf = opf_document(b, &langs);
+	add_xml(w, "EPUB/package.opf", opf);
+	xmlFreeDoc(opf);
+	xmlDocPtr nav = nav_document(b, toc);
+	add_doc(w, "nav.xhtml", nav);
+	xmlFreeDoc(nav);
+	xmlDocPtr ncx = nav_ncx(b, toc);
+	add_xml(w, "EPUB/toc.ncx", ncx);
+	xmlFreeDoc(ncx);
+
+	if (b->stylesheet) {
+		char *norm = NULL, *fs = NULL;
+		enum path_status st = book_resolve_path(b, b->stylesheet, &norm, &fs);
+		char *css = NULL;
+		size_t len = 0;
+		if (st != PATH_OK) {
+			diag_error(b->yaml_file, 0, 0, "stylesheet '%s' %s", b->stylesheet,
+			           path_status_text(st));
+		} else if (file_read(fs, &css, &len, MKBOOK_MAX_FILE_BYTES) != 0) {
+			diag_error(b->yaml_file, 0, 0, "stylesheet '%s' cannot be read: %s",
+			           b->stylesheet, strerror(errno));
+		} else {
+			epub_add(w, "EPUB/style.css", css, len, false);
+		}
+		free(norm);
+		free(fs);
+		if (diag_error_count() > 0)
+			goto out;
+	} else {
+		epub_add_static(w, "EPUB/style.css", mkbook_default_css, mkbook_default_css_len,
+		                false);
+	}
+
+	for (size_t i = 0; i < b->nchapters; i++) {
+		chapter *c = b->chapters[i];
+		add_doc(w, c->href, c->doc);
+		/* The tree is written; free it now to keep memory flat. */
+		xmlFreeDoc(c->doc);
+		c->doc = NULL;
+		r->chapters++;
+	}
+	for (size_t i = 0; i < b->nresources; i++) {
+		resource *res = b->resources[i];
+		char *name = xasprintf("EPUB/%s", res->href);
+		epub_add_static(w, name, res->data, res->len, is_compressed(res->media_type));
+		free(name);
+		r->images++;
+	}
+	long long epoch = 0;
+	iso8601_parse(b->modified, NULL, NULL, NULL, &epoch);
+	if (epub_build(w, epoch, &r->epub, &r->len) != 0)
+		goto out;
+	rc = 0;
+out:
+	epub_free(w);
+	nav_free(toc);
+	strlist_free(&langs);
+	return rc;
+}

@@ -1,0 +1,30 @@
+/* build.h - the whole pipeline for one book: render every chapter,
+ * resolve links and images, build the package and the container. */
+#ifndef MKBOOK_BUILD_H
+#define MKBOOK_BUILD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "book.h"
+#include "qa.h"
+
+typedef struct build_opts {
+	int toc_depth;     /* 0: the book's (book.yaml, else 2) */
+	bool check;        /* --check: also flag suspected spam */
+} build_opts;
+
+typedef struct build_result {
+	unsigned char *epub; /* the container bytes, caller frees */
+	size_t len;
+	size_t chapters;     /* content documents in the spine */
+	size_t images;
+	qa_stats qa;
+	bool has_qa;
+} build_result;
+
+/* Renders and packages b. Returns 0 with the EPUB bytes in *r, or -1 when
+ * errors were reported (the book must not be written). */
+int build_book(book *b, const build_opts *o, build_result *r);
+
+#endif

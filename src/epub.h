@@ -1,0 +1,30 @@
+/* epub.h - the OCF container: a ZIP with the mimetype entry first and
+ * stored, every entry stamped with one fixed time, written atomically. */
+#ifndef MKBOOK_EPUB_H
+#define MKBOOK_EPUB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct epub_writer epub_writer;
+
+epub_writer *epub_new(void);
+void epub_free(epub_writer *w);
+/* Adds an entry. The writer takes data (allocated with malloc) and frees
+ * it. store: keep uncompressed (the mimetype, already compressed images). */
+void epub_add(epub_writer *w, const char *name, void *data, size_t len, bool store);
+/* Adds an entry whose data the caller keeps alive until epub_free. */
+void epub_add_static(epub_writer *w, const char *name, const void *data, size_t len, bool store);
+
+/* Builds the archive in memory, entries in the order added, each stamped
+ * with the DOS time of epoch (UTC), and returns it in *out (caller frees).
+ * Returns 0, or -1 after reporting an error. */
+int epub_build(epub_writer *w, long long epoch, unsigned char **out, size_t *len);
+
+/* Writes data to path through a temporary file in the same folder that is
+ * renamed into place only when complete; on failure the temporary file is
+ * removed and any existing file at path is untouched. Returns 0, or -1
+ * after reporting an error naming path. */
+int write_file_atomically(const char *path, const void *data, size_t len);
+
+#endif

@@ -1,0 +1,861 @@
+/* manuscript.c - book.yaml, the reading order and every file's front
+ * matter into the book model. Nothing here renders Markdown. */
+#include "manuscript.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "diag.h"
+#include "source.h"
+#include "util.h"
+#include "yamldoc.h"
+
+struct loader {
+	book *b;
+	const char *yfile; /* book.yaml's name for diagnostics */
+	strset *listed;    /* manuscript-relative paths already in the book */
+	strset *hrefs;     /* output file names taken */
+};
+
+/* ---- small checks ---- */
+
+static bool
+is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool
+is_alnum(char c)
+{
+	return is_alpha(c) || (c >= '0' && c <= '9');
+}
+
+bool
+is_language_tag(const char *s)
+{
+	/* language (2-3 or 5-8 letters, or a private "x-"/"i-" tag), then
+	 * subtags of 1-8 letters or digits. */
+	const char *p = s;
+	size_t n = 0;
+	while (is_alpha(p[n]))
+		n++;
+	if (n == 0 || n > 3)
+		return false;
+	if (n == 1 && !(p[0] == 'x' || p[0] == 'X' || p[0] == 'i' || p[0] == 'I'))
+		return false;
+	p += n;
+	while (*p == '-') {
+		p++;
+		n = 0;
+		while (is_alnum(p[n]))
+			n++;
+		if (n == 0 || n > 8)
+			return false;
+		p += n;
+	}
+	return *p == '\0';
+}
+
+char *
+author_sort_name(const char *name)
+{
+	char *s = xstrdup(name);
+	char *comma = strchr(s, ',');
+	if (comma)
+		*comma = '\0'; /* drop ", D.O.", ", Jr." */
+	str_trim(s);
+	char *last = strrchr(s, ' ');
+	char *out;
+	if (last == NULL || last[1] == '\0') {
+		out = xstrdup(s);
+	} else {
+		*last = '\0';
+		str_trim(s);
+		out = xasprintf("%s, %s", last + 1, s);
+	}
+	free(s);
+	return out;
+}
+
+static bool
+is_markdown_name(const char *name)
+{
+	return str_ends_with(name, ".md") || str_ends_with(name, ".markdown");
+}
+
+/* ---- typed access to YAML values ---- */
+
+/* Returns a copy of a scalar's text, or NULL after an error. */
+static char *
+want_string(const char *file, const char *key, const ynode *v)
+{
+	if (v->kind != YNODE_SCALAR) {
+		diag_error(file, v->line, v->col, "'%s' must be a single value, not a %s", key,
+		           ynode_kind_name(v->kind));
+		return NULL;
+	}
+	if (ynode_is_null(v)) {
+		diag_error(file, v->line, v->col, "'%s' is empty", key);
+		return NULL;
+	}
+	char *s = xstrdup(v->value);
+	str_trim(s);
+	if (*s == '\0') {
+		diag_error(file, v->line, v->col, "'%s' is empty", key);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+static void
+set_string(char **dst, const char *file, const char *key, const ynode *v)
+{
+	char *s = want_string(file, key, v);
+	if (s) {
+		free(*dst);
+		*dst = s;
+	}
+}
+
+static bool
+want_bool(const char *file, const char *key, const ynode *v, bool *out)
+{
+	if (v->kind == YNODE_SCALAR && !v->quoted) {
+		const char *s = v->value;
+		if (!strcmp(s, "true") || !strcmp(s, "yes") || !strcmp(s, "on")) {
+			*out = true;
+			return true;
+		}
+		if (!strcmp(s, "false") || !strcmp(s, "no") || !strcmp(s, "off")) {
+			*out = false;
+			return true;
+		}
+	}
+	diag_error(file, v->line, v->col, "'%s' must be true or false", key);
+	return false;
+}
+
+static char *
+want_date(const char *file, const char *key, const ynode *v)
+{
+	char *s = want_string(file, key, v);
+	if (s && iso8601_parse(s, NULL, NULL, NULL, NULL) == 0) {
+		diag_error(file, v->line, v->col,
+		           "'%s' is not a date: write it as YYYY-MM-DD (ISO 8601), not '%s'", key, s);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* ---- book.yaml ---- */
+
+static void
+load_authors(struct loader *L, const ynode *v)
+{
+	book *b = L->b;
+	const ynode *const *items = (const ynode *const *)v->items;
+	size_t n = v->n;
+	const ynode *single = v;
+	if (v->kind != YNODE_SEQUENCE) {
+		items = &single;
+		n = 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const ynode *a = items[i];
+		book_author au = {0};
+		if (a->kind == YNODE_SCALAR) {
+			au.name = want_string(L->yfile, "author", a);
+		} else if (a->kind == YNODE_MAPPING) {
+			for (size_t k = 0; k < a->n; k++) {
+				const char *key = a->keys[k];
+				if (!strcmp(key, "name"))
+					set_string(&au.name, L->yfile, "name", a->items[k]);
+				else if (!strcmp(key, "file-as"))
+					set_string(&au.file_as, L->yfile, "file-as", a->items[k]);
+				else if (!strcmp(key, "role"))
+					set_string(&au.role, L->yfile, "role", a->items[k]);
+				else
+					diag_warning(L->yfile, a->key_lines[k], a->key_cols[k],
+					             "unknown author key '%s' (known: name, file-as, role)",
+					             key);
+			}
+			if (au.name == NULL)
+				diag_error(L->yfile, a->line, a->col, "an author needs a 'name'");
+		} else {
+			diag_error(L->yfile, a->line, a->col,
+			           "an author is a name or a mapping with name, file-as and role");
+		}
+		if (au.name == NULL) {
+			free(au.file_as);
+			free(au.role);
+			continue;
+		}
+		if (au.file_as == NULL)
+			au.file_as = author_sort_name(au.name);
+		if (au.role == NULL)
+			au.role = xstrdup("aut");
+		b->authors = xrealloc(b->authors, (b->nauthors + 1) * sizeof *b->authors);
+		b->authors[b->nauthors++] = au;
+	}
+}
+
+static void
+load_labels(struct loader *L, const ynode *v)
+{
+	if (v->kind != YNODE_MAPPING) {
+		diag_error(L->yfile, v->line, v->col, "'labels' must be a mapping of label: text");
+		return;
+	}
+	for (size_t i = 0; i < v->n; i++) {
+		enum label_id id;
+		if (!labels_id_from_key(v->keys[i], &id)) {
+			diag_warning(L->yfile, v->key_lines[i], v->key_cols[i], "unknown label '%s'",
+			             v->keys[i]);
+			continue;
+		}
+		set_string(&L->b->labels[id], L->yfile, v->keys[i], v->items[i]);
+	}
+}
+
+static void
+load_subjects(struct loader *L, const ynode *v)
+{
+	if (v->kind == YNODE_SCALAR) {
+		char *s = want_string(L->yfile, "subjects", v);
+		if (s)
+			strlist_push_owned(&L->b->subjects, s);
+		return;
+	}
+	if (v->kind != YNODE_SEQUENCE) {
+		diag_error(L->yfile, v->line, v->col, "'subjects' must be a list");
+		return;
+	}
+	for (size_t i = 0; i < v->n; i++) {
+		char *s = want_string(L->yfile, "subjects", v->items[i]);
+		if (s)
+			strlist_push_owned(&L->b->subjects, s);
+	}
+}
+
+static char *
+modified_from_environment(void)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (sde && *sde) {
+		char *end;
+		errno = 0;
+		long long t = strtoll(sde, &end, 10);
+		if (errno == 0 && *end == '\0' && t >= 0 && t < 253402300800LL)
+			return iso8601_format_utc(t);
+		diag_warning(NULL, 0, 0, "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored",
+		             sde);
+	}
+	return NULL;
+}
+
+static void load_contents(struct loader *L, const ynode *v);
+
+static void
+load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
+{
+	book *b = L->b;
+	*contents = NULL;
+	if (root->kind != YNODE_MAPPING) {
+		diag_error(L->yfile, root->line, root->col,
+		           "book.yaml must be a mapping of keys (title: ..., author: ...)");
+		return;
+	}
+	for (size_t i = 0; i < root->n; i++) {
+		const char *k = root->keys[i];
+		const ynode *v = root->items[i];
+		if (!strcmp(k, "title"))
+			set_string(&b->title, L->yfile, k, v);
+		else if (!strcmp(k, "subtitle"))
+			set_string(&b->subtitle, L->yfile, k, v);
+		else if (!strcmp(k, "author") || !strcmp(k, "authors"))
+			load_authors(L, v);
+		else if (!strcmp(k, "language")) {
+			char *s = want_string(L->yfile, k, v);
+			if (s && !is_language_tag(s)) {
+				diag_error(L->yfile, v->line, v->col,
+				           "'%s' is not a language tag; use a BCP 47 tag such as en, "
+				           "de-CH or zh-Hant",
+				           s);
+				free(s);
+				s = NULL;
+			}
+			if (s) {
+				free(b->language);
+				b->language = s;
+			}
+		} else if (!strcmp(k, "identifier"))
+			set_string(&b->identifier, L->yfile, k, v);
+		else if (!strcmp(k, "date")) {
+			char *s = want_date(L->yfile, k, v);
+			if (s) {
+				free(b->date);
+				b->date = s;
+			}
+		} else if (!strcmp(k, "modified")) {
+			char *s = want_date(L->yfile, k, v);
+			long long t;
+			if (s && iso8601_parse(s, NULL, NULL, NULL, &t) < 3) {
+				diag_error(L->yfile, v->line, v->col,
+				           "'modified' needs at least a full date (YYYY-MM-DD)");
+			} else if (s) {
+				free(b->modified);
+				b->modified = iso8601_format_utc(t);
+			}
+			free(s);
+		} else if (!strcmp(k, "publisher"))
+			set_string(&b->publisher, L->yfile, k, v);
+		else if (!strcmp(k, "description"))
+			set_string(&b->description, L->yfile, k, v);
+		else if (!strcmp(k, "subjects") || !strcmp(k, "subject"))
+			load_subjects(L, v);
+		else if (!strcmp(k, "rights"))
+			set_string(&b->rights, L->yfile, k, v);
+		else if (!strcmp(k, "source"))
+			set_string(&b->source, L->yfile, k, v);
+		else if (!strcmp(k, "series"))
+			set_string(&b->series, L->yfile, k, v);
+		else if (!strcmp(k, "series-index")) {
+			char *s = want_string(L->yfile, k, v);
+			char *end = NULL;
+			if (s && (strtod(s, &end), *end != '\0')) {
+				diag_error(L->yfile, v->line, v->col, "'series-index' must be a number");
+				free(s);
+				s = NULL;
+			}
+			if (s) {
+				free(b->series_index);
+				b->series_index = s;
+			}
+		} else if (!strcmp(k, "cover")) {
+			set_string(&b->cover, L->yfile, k, v);
+			b->cover_pos = (srcpos){v->line, v->col};
+		} else if (!strcmp(k, "stylesheet"))
+			set_string(&b->stylesheet, L->yfile, k, v);
+		else if (!strcmp(k, "toc-depth")) {
+			char *s = want_string(L->yfile, k, v);
+			char *end = NULL;
+			long d = s ? strtol(s, &end, 10) : 0;
+			if (s && (*end != '\0' || d < 1 || d > 6))
+				diag_error(L->yfile, v->line, v->col, "'toc-depth' must be 1 to 6");
+			else if (s)
+				b->toc_depth = (int)d;
+			free(s);
+		} else if (!strcmp(k, "titlepage"))
+			want_bool(L->yfile, k, v, &b->titlepage);
+		else if (!strcmp(k, "colophon"))
+			want_bool(L->yfile, k, v, &b->colophon);
+		else if (!strcmp(k, "labels"))
+			load_labels(L, v);
+		else if (!strcmp(k, "contents"))
+			*contents = v;
+		else
+			diag_warning(L->yfile, root->key_lines[i], root->key_cols[i],
+			             "unknown key '%s' in book.yaml (ignored)", k);
+	}
+	if (b->series_index && !b->series)
+		diag_warning(L->yfile, 0, 0, "'series-index' without 'series' is ignored");
+}
+
+/* ---- chapters ---- */
+
+/* An output file name for a manuscript path: ASCII letters, digits, '-' and
+ * '_' kept, everything else folded, unique in the book. Caller frees. */
+static char *
+make_href(struct loader *L, const char *rel)
+{
+	strbuf sb = {0};
+	sb_puts(&sb, "text/");
+	size_t start = sb.len;
+	const char *end = rel + strlen(rel);
+	const char *dot = strrchr(rel, '.');
+	if (dot && strchr(dot, '/') == NULL)
+		end = dot;
+	bool dash = false;
+	for (const char *p = rel; p < end; p++) {
+		char c = *p;
+		if (is_alnum(c) || c == '_') {
+			sb_putc(&sb, c);
+			dash = false;
+		} else if (!dash && sb.len > start) {
+			sb_putc(&sb, '-');
+			dash = true;
+		}
+	}
+	while (sb.len > start && sb.data[sb.len - 1] == '-')
+		sb.data[--sb.len] = '\0';
+	if (sb.len == start)
+		sb_puts(&sb, "chapter");
+	char *base = sb_take(&sb);
+	char *href = xasprintf("%s.xhtml", base);
+	for (int n = 2; !strset_add(L->hrefs, href); n++) {
+		free(href);
+		href = xasprintf("%s-%d.xhtml", base, n);
+	}
+	free(base);
+	return href;
+}
+
+static void
+chapter_front_matter(chapter *c, const ynode *fm, bool related)
+{
+	for (size_t i = 0; i < fm->n; i++) {
+		const char *k = fm->keys[i];
+		const ynode *v = fm->items[i];
+		if (!strcmp(k, "title"))
+			set_string(&c->title, c->file, k, v);
+		else if (!strcmp(k, "lang") || !strcmp(k, "language")) {
+			char *s = want_string(c->file, k, v);
+			if (s && !is_language_tag(s)) {
+				diag_error(c->file, v->line, v->col, "'%s' is not a BCP 47 language tag", s);
+				free(s);
+			} else if (s) {
+				free(c->lang);
+				c->lang = s;
+			}
+		} else if (!strcmp(k, "source"))
+			set_string(&c->source, c->file, k, v);
+		else if (!strcmp(k, "type")) {
+			char *s = want_string(c->file, k, v);
+			if (s && strcmp(s, "about-author") && strcmp(s, "chapter") &&
+			    strcmp(s, "appendix") && strcmp(s, "preface") && strcmp(s, "foreword") &&
+			    strcmp(s, "introduction") && strcmp(s, "epilogue") &&
+			    strcmp(s, "afterword")) {
+				diag_error(c->file, v->line, v->col,
+				           "unknown chapter type '%s' (known: chapter, preface, foreword, "
+				           "introduction, epilogue, afterword, appendix, about-author)",
+				           s);
+				free(s);
+			} else if (s) {
+				free(c->epub_type);
+				c->epub_type = s;
+			}
+		} else if (related && (!strcmp(k, "url") || !strcmp(k, "date") ||
+		                       !strcmp(k, "summary"))) {
+			/* a related post's own keys, read by load_related */
+		} else
+			diag_warning(c->file, fm->key_lines[i], fm->key_cols[i],
+			             "unknown front matter key '%s' (ignored)", k);
+	}
+}
+
+/* The name diagnostics use for a manuscript-relative path. */
+static char *
+display_name(const book *b, const char *rel)
+{
+	return path_join(b->dir, rel);
+}
+
+static void
+add_text_chapter(struct loader *L, const char *rel, const char *fs, bool related)
+{
+	book *b = L->b;
+	if (b->nchapters >= MKBOOK_MAX_CHAPTERS) {
+		static bool told;
+		if (!told)
+			diag_error(b->dir, 0, 0, "more than %d chapters; split the book",
+			           MKBOOK_MAX_CHAPTERS);
+		told = true;
+		return;
+	}
+	chapter *c = chapter_new(CHAPTER_TEXT);
+	c->path = xstrdup(rel);
+	c->file = display_name(b, rel);
+	source_file sf;
+	if (source_read(c->file, fs, &sf) != 0) {
+		chapter_free(c);
+		return;
+	}
+	if (sf.front)
+		chapter_front_matter(c, sf.front, related);
+	c->body = xstrndup(sf.body, sf.body_len);
+	c->body_len = sf.body_len;
+	c->body_line = sf.body_line;
+	source_free(&sf);
+	c->href = make_href(L, rel);
+	c->id = xasprintf("c%04zu", b->nchapters + 1);
+	book_add_chapter(b, c);
+}
+
+static int
+compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The Markdown files directly in folder rel, sorted by name. */
+static void
+list_markdown(const char *fs_dir, strlist *out)
+{
+	DIR *d = opendir(fs_dir);
+	if (d == NULL)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.' || !is_markdown_name(e->d_name))
+			continue;
+		strlist_push(out, e->d_name);
+	}
+	closedir(d);
+	if (out->n > 1)
+		qsort(out->items, out->n, sizeof *out->items, compare_names);
+}
+
+enum entry_kind { ENTRY_TEXT, ENTRY_COMMENTS, ENTRY_RELATED };
+
+/* Reads one file of a comments or related folder. Returns 0 or -1. */
+static int
+read_side_file(const book *b, const char *rel, const char *fs, source_file *sf)
+{
+	char *name = display_name(b, rel);
+	int rc = source_read(name, fs, sf);
+	free(name);
+	if (rc == 0 && sf->front == NULL) {
+		diag_error(sf->name, 1, 1, "no front matter: this file needs '---' lines with its keys");
+		source_free(sf);
+		return -1;
+	}
+	return rc;
+}
+
+static void
+load_comment(struct loader *L, const char *rel, const char *fs)
+{
+	book *b = L->b;
+	source_file sf;
+	if (read_side_file(b, rel, fs, &sf) != 0)
+		return;
+	comment *cm = xcalloc(1, sizeof *cm);
+	cm->file = xstrdup(sf.name);
+	cm->status = COMMENT_PENDING;
+	bool have_status = false;
+	const ynode *fm = sf.front;
+	int errors = diag_error_count();
+	for (size_t i = 0; i < fm->n; i++) {
+		const char *k = fm->keys[i];
+		const ynode *v = fm->items[i];
+		if (!strcmp(k, "author"))
+			set_string(&cm->author, cm->file, k, v);
+		else if (!strcmp(k, "date")) {
+			char *s = want_date(cm->file, k, v);
+			if (s) {
+				free(cm->date);
+				cm->date = s;
+			}
+		} else if (!strcmp(k, "status")) {
+			char *s = want_string(cm->file, k, v);
+			cm->status_pos = (srcpos){v->line, v->col};
+			if (s == NULL)
+				continue;
+			have_status = true;
+			if (!strcmp(s, "approved"))
+				cm->status = COMMENT_APPROVED;
+			else if (!strcmp(s, "pending"))
+				cm->status = COMMENT_PENDING;
+			else if (!strcmp(s, "spam"))
+				cm->status = COMMENT_SPAM;
+			else
+				diag_error(cm->file, v->line, v->col,
+				           "unknown status '%s' (use approved, pending or spam)", s);
+			free(s);
+		} else if (!strcmp(k, "id"))
+			set_string(&cm->id, cm->file, k, v);
+		else if (!strcmp(k, "reply-to")) {
+			set_string(&cm->reply_to, cm->file, k, v);
+			cm->reply_to_pos = (srcpos){v->line, v->col};
+		} else if (!strcmp(k, "title"))
+			set_string(&cm->title, cm->file, k, v);
+		else if (!strcmp(k, "author-url"))
+			set_string(&cm->author_url, cm->file, k, v);
+		else if (!strcmp(k, "role")) {
+			char *s = want_string(cm->file, k, v);
+			if (s && !strcmp(s, "author"))
+				cm->by_author = true;
+			else if (s && strcmp(s, "reader"))
+				diag_error(cm->file, v->line, v->col,
+				           "unknown role '%s' (use 'author' for the book's author)", s);
+			free(s);
+		} else
+			diag_warning(cm->file, fm->key_lines[i], fm->key_cols[i],
+			             "unknown comment key '%s' (ignored)", k);
+	}
+	if (cm->author == NULL && diag_error_count() == errors)
+		diag_error(cm->file, fm->line, fm->col, "a comment needs an 'author'");
+	if (cm->date == NULL && diag_error_count() == errors)
+		diag_error(cm->file, fm->line, fm->col, "a comment needs a 'date' (YYYY-MM-DD)");
+	if (!have_status && diag_error_count() == errors)
+		diag_error(cm->file, fm->line, fm->col,
+		           "a comment needs a 'status': approved, pending or spam");
+	if (cm->id == NULL) {
+		const char *base = path_basename(rel);
+		const char *dot = strrchr(base, '.');
+		cm->id = xstrndup(base, dot ? (size_t)(dot - base) : strlen(base));
+	}
+	cm->body = xstrndup(sf.body, sf.body_len);
+	cm->body_line = sf.body_line;
+	source_free(&sf);
+	b->comments = xrealloc(b->comments, (b->ncomments + 1) * sizeof *b->comments);
+	b->comments[b->ncomments++] = cm;
+}
+
+static void
+load_related(struct loader *L, const char *rel, const char *fs, chapter *list)
+{
+	book *b = L->b;
+	source_file sf;
+	if (read_side_file(b, rel, fs, &sf) != 0)
+		return;
+	related_post *rp = xcalloc(1, sizeof *rp);
+	rp->file = xstrdup(sf.name);
+	const ynode *fm = sf.front;
+	for (size_t i = 0; i < fm->n; i++) {
+		const char *k = fm->keys[i];
+		const ynode *v = fm->items[i];
+		if (!strcmp(k, "title"))
+			set_string(&rp->title, rp->file, k, v);
+		else if (!strcmp(k, "url")) {
+			set_string(&rp->url, rp->file, k, v);
+			if (rp->url && !str_starts_with(rp->url, "https://") &&
+			    !str_starts_with(rp->url, "http://")) {
+				diag_error(rp->file, v->line, v->col, "'url' must be an http or https address");
+				free(rp->url);
+				rp->url = NULL;
+			}
+		} else if (!strcmp(k, "date")) {
+			char *s = want_date(rp->file, k, v);
+			if (s) {
+				free(rp->date);
+				rp->date = s;
+			}
+		} else if (!strcmp(k, "summary"))
+			set_string(&rp->summary, rp->file, k, v);
+		else if (!strcmp(k, "lang") || !strcmp(k, "source") || !strcmp(k, "type"))
+			; /* used when the post is a chapter of its own */
+		else
+			diag_warning(rp->file, fm->key_lines[i], fm->key_cols[i],
+			             "unknown related-post key '%s' (ignored)", k);
+	}
+	if (rp->title == NULL)
+		diag_error(rp->file, fm->line, fm->col, "a related post needs a 'title'");
+	if (rp->url == NULL)
+		diag_error(rp->file, fm->line, fm->col, "a related post needs a 'url'");
+	bool has_body = false;
+	for (size_t i = 0; i < sf.body_len; i++)
+		if (sf.body[i] != ' ' && sf.body[i] != '\n' && sf.body[i] != '\t')
+			has_body = true;
+	rp->has_body = has_body;
+	source_free(&sf);
+	b->related = xrealloc(b->related, (b->nrelated + 1) * sizeof *b->related);
+	b->related[b->nrelated++] = rp;
+	if (has_body) {
+		/* A post with a body is a chapter of its own, titled by its front
+		 * matter; the list chapter does not repeat it. */
+		add_text_chapter(L, rel, fs, true);
+		return;
+	}
+	list->related = xrealloc(list->related, (list->nrelated + 1) * sizeof *list->related);
+	list->related[list->nrelated++] = rp;
+}
+
+static void
+load_folder_entry(struct loader *L, enum entry_kind kind, const char *rel, const char *fs,
+                  const ynode *v)
+{
+	book *b = L->b;
+	strlist names = {0};
+	list_markdown(fs, &names);
+	if (names.n == 0)
+		diag_warning(L->yfile, v->line, v->col, "folder '%s' holds no Markdown (.md) files",
+		             rel);
+	chapter *side = NULL;
+	if (kind == ENTRY_COMMENTS) {
+		side = chapter_new(CHAPTER_QA);
+		side->href = make_href(L, "qa");
+	} else if (kind == ENTRY_RELATED) {
+		side = chapter_new(CHAPTER_RELATED);
+		side->href = make_href(L, "related");
+	}
+	size_t first_comment = b->ncomments;
+	for (size_t i = 0; i < names.n; i++) {
+		char *frel = path_join(rel, names.items[i]);
+		char *norm = NULL, *ffs = NULL;
+		enum path_status st = book_resolve_path(b, frel, &norm, &ffs);
+		if (st != PATH_OK) {
+			if (st != PATH_FOLDER)
+				diag_warning(L->yfile, v->line, v->col, "'%s' %s; skipped", frel,
+				             path_status_text(st));
+		} else if (!strset_add(L->listed, norm)) {
+			diag_error(L->yfile, v->line, v->col, "'%s' is listed twice in contents", norm);
+		} else if (kind == ENTRY_TEXT) {
+			add_text_chapter(L, norm, ffs, false);
+		} else if (kind == ENTRY_COMMENTS) {
+			load_comment(L, norm, ffs);
+		} else {
+			load_related(L, norm, ffs, side);
+		}
+		free(frel);
+		free(norm);
+		free(ffs);
+	}
+	strlist_free(&names);
+	if (side == NULL)
+		return;
+	side->file = display_name(b, rel);
+	side->id = xasprintf("c%04zu", b->nchapters + 1);
+	if (kind == ENTRY_COMMENTS) {
+		side->ncomments = b->ncomments - first_comment;
+		side->comments = xcalloc(side->ncomments, sizeof(comment *));
+		for (size_t i = 0; i < side->ncomments; i++)
+			side->comments[i] = b->comments[first_comment + i];
+	} else if (side->nrelated == 0) {
+		chapter_free(side); /* every post has a chapter of its own */
+		return;
+	}
+	book_add_chapter(b, side);
+}
+
+static void
+load_contents_entry(struct loader *L, const ynode *v)
+{
+	book *b = L->b;
+	enum entry_kind kind = ENTRY_TEXT;
+	const ynode *pathv = v;
+	if (v->kind == YNODE_MAPPING && v->n == 1 &&
+	    (!strcmp(v->keys[0], "comments") || !strcmp(v->keys[0], "related"))) {
+		kind = !strcmp(v->keys[0], "comments") ? ENTRY_COMMENTS : ENTRY_RELATED;
+		pathv = v->items[0];
+	} else if (v->kind != YNODE_SCALAR) {
+		diag_error(L->yfile, v->line, v->col,
+		           "a contents entry is a file or folder path, or 'comments: FOLDER' or "
+		           "'related: FOLDER'");
+		return;
+	}
+	char *rel = want_string(L->yfile, "contents", pathv);
+	if (rel == NULL)
+		return;
+	char *norm = NULL, *fs = NULL;
+	enum path_status st = book_resolve_path(b, rel, &norm, &fs);
+	if (st == PATH_MISSING) {
+		diag_error(L->yfile, pathv->line, pathv->col, "contents entry '%s' does not exist", rel);
+	} else if (st != PATH_OK && st != PATH_FOLDER) {
+		diag_error(L->yfile, pathv->line, pathv->col, "contents entry '%s' %s", rel,
+		           path_status_text(st));
+	} else if (kind != ENTRY_TEXT && st != PATH_FOLDER) {
+		diag_error(L->yfile, pathv->line, pathv->col, "'%s' must be a folder", rel);
+	} else if (st == PATH_FOLDER) {
+		load_folder_entry(L, kind, norm, fs, pathv);
+	} else if (!is_markdown_name(norm)) {
+		diag_error(L->yfile, pathv->line, pathv->col,
+		           "contents entry '%s' is not a Markdown file (.md)", rel);
+	} else if (!strset_add(L->listed, norm)) {
+		diag_error(L->yfile, pathv->line, pathv->col, "'%s' is listed twice in contents", rel);
+	} else {
+		add_text_chapter(L, norm, fs, false);
+	}
+	free(rel);
+	free(norm);
+	free(fs);
+}
+
+static void
+load_contents(struct loader *L, const ynode *v)
+{
+	if (v->kind != YNODE_SEQUENCE) {
+		diag_error(L->yfile, v->line, v->col, "'contents' must be a list of files and folders");
+		return;
+	}
+	if (v->n == 0)
+		diag_error(L->yfile, v->line, v->col, "'contents' is empty");
+	for (size_t i = 0; i < v->n; i++)
+		load_contents_entry(L, v->items[i]);
+}
+
+static void
+load_default_contents(struct loader *L)
+{
+	book *b = L->b;
+	strlist names = {0};
+	list_markdown(b->dir, &names);
+	for (size_t i = 0; i < names.n; i++) {
+		char *norm = NULL, *fs = NULL;
+		if (book_resolve_path(b, names.items[i], &norm, &fs) == PATH_OK) {
+			strset_add(L->listed, norm);
+			add_text_chapter(L, norm, fs, false);
+		}
+		free(norm);
+		free(fs);
+	}
+	if (names.n == 0)
+		diag_error(b->dir, 0, 0,
+		           "no book.yaml and no Markdown (.md) files: nothing to make a book of");
+	strlist_free(&names);
+}
+
+book *
+manuscript_load(const char *dir)
+{
+	struct stat st;
+	if (stat(dir, &st) != 0) {
+		diag_error(dir, 0, 0, "cannot open the manuscript folder: %s", strerror(errno));
+		return NULL;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		diag_error(dir, 0, 0, "not a folder; give the folder that holds book.yaml");
+		return NULL;
+	}
+	DIR *d = opendir(dir);
+	if (d == NULL) {
+		diag_error(dir, 0, 0, "cannot open the manuscript folder: %s", strerror(errno));
+		return NULL;
+	}
+	closedir(d);
+
+	book *b = book_new(dir);
+	struct loader L = {.b = b, .listed = strset_new(), .hrefs = strset_new()};
+	/* Names the generated pages use. */
+	strset_add(L.hrefs, "nav.xhtml");
+
+	char *ypath = path_join(dir, "book.yaml");
+	char *ydata = NULL;
+	size_t ylen = 0;
+	int e = file_read(ypath, &ydata, &ylen, MKBOOK_MAX_FILE_BYTES);
+	const ynode *contents = NULL;
+	ynode *root = NULL;
+	if (e == 0) {
+		b->yaml_file = xstrdup(ypath);
+		L.yfile = b->yaml_file;
+		source_file sf;
+		if (source_parse(ypath, ydata, ylen, &sf) == 0) {
+			root = yamldoc_parse(ypath, sf.text, sf.len, 0);
+			source_free(&sf);
+		}
+		if (root)
+			load_book_yaml(&L, root, &contents);
+	} else if (e != ENOENT) {
+		diag_error(ypath, 0, 0, "cannot read: %s", e == EFBIG ? "file too large" : strerror(e));
+	}
+	free(ydata);
+
+	if (contents)
+		load_contents(&L, contents);
+	else if (e == ENOENT || (root && !ynode_get(root, "contents")))
+		load_default_contents(&L);
+	ynode_free(root);
+
+	if (b->modified == NULL)
+		b->modified = modified_from_environment();
+	strset_free(L.listed);
+	strset_free(L.hrefs);
+	free(ypath);
+	return b;
+}

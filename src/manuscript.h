@@ -1,0 +1,20 @@
+/* manuscript.h - a manuscript folder (book.yaml, Markdown files with front
+ * matter, comment and related-post folders) into the book model. */
+#ifndef MKBOOK_MANUSCRIPT_H
+#define MKBOOK_MANUSCRIPT_H
+
+#include "book.h"
+
+/* Loads the manuscript in dir. Returns the book (caller frees with
+ * book_free) even when errors were reported, so that --check can go on and
+ * report more; returns NULL only when nothing could be loaded at all (the
+ * folder is missing or unreadable). Check diag_error_count() afterwards. */
+book *manuscript_load(const char *dir);
+
+/* Whether s is a well-formed BCP 47 language tag (syntax only). */
+bool is_language_tag(const char *s);
+/* A sort name for a person: "Daniel Lopez, D.O." -> "Lopez, Daniel".
+ * Caller frees. */
+char *author_sort_name(const char *name);
+
+#endif

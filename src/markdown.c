@@ -1,0 +1,385 @@
+/* markdown.c - cmark-gfm's AST rendered to HTML, read back with libxml2's
+ * HTML parser (so raw HTML split over several cmark nodes is read whole),
+ * and copied through the sanitiser into the XHTML document. */
+#include "markdown.h"
+
+#include <string.h>
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <libxml/HTMLparser.h>
+
+#include "diag.h"
+#include "sanitize.h"
+#include "slug.h"
+#include "util.h"
+#include "xhtml.h"
+
+static void
+ignore_xml_error(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+void
+markdown_init(void)
+{
+	xmlInitParser();
+	xmlSetGenericErrorFunc(NULL, ignore_xml_error);
+	cmark_gfm_core_extensions_ensure_registered();
+}
+
+static int
+parser_options(bool untrusted)
+{
+	int opts = CMARK_OPT_SOURCEPOS | CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES |
+	           CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | CMARK_OPT_VALIDATE_UTF8;
+	if (!untrusted)
+		opts |= CMARK_OPT_UNSAFE;
+	return opts;
+}
+
+static cmark_parser *
+new_parser(bool untrusted)
+{
+	cmark_parser *p = cmark_parser_new(parser_options(untrusted));
+	static const char *const exts[] = {"table", "strikethrough", "autolink", "tasklist", NULL};
+	for (int i = 0; exts[i]; i++) {
+		cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
+		if (e)
+			cmark_parser_attach_syntax_extension(p, e);
+	}
+	return p;
+}
+
+/* Reports and returns true when the document nests deeper than the limit. */
+static bool
+too_deep(const markdown_opts *o, cmark_node *root)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	int depth = 0;
+	bool deep = false;
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER && cmark_node_first_child(n) != NULL) {
+			if (++depth > MKBOOK_MAX_DEPTH) {
+				diag_error(o->file, cmark_node_get_start_line(n) + o->first_line - 1,
+				           cmark_node_get_start_column(n),
+				           "blocks nested deeper than %d levels; flatten the quotes or lists",
+				           MKBOOK_MAX_DEPTH);
+				deep = true;
+				break;
+			}
+		} else if (ev == CMARK_EVENT_EXIT) {
+			depth--;
+		}
+	}
+	cmark_iter_free(it);
+	return deep;
+}
+
+/* Replaces node by its children (or by a text node holding literal). */
+static void
+unwrap_node(cmark_node *n)
+{
+	cmark_node *c;
+	while ((c = cmark_node_first_child(n)) != NULL)
+		cmark_node_insert_before(n, c);
+	cmark_node_free(n);
+}
+
+static void
+replace_with_text(cmark_node *n, const char *literal, bool block)
+{
+	cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
+	cmark_node_set_literal(t, literal ? literal : "");
+	if (block) {
+		cmark_node *p = cmark_node_new(CMARK_NODE_PARAGRAPH);
+		cmark_node_append_child(p, t);
+		t = p;
+	}
+	cmark_node_replace(n, t);
+	cmark_node_free(n);
+}
+
+/* Reader comments: raw HTML becomes visible text, images become their
+ * description, links survive only to http, https and mailto. */
+static void
+defuse_untrusted(cmark_node *root)
+{
+	cmark_node **todo = NULL;
+	size_t n = 0, cap = 0;
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		cmark_node *node = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(node);
+		bool bad = t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE ||
+		           t == CMARK_NODE_IMAGE;
+		if (t == CMARK_NODE_LINK) {
+			const char *url = cmark_node_get_url(node);
+			bad = url == NULL || !(str_starts_with(url, "http://") ||
+			                       str_starts_with(url, "https://") ||
+			                       str_starts_with(url, "mailto:"));
+		}
+		if (bad) {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 16;
+				todo = xrealloc(todo, cap * sizeof *todo);
+			}
+			todo[n++] = node;
+		}
+	}
+	cmark_iter_free(it);
+	/* Last first, so that inner nodes go before the nodes that hold them. */
+	for (size_t i = n; i-- > 0;) {
+		cmark_node *node = todo[i];
+		cmark_node_type t = cmark_node_get_type(node);
+		if (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE) {
+			char *lit = xstrdup(cmark_node_get_literal(node));
+			if (t == CMARK_NODE_HTML_BLOCK)
+				str_trim(lit);
+			replace_with_text(node, lit, t == CMARK_NODE_HTML_BLOCK);
+			free(lit);
+		} else {
+			unwrap_node(node);
+		}
+	}
+	free(todo);
+}
+
+/* Raw HTML carries no source position through cmark's renderer: a comment
+ * "<!--mkbook-line:L:C-->" before each piece tells the sanitiser where it
+ * stands, for its warnings. */
+static void
+mark_raw_html_lines(cmark_node *root)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		if (ev != CMARK_EVENT_ENTER || (t != CMARK_NODE_HTML_BLOCK && t != CMARK_NODE_HTML_INLINE))
+			continue;
+		int line = cmark_node_get_start_line(n), col = cmark_node_get_start_column(n);
+		for (cmark_node *p = n; line <= 0 && p; p = cmark_node_parent(p)) {
+			line = cmark_node_get_start_line(p);
+			col = 0;
+		}
+		const char *lit = cmark_node_get_literal(n);
+		char *marked = xasprintf("<!--mkbook-line:%d:%d-->%s", line, col, lit ? lit : "");
+		cmark_node_set_literal(n, marked);
+		free(marked);
+	}
+	cmark_iter_free(it);
+}
+
+int
+markdown_render(const book *b, const markdown_opts *o, const char *text, size_t len,
+                xmlNodePtr parent)
+{
+	int rc = -1;
+	char *html = NULL;
+	htmlDocPtr hdoc = NULL;
+	cmark_parser *p = new_parser(o->untrusted);
+	cmark_parser_feed(p, text, len);
+	cmark_node *root = cmark_parser_finish(p);
+	if (root == NULL)
+		goto out;
+	if (too_deep(o, root))
+		goto out;
+	if (o->untrusted)
+		defuse_untrusted(root);
+	else
+		mark_raw_html_lines(root);
+	html = cmark_render_html(root, parser_options(o->untrusted),
+	                         cmark_parser_get_syntax_extensions(p));
+	rc = 0;
+	size_t hlen = strlen(html);
+	if (hlen == 0)
+		goto out;
+	hdoc = htmlReadMemory(html, (int)hlen, NULL, "UTF-8",
+	                      HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	                          HTML_PARSE_NODEFDTD);
+	if (hdoc == NULL)
+		goto out;
+	sanitize_ctx sc = {
+	    .file = o->file,
+	    .line_offset = o->first_line - 1,
+	    .untrusted = o->untrusted,
+	    .ids = o->ids,
+	    .id_prefix = o->id_prefix ? o->id_prefix : "",
+	    .notes_label = book_label(b, LABEL_FOOTNOTES),
+	    .backlink_label = book_label(b, LABEL_BACK_TO_TEXT),
+	};
+	/* An xmlDoc starts like an xmlNode: its children are the top nodes. */
+	sanitize_children(&sc, (xmlNodePtr)hdoc, parent, 0);
+	if (sc.errors)
+		rc = -1;
+out:
+	if (hdoc)
+		xmlFreeDoc(hdoc);
+	free(html);
+	if (root)
+		cmark_node_free(root);
+	cmark_parser_free(p);
+	return rc;
+}
+
+static bool
+is_heading(xmlNodePtr n)
+{
+	const char *name = (const char *)n->name;
+	return n->type == XML_ELEMENT_NODE && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' &&
+	       name[2] == '\0';
+}
+
+static void
+gather_text(xmlNodePtr n, strbuf *sb)
+{
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content)
+			sb_puts(sb, (const char *)c->content);
+		else if (c->type == XML_ELEMENT_NODE) {
+			xmlChar *cls = xmlGetProp(c, BAD_CAST "class");
+			bool skip = cls && (!xmlStrcmp(cls, BAD_CAST "noteref") ||
+			                    !xmlStrcmp(cls, BAD_CAST "task-box"));
+			xmlFree(cls);
+			if (!skip && strcmp((const char *)c->name, "sup") == 0) {
+				xmlNodePtr a = c->children;
+				if (a && a->type == XML_ELEMENT_NODE && xmlHasProp(a, BAD_CAST "role")) {
+					xmlChar *r = xmlGetProp(a, BAD_CAST "role");
+					skip = r && !xmlStrcmp(r, BAD_CAST "doc-noteref");
+					xmlFree(r);
+				}
+			}
+			if (!skip)
+				gather_text(c, sb);
+		}
+	}
+}
+
+char *
+node_text(xmlNodePtr n)
+{
+	strbuf sb = {0};
+	gather_text(n, &sb);
+	char *s = sb_take(&sb);
+	/* Fold runs of white space into one space. */
+	char *w = s;
+	bool space = true;
+	for (char *r = s; *r; r++) {
+		if (*r == ' ' || *r == '\n' || *r == '\t' || *r == '\r') {
+			if (!space)
+				*w++ = ' ';
+			space = true;
+		} else {
+			*w++ = *r;
+			space = false;
+		}
+	}
+	if (w > s && w[-1] == ' ')
+		w--;
+	*w = '\0';
+	return s;
+}
+
+void
+markdown_assign_heading_ids(xmlNodePtr root, strset *ids, toc_entry **toc, size_t *ntoc)
+{
+	xmlNodePtr cur = root->children;
+	while (cur) {
+		if (is_heading(cur)) {
+			char *text = node_text(cur);
+			xmlChar *id = xmlGetProp(cur, BAD_CAST "id");
+			char *use;
+			if (id) {
+				use = xstrdup((const char *)id);
+			} else {
+				char *base = slug_github(text);
+				if (*base == '\0') {
+					free(base);
+					base = xstrdup("section");
+				}
+				use = xstrdup(base);
+				for (int n = 1; strset_has(ids, use); n++) {
+					free(use);
+					use = xasprintf("%s-%d", base, n);
+				}
+				free(base);
+				strset_add(ids, use);
+				xmlSetProp(cur, BAD_CAST "id", BAD_CAST use);
+			}
+			xmlFree(id);
+			if (toc) {
+				*toc = xrealloc(*toc, (*ntoc + 1) * sizeof **toc);
+				(*toc)[*ntoc] = (toc_entry){cur->name[1] - '0', text, use};
+				(*ntoc)++;
+			} else {
+				free(text);
+				free(use);
+			}
+			/* Headings hold no headings. */
+		} else if (cur->type == XML_ELEMENT_NODE && cur->children) {
+			cur = cur->children;
+			continue;
+		}
+		while (cur && cur != root && cur->next == NULL)
+			cur = cur->parent;
+		if (cur == NULL || cur == root)
+			break;
+		cur = cur->next;
+	}
+}
+
+int
+chapter_render_text(const book *b, chapter *c)
+{
+	xmlNodePtr body;
+	c->doc = xhtml_new_document(b, c->href, c->title, c->lang, &body);
+	c->ids = strset_new();
+	xmlNodePtr sec = xhtml_add(body, "section", NULL);
+	const char *type = c->epub_type ? c->epub_type : "chapter";
+	if (!strcmp(type, "about-author")) {
+		xhtml_set_epub_type(sec, "backmatter");
+		xhtml_set_epub_type(body, "backmatter");
+	} else {
+		xhtml_set_epub_type(sec, type);
+		xhtml_set_epub_type(body, !strcmp(type, "preface") || !strcmp(type, "foreword") ||
+		                                  !strcmp(type, "introduction")
+		                              ? "frontmatter"
+		                          : !strcmp(type, "appendix") || !strcmp(type, "afterword")
+		                              ? "backmatter"
+		                              : "bodymatter");
+		if (!strcmp(type, "chapter"))
+			xmlSetProp(sec, BAD_CAST "role", BAD_CAST "doc-chapter");
+	}
+	markdown_opts o = {
+	    .file = c->file,
+	    .first_line = c->body_line,
+	    .ids = c->ids,
+	};
+	int rc = markdown_render(b, &o, c->body, c->body_len, sec);
+	markdown_assign_heading_ids(sec, c->ids, &c->toc, &c->ntoc);
+	if (c->title == NULL && c->ntoc > 0) {
+		c->title = xstrdup(c->toc[0].title);
+		c->title_from_heading = true;
+	}
+	if (c->title == NULL && c->epub_type && !strcmp(c->epub_type, "about-author"))
+		c->title = xstrdup(book_label(b, LABEL_ABOUT_AUTHOR));
+	if (c->title == NULL) {
+		const char *base = path_basename(c->path ? c->path : c->file);
+		const char *dot = strrchr(base, '.');
+		c->title = xstrndup(base, dot ? (size_t)(dot - base) : strlen(base));
+	}
+	if (c->ntoc > 0)
+		xmlSetProp(sec, BAD_CAST "aria-labelledby", BAD_CAST c->toc[0].id);
+	else
+		xmlSetProp(sec, BAD_CAST "aria-label", BAD_CAST c->title);
+	xhtml_set_title(c->doc, c->title);
+	return rc;
+}

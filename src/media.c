@@ -1,0 +1,215 @@
+/* media.c - image types by magic numbers, SVG sanitising. */
+#include "media.h"
+
+#include <string.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "util.h"
+
+#define SVG_NS "http://www.w3.org/2000/svg"
+
+const char *
+media_sniff(const unsigned char *d, size_t len)
+{
+	if (len >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0)
+		return "image/png";
+	if (len >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF)
+		return "image/jpeg";
+	if (len >= 6 && (memcmp(d, "GIF87a", 6) == 0 || memcmp(d, "GIF89a", 6) == 0))
+		return "image/gif";
+	if (len >= 12 && memcmp(d, "RIFF", 4) == 0 && memcmp(d + 8, "WEBP", 4) == 0)
+		return "image/webp";
+	/* SVG: an XML document whose root is <svg>; look past the prolog. */
+	size_t i = 0;
+	if (len >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	for (int guard = 0; guard < 64 && i < len; guard++) {
+		while (i < len && (d[i] == ' ' || d[i] == '\n' || d[i] == '\r' || d[i] == '\t'))
+			i++;
+		if (i + 4 < len && memcmp(d + i, "<svg", 4) == 0)
+			return "image/svg+xml";
+		if (i + 1 < len && d[i] == '<' && (d[i + 1] == '?' || d[i + 1] == '!')) {
+			/* Skip a declaration, comment or DOCTYPE (with its subset). */
+			int nest = 0;
+			for (; i < len; i++) {
+				if (d[i] == '[')
+					nest++;
+				else if (d[i] == ']')
+					nest--;
+				else if (d[i] == '>' && nest <= 0)
+					break;
+			}
+			i++;
+			continue;
+		}
+		break;
+	}
+	return NULL;
+}
+
+int
+media_is_core_image(const char *t)
+{
+	return t && (!strcmp(t, "image/png") || !strcmp(t, "image/jpeg") ||
+	             !strcmp(t, "image/gif") || !strcmp(t, "image/svg+xml"));
+}
+
+const char *
+media_extension(const char *t)
+{
+	if (!strcmp(t, "image/png"))
+		return "png";
+	if (!strcmp(t, "image/jpeg"))
+		return "jpg";
+	if (!strcmp(t, "image/gif"))
+		return "gif";
+	if (!strcmp(t, "image/svg+xml"))
+		return "svg";
+	if (!strcmp(t, "image/webp"))
+		return "webp";
+	return "bin";
+}
+
+static bool
+is_local_ref(const xmlChar *v)
+{
+	while (*v == ' ' || *v == '\t' || *v == '\n')
+		v++;
+	return v[0] == '#' || v[0] == '\0';
+}
+
+static bool
+has_outside_url(const xmlChar *v)
+{
+	/* url(...) that does not point into the document itself. */
+	const char *p = (const char *)v;
+	while ((p = strstr(p, "url(")) != NULL) {
+		p += 4;
+		while (*p == ' ' || *p == '\'' || *p == '"')
+			p++;
+		if (*p != '#')
+			return true;
+	}
+	return strstr((const char *)v, "@import") != NULL ||
+	       strstr((const char *)v, "javascript:") != NULL;
+}
+
+/* Removes active and outside content below n (iteratively). */
+static void
+clean_svg_tree(xmlNodePtr root)
+{
+	static const char *const drop[] = {"script", "foreignObject", "iframe", "handler",
+	                                   "listener", "object", "embed", "audio", "video", NULL};
+	xmlNodePtr cur = root;
+	while (cur) {
+		xmlNodePtr next_sibling_fallback = NULL;
+		bool removed = false;
+		if (cur->type == XML_ELEMENT_NODE) {
+			for (int i = 0; drop[i]; i++)
+				if (!strcmp((const char *)cur->name, drop[i]))
+					removed = true;
+			if (!removed && !strcmp((const char *)cur->name, "style")) {
+				xmlChar *css = xmlNodeGetContent(cur);
+				removed = css && has_outside_url(css);
+				xmlFree(css);
+			}
+			if (!removed) {
+				xmlAttrPtr a = cur->properties;
+				while (a) {
+					xmlAttrPtr next = a->next;
+					const char *an = (const char *)a->name;
+					xmlChar *v = xmlNodeListGetString(cur->doc, a->children, 1);
+					bool bad = str_starts_with(an, "on") ||
+					           ((!strcmp(an, "href") || !strcmp(an, "src")) && v &&
+					            !is_local_ref(v)) ||
+					           (v && has_outside_url(v));
+					xmlFree(v);
+					if (bad)
+						xmlRemoveProp(a);
+					a = next;
+				}
+			}
+		} else if (cur->type == XML_PI_NODE || cur->type == XML_ENTITY_REF_NODE) {
+			removed = true;
+		}
+		if (removed && cur != root) {
+			xmlNodePtr dead = cur;
+			next_sibling_fallback = cur->next;
+			xmlNodePtr parent = cur->parent;
+			xmlUnlinkNode(dead);
+			xmlFreeNode(dead);
+			if (next_sibling_fallback) {
+				cur = next_sibling_fallback;
+				continue;
+			}
+			cur = parent;
+			while (cur && cur != root && cur->next == NULL)
+				cur = cur->parent;
+			if (cur == NULL || cur == root)
+				break;
+			cur = cur->next;
+			continue;
+		}
+		if (cur->children && cur->type == XML_ELEMENT_NODE) {
+			cur = cur->children;
+			continue;
+		}
+		while (cur && cur != root && cur->next == NULL)
+			cur = cur->parent;
+		if (cur == NULL || cur == root)
+			break;
+		cur = cur->next;
+	}
+}
+
+int
+media_clean_svg(const unsigned char *data, size_t len, unsigned char **out, size_t *outlen,
+                const char **why)
+{
+	*out = NULL;
+	*outlen = 0;
+	if (len > 0x7fffffff) {
+		*why = "it is too large";
+		return -1;
+	}
+	/* No entity substitution, no DTD loading, no network. */
+	xmlDocPtr doc = xmlReadMemory((const char *)data, (int)len, NULL, NULL,
+	                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (doc == NULL) {
+		*why = "it is not well-formed XML";
+		return -1;
+	}
+	int rc = -1;
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	if (root == NULL || strcmp((const char *)root->name, "svg") || root->ns == NULL ||
+	    !xmlStrEqual(root->ns->href, BAD_CAST SVG_NS)) {
+		*why = "its root is not an <svg> element in the SVG namespace";
+		goto out;
+	}
+	if (doc->intSubset && doc->intSubset->entities) {
+		*why = "it declares entities";
+		goto out;
+	}
+	if (doc->intSubset) {
+		xmlDtdPtr dtd = doc->intSubset;
+		xmlUnlinkNode((xmlNodePtr)dtd);
+		xmlFreeDtd(dtd);
+	}
+	/* Drop comments and processing instructions before the root. */
+	clean_svg_tree(root);
+	xmlChar *mem = NULL;
+	int n = 0;
+	xmlDocDumpMemoryEnc(doc, &mem, &n, "UTF-8");
+	if (mem == NULL) {
+		*why = "it could not be written back";
+		goto out;
+	}
+	*out = (unsigned char *)xstrndup((const char *)mem, (size_t)n);
+	*outlen = (size_t)n;
+	xmlFree(mem);
+	rc = 0;
+out:
+	xmlFreeDoc(doc);
+	return rc;
+}

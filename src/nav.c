@@ -1,0 +1,228 @@
+/* nav.c - table of contents, landmarks and NCX. */
+#include "nav.h"
+
+#include <string.h>
+
+#include "util.h"
+#include "xhtml.h"
+
+#define NCX_NS "http://www.daisy.org/z3986/2005/ncx/"
+
+static navpoint *
+add_point(navpoint *parent, const char *title, const char *href)
+{
+	parent->children = xrealloc(parent->children, (parent->n + 1) * sizeof *parent->children);
+	navpoint *p = &parent->children[parent->n++];
+	memset(p, 0, sizeof *p);
+	p->title = xstrdup(title);
+	p->href = xstrdup(href);
+	return p;
+}
+
+static void
+free_points(navpoint *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		free_points(&p->children[i]);
+	free(p->children);
+	free(p->title);
+	free(p->href);
+}
+
+void
+nav_free(navpoint *root)
+{
+	if (root == NULL)
+		return;
+	free_points(root);
+	free(root);
+}
+
+/* Adds a chapter's headings below parent: entries deeper than the
+ * chapter's own level nest, never skipping a level. */
+static void
+add_headings(navpoint *top_parent, navpoint *chapter_point, const chapter *c, size_t first,
+             int base, int depth_left, bool siblings_are_top)
+{
+	/* stack[k] is the point a heading of depth k (relative) goes under. */
+	navpoint *stack[8];
+	int levels[8];
+	int sp = 0;
+	stack[0] = chapter_point;
+	levels[0] = base;
+	for (size_t i = first; i < c->ntoc; i++) {
+		const toc_entry *e = &c->toc[i];
+		char *href = xasprintf("%s#%s", c->href, e->id);
+		if (e->level <= base) {
+			if (siblings_are_top) {
+				/* Another top-level heading of a one-file book. */
+				sp = 0;
+				stack[0] = add_point(top_parent, e->title, href);
+				levels[0] = e->level;
+			}
+			/* else: a heading as high as the chapter's; leave it out */
+			free(href);
+			continue;
+		}
+		while (sp > 0 && e->level <= levels[sp])
+			sp--;
+		if (sp + 1 < depth_left && sp + 1 < 8) {
+			navpoint *p = add_point(stack[sp], e->title, href);
+			sp++;
+			stack[sp] = p;
+			levels[sp] = e->level;
+		}
+		free(href);
+	}
+}
+
+navpoint *
+nav_build(const book *b, int depth)
+{
+	navpoint *root = xcalloc(1, sizeof *root);
+	for (size_t i = 0; i < b->nchapters; i++) {
+		const chapter *c = b->chapters[i];
+		if (c->kind == CHAPTER_COVER || c->doc == NULL)
+			continue;
+		navpoint *cp = add_point(root, c->title ? c->title : "", c->href);
+		if (depth <= 1 || c->ntoc == 0)
+			continue;
+		/* Is the first heading the chapter's title? Then it is the
+		 * chapter's own entry, and headings of its level are its peers. */
+		bool title_heading = c->title_from_heading ||
+		                     (c->title && !strcmp(c->toc[0].title, c->title)) ||
+		                     c->kind == CHAPTER_QA;
+		if (title_heading) {
+			add_headings(root, cp, c, 1, c->toc[0].level, depth,
+			             c->kind == CHAPTER_TEXT);
+		} else {
+			int base = 7;
+			for (size_t k = 0; k < c->ntoc; k++)
+				if (c->toc[k].level < base)
+					base = c->toc[k].level;
+			add_headings(root, cp, c, 0, base - 1, depth, false);
+		}
+	}
+	return root;
+}
+
+static void
+nav_list(xmlNodePtr parent, const navpoint *p)
+{
+	xmlNodePtr ol = xhtml_add(parent, "ol", NULL);
+	for (size_t i = 0; i < p->n; i++) {
+		xmlNodePtr li = xhtml_add(ol, "li", NULL);
+		xmlNodePtr a = xhtml_add(li, "a", p->children[i].title);
+		xmlSetProp(a, BAD_CAST "href", BAD_CAST p->children[i].href);
+		if (p->children[i].n)
+			nav_list(li, &p->children[i]);
+	}
+}
+
+static void
+landmark(xmlNodePtr ol, const char *type, const char *href, const char *text)
+{
+	xmlNodePtr li = xhtml_add(ol, "li", NULL);
+	xmlNodePtr a = xhtml_add(li, "a", text);
+	xhtml_set_epub_type(a, type);
+	xmlSetProp(a, BAD_CAST "href", BAD_CAST href);
+}
+
+xmlDocPtr
+nav_document(const book *b, const navpoint *root)
+{
+	xmlNodePtr body;
+	xmlDocPtr doc = xhtml_new_document(b, "nav.xhtml", book_label(b, LABEL_CONTENTS), NULL,
+	                                   &body);
+	xhtml_set_epub_type(body, "frontmatter");
+	xmlNodePtr nav = xhtml_add(body, "nav", NULL);
+	xhtml_set_epub_type(nav, "toc");
+	xmlSetProp(nav, BAD_CAST "id", BAD_CAST "toc");
+	xmlSetProp(nav, BAD_CAST "role", BAD_CAST "doc-toc");
+	xmlSetProp(nav, BAD_CAST "aria-labelledby", BAD_CAST "toc-title");
+	xmlNodePtr h = xhtml_add(nav, "h1", book_label(b, LABEL_CONTENTS));
+	xmlSetProp(h, BAD_CAST "id", BAD_CAST "toc-title");
+	nav_list(nav, root);
+
+	xmlNodePtr lm = xhtml_add(body, "nav", NULL);
+	xhtml_set_epub_type(lm, "landmarks");
+	xmlSetProp(lm, BAD_CAST "id", BAD_CAST "landmarks");
+	xmlSetProp(lm, BAD_CAST "hidden", BAD_CAST "hidden");
+	xmlSetProp(lm, BAD_CAST "aria-labelledby", BAD_CAST "landmarks-title");
+	xmlNodePtr h2 = xhtml_add(lm, "h2", book_label(b, LABEL_LANDMARKS));
+	xmlSetProp(h2, BAD_CAST "id", BAD_CAST "landmarks-title");
+	xmlNodePtr ol = xhtml_add(lm, "ol", NULL);
+	bool body_done = false;
+	for (size_t i = 0; i < b->nchapters; i++) {
+		const chapter *c = b->chapters[i];
+		if (c->kind == CHAPTER_COVER)
+			landmark(ol, "cover", c->href, book_label(b, LABEL_COVER));
+		else if (c->kind == CHAPTER_TITLEPAGE)
+			landmark(ol, "titlepage", c->href, book_label(b, LABEL_TITLE_PAGE));
+	}
+	landmark(ol, "toc", "nav.xhtml#toc", book_label(b, LABEL_CONTENTS));
+	for (size_t i = 0; i < b->nchapters && !body_done; i++) {
+		const chapter *c = b->chapters[i];
+		if (c->kind == CHAPTER_TEXT || c->kind == CHAPTER_QA) {
+			landmark(ol, "bodymatter", c->href, book_label(b, LABEL_START));
+			body_done = true;
+		}
+	}
+	for (size_t i = 0; i < b->nchapters; i++)
+		if (b->chapters[i]->kind == CHAPTER_COLOPHON)
+			landmark(ol, "colophon", b->chapters[i]->href, book_label(b, LABEL_COLOPHON));
+	return doc;
+}
+
+static int
+ncx_points(xmlNodePtr parent, xmlNsPtr ns, const navpoint *p, int *order, int level)
+{
+	int deepest = level;
+	for (size_t i = 0; i < p->n; i++) {
+		const navpoint *c = &p->children[i];
+		xmlNodePtr np = xmlNewChild(parent, ns, BAD_CAST "navPoint", NULL);
+		char id[32];
+		++*order;
+		snprintf(id, sizeof id, "np%d", *order);
+		xmlSetProp(np, BAD_CAST "id", BAD_CAST id);
+		snprintf(id, sizeof id, "%d", *order);
+		xmlSetProp(np, BAD_CAST "playOrder", BAD_CAST id);
+		xmlNodePtr label = xmlNewChild(np, ns, BAD_CAST "navLabel", NULL);
+		xmlNewTextChild(label, ns, BAD_CAST "text", BAD_CAST c->title);
+		xmlNodePtr content = xmlNewChild(np, ns, BAD_CAST "content", NULL);
+		xmlSetProp(content, BAD_CAST "src", BAD_CAST c->href);
+		if (c->n) {
+			int d = ncx_points(np, ns, c, order, level + 1);
+			if (d > deepest)
+				deepest = d;
+		}
+	}
+	return deepest;
+}
+
+xmlDocPtr
+nav_ncx(const book *b, const navpoint *root)
+{
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr ncx = xmlNewDocNode(doc, NULL, BAD_CAST "ncx", NULL);
+	xmlDocSetRootElement(doc, ncx);
+	xmlNsPtr ns = xmlNewNs(ncx, BAD_CAST NCX_NS, NULL);
+	xmlSetNs(ncx, ns);
+	xmlSetProp(ncx, BAD_CAST "version", BAD_CAST "2005-1");
+	xmlNodePtr head = xmlNewChild(ncx, ns, BAD_CAST "head", NULL);
+	xmlNodePtr title = xmlNewChild(ncx, ns, BAD_CAST "docTitle", NULL);
+	xmlNewTextChild(title, ns, BAD_CAST "text", BAD_CAST b->title);
+	xmlNodePtr map = xmlNewChild(ncx, ns, BAD_CAST "navMap", NULL);
+	int order = 0;
+	int depth = ncx_points(map, ns, root, &order, 1);
+	char buf[16];
+	static const char *const names[] = {"dtb:uid", "dtb:depth", "dtb:totalPageCount",
+	                                    "dtb:maxPageNumber"};
+	for (int i = 0; i < 4; i++) {
+		xmlNodePtr m = xmlNewChild(head, ns, BAD_CAST "meta", NULL);
+		xmlSetProp(m, BAD_CAST "name", BAD_CAST names[i]);
+		snprintf(buf, sizeof buf, "%d", i == 1 ? depth : 0);
+		xmlSetProp(m, BAD_CAST "content", BAD_CAST(i == 0 ? b->identifier : buf));
+	}
+	return doc;
+}

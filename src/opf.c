@@ -1,0 +1,234 @@
+/* opf.c - package.opf built as a libxml2 tree. */
+#include "opf.h"
+
+#include <string.h>
+
+#include "pages.h"
+#include "util.h"
+
+#define OPF_NS "http://www.idpf.org/2007/opf"
+#define DC_NS "http://purl.org/dc/elements/1.1/"
+
+static xmlNodePtr
+add_dc(xmlNodePtr md, xmlNsPtr dc, const char *name, const char *text, const char *id)
+{
+	xmlNodePtr n = xmlNewTextChild(md, dc, BAD_CAST name, BAD_CAST text);
+	if (id)
+		xmlSetProp(n, BAD_CAST "id", BAD_CAST id);
+	return n;
+}
+
+static xmlNodePtr
+add_meta(xmlNodePtr md, const char *property, const char *text, const char *refines)
+{
+	xmlNodePtr n = xmlNewTextChild(md, md->ns, BAD_CAST "meta", BAD_CAST text);
+	if (refines)
+		xmlSetProp(n, BAD_CAST "refines", BAD_CAST refines);
+	xmlSetProp(n, BAD_CAST "property", BAD_CAST property);
+	return n;
+}
+
+static void
+count_images(xmlNodePtr n, a11y_facts *f)
+{
+	for (xmlNodePtr c = n; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		const char *name = (const char *)c->name;
+		if (!strcmp(name, "img")) {
+			f->images++;
+			xmlChar *alt = xmlGetProp(c, BAD_CAST "alt");
+			if (alt && *alt)
+				f->images_with_alt++;
+			xmlFree(alt);
+		} else if (!strcmp(name, "table")) {
+			f->has_tables = true;
+		} else if (!strcmp(name, "aside") && xmlHasProp(c, BAD_CAST "role")) {
+			f->has_notes = true;
+		}
+		if (c->children)
+			count_images(c->children, f);
+	}
+}
+
+void
+opf_a11y_facts(const book *b, a11y_facts *f)
+{
+	memset(f, 0, sizeof *f);
+	for (size_t i = 0; i < b->nchapters; i++)
+		if (b->chapters[i]->doc)
+			count_images(xmlDocGetRootElement(b->chapters[i]->doc), f);
+}
+
+static void
+add_accessibility(const book *b, xmlNodePtr md)
+{
+	a11y_facts f;
+	opf_a11y_facts(b, &f);
+	bool all_alt = f.images == f.images_with_alt;
+	add_meta(md, "schema:accessMode", "textual", NULL);
+	if (f.images)
+		add_meta(md, "schema:accessMode", "visual", NULL);
+	if (all_alt)
+		add_meta(md, "schema:accessModeSufficient", "textual", NULL);
+	if (f.images)
+		add_meta(md, "schema:accessModeSufficient", "textual,visual", NULL);
+	add_meta(md, "schema:accessibilityFeature", "structuralNavigation", NULL);
+	add_meta(md, "schema:accessibilityFeature", "tableOfContents", NULL);
+	add_meta(md, "schema:accessibilityFeature", "readingOrder", NULL);
+	if (f.images && all_alt)
+		add_meta(md, "schema:accessibilityFeature", "alternativeText", NULL);
+	add_meta(md, "schema:accessibilityFeature", "displayTransformability", NULL);
+	add_meta(md, "schema:accessibilityHazard", "none", NULL);
+	strbuf s = {0};
+	sb_puts(&s, "This book's text can be read in any font, size and colour the reading "
+	            "system offers, in its reading order, with a table of contents and "
+	            "headings for navigation.");
+	if (f.images && all_alt)
+		sb_puts(&s, " Every image has a text description.");
+	else if (f.images)
+		sb_printf(&s, " %d of its %d images have a text description.", f.images_with_alt,
+		          f.images);
+	if (f.has_notes)
+		sb_puts(&s, " Notes are linked both ways.");
+	sb_puts(&s, " It has no flashing, sound or motion hazards.");
+	add_meta(md, "schema:accessibilitySummary", s.data, NULL);
+	sb_free(&s);
+}
+
+xmlDocPtr
+opf_document(const book *b, const strlist *languages)
+{
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr pkg = xmlNewDocNode(doc, NULL, BAD_CAST "package", NULL);
+	xmlDocSetRootElement(doc, pkg);
+	xmlNsPtr ns = xmlNewNs(pkg, BAD_CAST OPF_NS, NULL);
+	xmlSetNs(pkg, ns);
+	xmlSetProp(pkg, BAD_CAST "version", BAD_CAST "3.0");
+	xmlSetProp(pkg, BAD_CAST "unique-identifier", BAD_CAST "pub-id");
+	xmlNsPtr xmlns = xmlSearchNsByHref(doc, pkg, BAD_CAST "http://www.w3.org/XML/1998/namespace");
+	xmlSetNsProp(pkg, xmlns, BAD_CAST "lang", BAD_CAST b->language);
+	if (labels_is_rtl(b->language))
+		xmlSetProp(pkg, BAD_CAST "dir", BAD_CAST "rtl");
+
+	xmlNodePtr md = xmlNewChild(pkg, ns, BAD_CAST "metadata", NULL);
+	xmlNsPtr dc = xmlNewNs(md, BAD_CAST DC_NS, BAD_CAST "dc");
+	add_dc(md, dc, "identifier", b->identifier, "pub-id");
+	add_dc(md, dc, "title", b->title, "title");
+	add_meta(md, "title-type", "main", "#title");
+	if (b->subtitle) {
+		add_dc(md, dc, "title", b->subtitle, "subtitle");
+		add_meta(md, "title-type", "subtitle", "#subtitle");
+	}
+	for (size_t i = 0; i < languages->n; i++)
+		add_dc(md, dc, "language", languages->items[i], NULL);
+	for (size_t i = 0; i < b->nauthors; i++) {
+		const book_author *a = &b->authors[i];
+		char id[32];
+		snprintf(id, sizeof id, "creator%zu", i + 1);
+		bool creator = !strcmp(a->role, "aut") || i == 0;
+		add_dc(md, dc, creator ? "creator" : "contributor", a->name, id);
+		char ref[40];
+		snprintf(ref, sizeof ref, "#%s", id);
+		add_meta(md, "file-as", a->file_as, ref);
+		xmlNodePtr role = add_meta(md, "role", a->role, ref);
+		xmlSetProp(role, BAD_CAST "scheme", BAD_CAST "marc:relators");
+	}
+	if (b->date)
+		add_dc(md, dc, "date", b->date, NULL);
+	if (b->publisher)
+		add_dc(md, dc, "publisher", b->publisher, NULL);
+	if (b->description)
+		add_dc(md, dc, "description", b->description, NULL);
+	for (size_t i = 0; i < b->subjects.n; i++)
+		add_dc(md, dc, "subject", b->subjects.items[i], NULL);
+	if (b->rights)
+		add_dc(md, dc, "rights", b->rights, NULL);
+	if (b->source)
+		add_dc(md, dc, "source", b->source, NULL);
+	add_meta(md, "dcterms:modified", b->modified, NULL);
+	if (b->series) {
+		xmlNodePtr s = add_meta(md, "belongs-to-collection", b->series, NULL);
+		xmlSetProp(s, BAD_CAST "id", BAD_CAST "series");
+		add_meta(md, "collection-type", "series", "#series");
+		if (b->series_index)
+			add_meta(md, "group-position", b->series_index, "#series");
+	}
+	add_accessibility(b, md);
+	const resource *cover = pages_cover_image(b);
+	if (cover) {
+		xmlNodePtr m = xmlNewChild(md, ns, BAD_CAST "meta", NULL);
+		xmlSetProp(m, BAD_CAST "name", BAD_CAST "cover");
+		xmlSetProp(m, BAD_CAST "content", BAD_CAST cover->id);
+	}
+	if (b->series) {
+		/* calibre reads series from its own metadata. */
+		xmlNodePtr m = xmlNewChild(md, ns, BAD_CAST "meta", NULL);
+		xmlSetProp(m, BAD_CAST "name", BAD_CAST "calibre:series");
+		xmlSetProp(m, BAD_CAST "content", BAD_CAST b->series);
+		if (b->series_index) {
+			m = xmlNewChild(md, ns, BAD_CAST "meta", NULL);
+			xmlSetProp(m, BAD_CAST "name", BAD_CAST "calibre:series_index");
+			xmlSetProp(m, BAD_CAST "content", BAD_CAST b->series_index);
+		}
+	}
+
+	xmlNodePtr man = xmlNewChild(pkg, ns, BAD_CAST "manifest", NULL);
+	struct {
+		const char *id, *href, *type, *props;
+	} fixed[] = {
+	    {"nav", "nav.xhtml", "application/xhtml+xml", "nav"},
+	    {"ncx", "toc.ncx", "application/x-dtbncx+xml", NULL},
+	    {"css", "style.css", "text/css", NULL},
+	};
+	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++) {
+		xmlNodePtr it = xmlNewChild(man, ns, BAD_CAST "item", NULL);
+		xmlSetProp(it, BAD_CAST "id", BAD_CAST fixed[i].id);
+		xmlSetProp(it, BAD_CAST "href", BAD_CAST fixed[i].href);
+		xmlSetProp(it, BAD_CAST "media-type", BAD_CAST fixed[i].type);
+		if (fixed[i].props)
+			xmlSetProp(it, BAD_CAST "properties", BAD_CAST fixed[i].props);
+	}
+	for (size_t i = 0; i < b->nchapters; i++) {
+		const chapter *c = b->chapters[i];
+		xmlNodePtr it = xmlNewChild(man, ns, BAD_CAST "item", NULL);
+		xmlSetProp(it, BAD_CAST "id", BAD_CAST c->id);
+		xmlSetProp(it, BAD_CAST "href", BAD_CAST c->href);
+		xmlSetProp(it, BAD_CAST "media-type", BAD_CAST "application/xhtml+xml");
+		strbuf props = {0};
+		if (c->has_svg)
+			sb_puts(&props, "svg");
+		if (c->has_remote)
+			sb_puts(&props, props.len ? " remote-resources" : "remote-resources");
+		if (props.len)
+			xmlSetProp(it, BAD_CAST "properties", BAD_CAST props.data);
+		sb_free(&props);
+	}
+	for (size_t i = 0; i < b->nresources; i++) {
+		const resource *r = b->resources[i];
+		xmlNodePtr it = xmlNewChild(man, ns, BAD_CAST "item", NULL);
+		xmlSetProp(it, BAD_CAST "id", BAD_CAST r->id);
+		xmlSetProp(it, BAD_CAST "href", BAD_CAST r->href);
+		xmlSetProp(it, BAD_CAST "media-type", BAD_CAST r->media_type);
+		if (r->properties)
+			xmlSetProp(it, BAD_CAST "properties", BAD_CAST r->properties);
+	}
+
+	xmlNodePtr spine = xmlNewChild(pkg, ns, BAD_CAST "spine", NULL);
+	xmlSetProp(spine, BAD_CAST "toc", BAD_CAST "ncx");
+	if (labels_is_rtl(b->language))
+		xmlSetProp(spine, BAD_CAST "page-progression-direction", BAD_CAST "rtl");
+	/* The contents page follows the cover and title page. */
+	bool nav_done = false;
+	for (size_t i = 0; i < b->nchapters; i++) {
+		enum chapter_kind k = b->chapters[i]->kind;
+		if (!nav_done && k != CHAPTER_COVER && k != CHAPTER_TITLEPAGE) {
+			xmlNodePtr ir = xmlNewChild(spine, ns, BAD_CAST "itemref", NULL);
+			xmlSetProp(ir, BAD_CAST "idref", BAD_CAST "nav");
+			nav_done = true;
+		}
+		xmlNodePtr ir = xmlNewChild(spine, ns, BAD_CAST "itemref", NULL);
+		xmlSetProp(ir, BAD_CAST "idref", BAD_CAST b->chapters[i]->id);
+	}
+	return doc;
+}

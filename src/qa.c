@@ -1,0 +1,1423 @@
+/* qa.c - reader comments: threads, moderation, the Reader Q&A chapter,
+ * and the spam heuristic that helps an editor curate.
+ *
+ * qa_render checks the reply-to graph of a comments folder, keeps the
+ * approved comments whose whole chain is approved, and writes one section
+ * per thread (a question and its replies, nested as articles in articles,
+ * siblings in date order). qa_spam_score adds up a few explainable signals
+ * (promotional words, links to other sites, another script, few words in
+ * common with the book, no question and no reference to the book) that
+ * qa_flag_spam turns into warnings for --check. */
+#include "qa.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#include "diag.h"
+#include "markdown.h"
+#include "pages.h"
+#include "util.h"
+#include "xhtml.h"
+
+/* Replies nest as articles in articles down to this depth; deeper replies
+ * follow their parent inside the same replies block, so reading systems
+ * are not handed hundreds of levels. */
+#define QA_MAX_NEST 6
+/* A thread heading made from the question: at most this many words... */
+#define QA_EXCERPT_WORDS 8
+/* ...and about this many bytes. */
+#define QA_EXCERPT_BYTES 80
+
+/* ------------------------------------------------------------------ */
+/* Threads                                                              */
+/* ------------------------------------------------------------------ */
+
+/* One comment of the chapter while its threads are built. */
+typedef struct qa_node {
+	comment *cm;
+	size_t index;           /* position in c->comments, the last tie-breaker */
+	long long when;         /* sort key: seconds since 1970, LLONG_MAX unknown */
+	struct qa_node *parent; /* what it answers, NULL for a question */
+	struct qa_node **kids;  /* replies in the book, in date order */
+	size_t nkids;
+	bool broken;            /* its reply-to is in error (reported) */
+	bool in_book;
+	int depth;              /* 0 for a question */
+	/* Element ids, claimed in document order. */
+	char *elem_id;          /* "comment-KEY" */
+	char *thread_id;        /* questions: "thread-KEY" */
+	char *heading_id;       /* questions: "thread-KEY-title" */
+	char *note_prefix;      /* "c-KEY-" for the ids of its footnotes */
+	xmlNodePtr replies;     /* where its replies go */
+} qa_node;
+
+typedef struct qa_threads {
+	qa_node *nodes;
+	size_t n;
+	qa_node **order; /* the comments in the book, in document order */
+	size_t norder;
+} qa_threads;
+
+static void
+qa_threads_free(qa_threads *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		qa_node *q = &t->nodes[i];
+		free(q->kids);
+		free(q->elem_id);
+		free(q->thread_id);
+		free(q->heading_id);
+		free(q->note_prefix);
+	}
+	free(t->nodes);
+	free(t->order);
+}
+
+static const char *
+status_word(enum comment_status s)
+{
+	return s == COMMENT_APPROVED ? "approved" : s == COMMENT_PENDING ? "pending" : "spam";
+}
+
+/* The sort key of an ISO 8601 date: its instant, a year or month taken as
+ * its first day; LLONG_MAX when it cannot be read (it sorts last). */
+static long long
+comment_time(const char *iso)
+{
+	int y = 0, m = 0, d = 0;
+	long long t = 0;
+	int prec = iso ? iso8601_parse(iso, &y, &m, &d, &t) : 0;
+	if (prec >= 3)
+		return t;
+	if (prec == 0)
+		return LLONG_MAX;
+	char *day = xasprintf("%04d-%02d-01", y, prec == 2 ? m : 1);
+	if (iso8601_parse(day, NULL, NULL, NULL, &t) < 3)
+		t = LLONG_MAX;
+	free(day);
+	return t;
+}
+
+static int
+node_cmp(const void *pa, const void *pb)
+{
+	const qa_node *a = *(qa_node *const *)pa, *b = *(qa_node *const *)pb;
+	if (a->when != b->when)
+		return a->when < b->when ? -1 : 1;
+	int r = strcmp(a->cm->id ? a->cm->id : "", b->cm->id ? b->cm->id : "");
+	if (r)
+		return r;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Reports every comment of c whose id an earlier comment of the book
+ * (in any comments folder) already has. */
+static void
+qa_check_ids(const book *b, const chapter *c)
+{
+	strmap *first = strmap_new();
+	for (size_t i = 0; i < b->ncomments; i++) {
+		comment *cm = b->comments[i];
+		if (cm->id && strmap_get(first, cm->id) == NULL)
+			strmap_put(first, cm->id, cm);
+	}
+	for (size_t i = 0; i < c->ncomments; i++) {
+		comment *cm = c->comments[i];
+		if (cm->id == NULL)
+			continue;
+		comment *f = strmap_get(first, cm->id);
+		if (f && f != cm)
+			/* The loader keeps no position for 'id' (it may be the file
+			 * name), so the message names the file only. */
+			diag_error(cm->file, 0, 0, "duplicate comment id '%s': %s has it too", cm->id,
+			           f->file);
+	}
+	strmap_free(first);
+}
+
+/* Links each comment to what it answers; reports a reply-to naming no
+ * comment of the folder, a comment answering itself and reply-to cycles,
+ * and marks those comments broken. */
+static void
+qa_thread_link(const book *b, const chapter *c, qa_threads *t)
+{
+	strmap *here = strmap_new();
+	strmap *book_ids = strmap_new();
+	for (size_t i = 0; i < b->ncomments; i++)
+		if (b->comments[i]->id && !strmap_get(book_ids, b->comments[i]->id))
+			strmap_put(book_ids, b->comments[i]->id, b->comments[i]);
+	for (size_t i = 0; i < t->n; i++)
+		if (t->nodes[i].cm->id && !strmap_get(here, t->nodes[i].cm->id))
+			strmap_put(here, t->nodes[i].cm->id, &t->nodes[i]);
+
+	for (size_t i = 0; i < t->n; i++) {
+		qa_node *q = &t->nodes[i];
+		const comment *cm = q->cm;
+		if (cm->reply_to == NULL)
+			continue;
+		int line = cm->reply_to_pos.line, col = cm->reply_to_pos.col;
+		if (cm->id && !strcmp(cm->reply_to, cm->id)) {
+			diag_error(cm->file, line, col, "comment '%s' replies to itself", cm->id);
+			q->broken = true;
+			continue;
+		}
+		q->parent = strmap_get(here, cm->reply_to);
+		if (q->parent)
+			continue;
+		q->broken = true;
+		const comment *elsewhere = strmap_get(book_ids, cm->reply_to);
+		if (elsewhere)
+			diag_error(cm->file, line, col,
+			           "reply-to '%s' names a comment of another comments folder (%s); "
+			           "a reply belongs with what it answers",
+			           cm->reply_to, elsewhere->file);
+		else
+			diag_error(cm->file, line, col, "reply-to '%s' names no comment in %s",
+			           cm->reply_to, c->file ? c->file : "this comments folder");
+	}
+
+	/* Cycles: walk up from each comment; meeting a comment of the walk
+	 * in progress closes a cycle. 0 unseen, 1 on the current walk, 2 done. */
+	unsigned char *state = xcalloc(t->n ? t->n : 1, 1);
+	qa_node **path = xmalloc((t->n ? t->n : 1) * sizeof *path);
+	for (size_t i = 0; i < t->n; i++) {
+		size_t np = 0;
+		qa_node *q = &t->nodes[i];
+		while (q && state[q - t->nodes] == 0) {
+			state[q - t->nodes] = 1;
+			path[np++] = q;
+			q = q->parent;
+		}
+		if (q && state[q - t->nodes] == 1) {
+			/* q is on this walk: path from q to the end is the cycle. */
+			size_t start = 0;
+			while (path[start] != q)
+				start++;
+			strbuf chain = {0};
+			for (size_t k = start; k < np; k++) {
+				sb_printf(&chain, "'%s' -> ", path[k]->cm->id);
+				path[k]->broken = true;
+			}
+			sb_printf(&chain, "'%s'", q->cm->id);
+			diag_error(q->cm->file, q->cm->reply_to_pos.line, q->cm->reply_to_pos.col,
+			           "reply-to makes a cycle: %s; one of them must be the question",
+			           chain.data);
+			sb_free(&chain);
+		}
+		for (size_t k = 0; k < np; k++)
+			state[path[k] - t->nodes] = 2;
+	}
+	free(path);
+	free(state);
+	strmap_free(here);
+	strmap_free(book_ids);
+}
+
+/* Decides which comments go into the book, warns about the ones left out
+ * that an editor may want, and counts them. */
+static void
+qa_thread_moderate(qa_threads *t, qa_stats *stats)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		qa_node *q = &t->nodes[i];
+		const comment *cm = q->cm;
+		/* The first ancestor that is broken or not approved. */
+		const qa_node *gap = NULL;
+		bool broken = q->broken;
+		for (const qa_node *a = q->parent; a && !broken; a = a->parent) {
+			if (a->broken)
+				broken = true;
+			else if (gap == NULL && a->cm->status != COMMENT_APPROVED)
+				gap = a;
+		}
+		if (broken)
+			continue; /* its error was reported */
+		if (cm->status == COMMENT_PENDING) {
+			diag_warning(cm->file, cm->status_pos.line, cm->status_pos.col,
+			             "pending comment left out; set status: approved to include it");
+			stats->pending++;
+		} else if (cm->status == COMMENT_SPAM) {
+			stats->spam++;
+		} else if (gap) {
+			diag_warning(cm->file, cm->reply_to_pos.line, cm->reply_to_pos.col,
+			             "reply left out: the comment it answers ('%s' in %s) is %s, not in "
+			             "the book",
+			             gap->cm->id, gap->cm->file, status_word(gap->cm->status));
+			stats->orphaned++;
+		} else {
+			q->in_book = true;
+			stats->in_book++;
+		}
+	}
+}
+
+/* Fills t->order with the comments in the book in document order: each
+ * question (by date) followed by its replies, depth first, by date. */
+static void
+qa_thread_order(qa_threads *t)
+{
+	qa_node **roots = xmalloc((t->n ? t->n : 1) * sizeof *roots);
+	size_t nroots = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		qa_node *q = &t->nodes[i];
+		if (!q->in_book)
+			continue;
+		if (q->parent == NULL) {
+			roots[nroots++] = q;
+			continue;
+		}
+		qa_node *p = q->parent;
+		p->kids = xrealloc(p->kids, (p->nkids + 1) * sizeof *p->kids);
+		p->kids[p->nkids++] = q;
+	}
+	for (size_t i = 0; i < t->n; i++)
+		if (t->nodes[i].nkids > 1)
+			qsort(t->nodes[i].kids, t->nodes[i].nkids, sizeof(qa_node *), node_cmp);
+	if (nroots > 1)
+		qsort(roots, nroots, sizeof *roots, node_cmp);
+
+	/* Depth first with an explicit stack: reply chains can be long. */
+	t->order = xmalloc((t->n ? t->n : 1) * sizeof *t->order);
+	t->norder = 0;
+	qa_node **stack = xmalloc((t->n ? t->n : 1) * sizeof *stack);
+	size_t ns = 0;
+	for (size_t r = nroots; r-- > 0;)
+		stack[ns++] = roots[r];
+	while (ns > 0) {
+		qa_node *q = stack[--ns];
+		q->depth = q->parent ? q->parent->depth + 1 : 0;
+		t->order[t->norder++] = q;
+		for (size_t k = q->nkids; k-- > 0;)
+			stack[ns++] = q->kids[k];
+	}
+	free(stack);
+	free(roots);
+}
+
+/* ------------------------------------------------------------------ */
+/* Rendering                                                            */
+/* ------------------------------------------------------------------ */
+
+/* A comment id made into the safe part of element ids: ASCII letters and
+ * digits with single '-' between them (so that "--" can end a prefix);
+ * never empty. Caller frees. */
+static char *
+comment_key(const char *id)
+{
+	strbuf sb = {0};
+	bool gap = false;
+	for (const unsigned char *p = (const unsigned char *)(id ? id : ""); *p; p++) {
+		bool ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		          (*p >= '0' && *p <= '9');
+		if (!ok) {
+			gap = true;
+			continue;
+		}
+		if (gap && sb.len)
+			sb_putc(&sb, '-');
+		gap = false;
+		sb_putc(&sb, (char)*p);
+	}
+	if (sb.len == 0)
+		return xasprintf("x%08x", (unsigned)(hash_fnv1a(id ? id : "", id ? strlen(id) : 0) &
+		                                      0xffffffffu));
+	return sb_take(&sb);
+}
+
+/* base, or base-2, base-3... whichever ids does not hold yet; adds it to
+ * ids. Caller frees. */
+static char *
+claim_id(strset *ids, const char *base)
+{
+	char *id = xstrdup(base);
+	for (int n = 2; !strset_add(ids, id); n++) {
+		free(id);
+		id = xasprintf("%s-%d", base, n);
+	}
+	return id;
+}
+
+static void
+toc_add(chapter *c, int level, const char *title, const char *id)
+{
+	c->toc = xrealloc(c->toc, (c->ntoc + 1) * sizeof *c->toc);
+	c->toc[c->ntoc++] = (toc_entry){level, xstrdup(title), xstrdup(id)};
+}
+
+static void
+add_text(xmlNodePtr parent, const char *s)
+{
+	xmlAddChild(parent, xmlNewDocText(parent->doc, BAD_CAST s));
+}
+
+static void
+set_class(xmlNodePtr n, const char *cls)
+{
+	xmlSetProp(n, BAD_CAST "class", BAD_CAST cls);
+}
+
+/* Whether s is an absolute http or https address that can go into an
+ * href as it is. */
+static bool
+is_web_url(const char *s)
+{
+	size_t skip = 0;
+	if (s == NULL)
+		return false;
+	if (strncasecmp(s, "http://", 7) == 0)
+		skip = 7;
+	else if (strncasecmp(s, "https://", 8) == 0)
+		skip = 8;
+	else
+		return false;
+	if (s[skip] == '\0' || s[skip] == '/')
+		return false;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p <= 0x20 || *p == 0x7f || strchr("\"<>\\^`{|}", *p))
+			return false;
+	return true;
+}
+
+/* Languages whose label for "asked" is a noun ("質問"), written as
+ * "NAME · 質問 · DATE" rather than "NAME asked DATE". */
+static bool
+is_noun_label_language(const char *lang)
+{
+	static const char *const nouns[] = {"ja", "zh", "ko"};
+	for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++) {
+		size_t n = strlen(nouns[i]);
+		if (lang && strncasecmp(lang, nouns[i], n) == 0 && (lang[n] == '\0' || lang[n] == '-'))
+			return true;
+	}
+	return false;
+}
+
+/* The date as the book's language writes it, or iso itself when it cannot
+ * be read. Caller frees. */
+static char *
+date_text(const book *b, const char *iso)
+{
+	int y, m, d;
+	int prec = iso ? iso8601_parse(iso, &y, &m, &d, NULL) : 0;
+	if (prec == 0)
+		return xstrdup(iso ? iso : "");
+	return labels_format_date(b->language, y, prec >= 2 ? m : 0, prec >= 3 ? d : 0);
+}
+
+/* Demotes the headings of a comment's body below the thread's h2, so
+ * that a reader's "# Title" does not break the chapter's outline, and adds
+ * its ids to the page's (dropping one that is taken, which the prefixes
+ * rule out). */
+static void
+adopt_body(strset *ids, xmlNodePtr root)
+{
+	xmlNodePtr cur = root->children;
+	while (cur) {
+		const char *nm = (const char *)cur->name;
+		if (cur->type == XML_ELEMENT_NODE) {
+			xmlAttrPtr id = xmlHasProp(cur, BAD_CAST "id");
+			xmlChar *v = id ? xmlGetProp(cur, BAD_CAST "id") : NULL;
+			if (v && !strset_add(ids, (const char *)v))
+				xmlRemoveProp(id);
+			xmlFree(v);
+		}
+		if (cur->type == XML_ELEMENT_NODE && nm[0] == 'h' && nm[1] >= '1' && nm[1] <= '6' &&
+		    nm[2] == '\0') {
+			int level = nm[1] - '0' + 2;
+			char name[3] = {'h', (char)('0' + (level > 6 ? 6 : level)), '\0'};
+			xmlNodeSetName(cur, BAD_CAST name);
+		}
+		if (cur->type == XML_ELEMENT_NODE && cur->children) {
+			cur = cur->children;
+			continue;
+		}
+		while (cur != root && cur->next == NULL)
+			cur = cur->parent;
+		if (cur == root)
+			break;
+		cur = cur->next;
+	}
+}
+
+/* The thread heading made from the question's text: its first words,
+ * ending in "…" when cut. NULL when the text is empty. Caller frees. */
+static char *
+excerpt(const char *text)
+{
+	strbuf sb = {0};
+	const char *p = text;
+	int words = 0;
+	bool cut = false;
+	for (;;) {
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		if (words == QA_EXCERPT_WORDS) {
+			cut = true;
+			break;
+		}
+		const char *e = p;
+		while (*e && *e != ' ')
+			e++;
+		if (sb.len)
+			sb_putc(&sb, ' ');
+		sb_append(&sb, p, (size_t)(e - p));
+		words++;
+		p = e;
+	}
+	if (sb.len == 0) {
+		sb_free(&sb);
+		return NULL;
+	}
+	if (sb.len > QA_EXCERPT_BYTES) {
+		size_t n = QA_EXCERPT_BYTES;
+		while (n > 0 && ((unsigned char)sb.data[n] & 0xC0) == 0x80)
+			n--; /* not in the middle of a character */
+		sb.len = n;
+		sb.data[n] = '\0';
+		cut = true;
+	}
+	if (cut) {
+		while (sb.len > 0 && strchr(" ,;:-", sb.data[sb.len - 1]))
+			sb.data[--sb.len] = '\0';
+		sb_puts(&sb, "\u2026");
+	}
+	return sb_take(&sb);
+}
+
+/* Claims the element ids of every comment in the book, in document order,
+ * so that the first of equal ids keeps the plain form. */
+static void
+qa_thread_claim_ids(chapter *c, qa_threads *t)
+{
+	for (size_t i = 0; i < t->norder; i++) {
+		qa_node *q = t->order[i];
+		char *key = comment_key(q->cm->id);
+		char *base = xasprintf("comment-%s", key);
+		q->elem_id = claim_id(c->ids, base);
+		/* The notes' prefix follows the element id, which is unique and
+		 * holds no "--": no two comments' note ids can meet. */
+		q->note_prefix = xasprintf("c-%s--", q->elem_id + strlen("comment-"));
+		if (q->depth == 0) {
+			free(base);
+			base = xasprintf("thread-%s", key);
+			q->thread_id = claim_id(c->ids, base);
+			free(base);
+			base = xasprintf("%s-title", q->thread_id);
+			q->heading_id = claim_id(c->ids, base);
+		}
+		free(base);
+		free(key);
+	}
+}
+
+/* <header class="qa-meta"><p class="qa-byline">NAME asked DATE</p>...
+ * answer is the first author's reply to a question, or NULL. */
+static void
+qa_render_meta(const book *b, xmlNodePtr art, const qa_node *q, const qa_node *answer)
+{
+	const comment *cm = q->cm;
+	xmlNodePtr header = xhtml_add(art, "header", NULL);
+	set_class(header, "qa-meta");
+	xmlNodePtr p = xhtml_add(header, "p", NULL);
+	set_class(p, "qa-byline");
+	xmlNodePtr who = xhtml_add(p, "span", NULL);
+	set_class(who, "qa-author");
+	const char *name = cm->author ? cm->author : "";
+	if (is_web_url(cm->author_url)) {
+		xmlNodePtr a = xhtml_add(who, "a", name);
+		xmlSetProp(a, BAD_CAST "href", BAD_CAST cm->author_url);
+	} else {
+		add_text(who, name);
+		if (cm->author_url)
+			diag_warning(cm->file, 0, 0,
+			             "author-url '%.80s' is not an http or https address; the name is "
+			             "not linked",
+			             cm->author_url);
+	}
+	const char *verb = book_label(b, q->depth == 0 ? LABEL_ASKED : LABEL_REPLIED);
+	char *between = is_noun_label_language(b->language) ? xasprintf(" \u00b7 %s \u00b7 ", verb)
+	                                                    : xasprintf(" %s ", verb);
+	add_text(p, between);
+	free(between);
+	if (cm->date)
+		pages_add_date(b, p, cm->date);
+	if (cm->by_author) {
+		add_text(p, " \u00b7 ");
+		xmlNodePtr role = xhtml_add(p, "span", book_label(b, LABEL_AUTHOR_ANSWER));
+		set_class(role, "qa-role");
+	}
+	if (answer) {
+		xmlNodePtr pa = xhtml_add(header, "p", NULL);
+		set_class(pa, "qa-answered");
+		xmlNodePtr a = xhtml_add(pa, "a", book_label(b, LABEL_ANSWERED_BY_AUTHOR));
+		char *href = xasprintf("#%s", answer->elem_id);
+		xmlSetProp(a, BAD_CAST "href", BAD_CAST href);
+		free(href);
+	}
+}
+
+/* Appends the article of comment q to parent and returns its body. */
+static xmlNodePtr
+qa_render_comment(const book *b, chapter *c, xmlNodePtr parent, qa_node *q,
+                  const qa_node *answer)
+{
+	const comment *cm = q->cm;
+	xmlNodePtr art = xhtml_add(parent, "article", NULL);
+	set_class(art, q->depth == 0 ? "qa-question"
+	               : cm->by_author ? "qa-reply qa-by-author"
+	                               : "qa-reply");
+	xmlSetProp(art, BAD_CAST "id", BAD_CAST q->elem_id);
+	char *when = date_text(b, cm->date);
+	char *label = *when ? xasprintf("%s, %s", cm->author ? cm->author : "", when)
+	                    : xstrdup(cm->author ? cm->author : "");
+	xmlSetProp(art, BAD_CAST "aria-label", BAD_CAST label);
+	free(label);
+	free(when);
+	qa_render_meta(b, art, q, answer);
+
+	xmlNodePtr body = xhtml_add(art, "div", NULL);
+	set_class(body, "qa-body");
+	/* The body's ids (its notes', all with the comment's own prefix) are
+	 * gathered apart and then added to the page's: the sanitiser also
+	 * records a note reference's id without the prefix, which would make
+	 * the next comment's reference lose its id. */
+	strset *ids = strset_new();
+	markdown_opts o = {
+	    .file = cm->file,
+	    .first_line = cm->body_line,
+	    .untrusted = true,
+	    .id_prefix = q->note_prefix,
+	    .ids = ids,
+	};
+	const char *text = cm->body ? cm->body : "";
+	markdown_render(b, &o, text, strlen(text), body); /* errors are reported */
+	strset_free(ids);
+	adopt_body(c->ids, body);
+
+	q->replies = parent; /* too deep to nest: replies follow it */
+	if (q->nkids > 0 && q->depth < QA_MAX_NEST) {
+		q->replies = xhtml_add(art, "div", NULL);
+		set_class(q->replies, "qa-replies");
+		xmlSetProp(q->replies, BAD_CAST "role", BAD_CAST "group");
+		xmlSetProp(q->replies, BAD_CAST "aria-label", BAD_CAST book_label(b, LABEL_REPLIES));
+	}
+	return body;
+}
+
+/* The first reply by the book's author in the thread that starts at
+ * t->order[i] (a question), in document order; NULL when none. */
+static const qa_node *
+qa_thread_answer(const qa_threads *t, size_t i)
+{
+	for (size_t k = i + 1; k < t->norder && t->order[k]->depth > 0; k++)
+		if (t->order[k]->cm->by_author)
+			return t->order[k];
+	return NULL;
+}
+
+/* Opens the section of the thread that question q starts. */
+static xmlNodePtr
+qa_render_thread(const book *b, chapter *c, xmlNodePtr chapter_sec, qa_threads *t, size_t i)
+{
+	qa_node *q = t->order[i];
+	xmlNodePtr sec = xhtml_add(chapter_sec, "section", NULL);
+	set_class(sec, "qa-thread");
+	xmlSetProp(sec, BAD_CAST "id", BAD_CAST q->thread_id);
+	xmlSetProp(sec, BAD_CAST "aria-labelledby", BAD_CAST q->heading_id);
+	xmlNodePtr h2 = xhtml_add(sec, "h2", NULL);
+	xmlSetProp(h2, BAD_CAST "id", BAD_CAST q->heading_id);
+	xmlNodePtr body = qa_render_comment(b, c, sec, q, qa_thread_answer(t, i));
+
+	char *heading = NULL;
+	if (q->cm->title && *q->cm->title) {
+		heading = xstrdup(q->cm->title);
+	} else {
+		char *text = node_text(body);
+		heading = excerpt(text);
+		free(text);
+	}
+	if (heading == NULL)
+		heading = xstrdup(q->cm->author && *q->cm->author ? q->cm->author
+		                  : q->cm->id                     ? q->cm->id
+		                                                  : "?");
+	add_text(h2, heading);
+	toc_add(c, 2, heading, q->heading_id);
+	free(heading);
+	return sec;
+}
+
+void
+qa_render(const book *b, chapter *c, qa_stats *stats)
+{
+	qa_stats ignore = {0};
+	if (stats == NULL)
+		stats = &ignore;
+	qa_threads t = {0};
+	t.n = c->ncomments;
+	t.nodes = xcalloc(t.n ? t.n : 1, sizeof *t.nodes);
+	for (size_t i = 0; i < t.n; i++) {
+		t.nodes[i].cm = c->comments[i];
+		t.nodes[i].index = i;
+		t.nodes[i].when = comment_time(c->comments[i]->date);
+	}
+	qa_check_ids(b, c);
+	qa_thread_link(b, c, &t);
+	qa_thread_moderate(&t, stats);
+	qa_thread_order(&t);
+
+	if (c->title == NULL)
+		c->title = xstrdup(book_label(b, LABEL_QA));
+	if (c->ids == NULL)
+		c->ids = strset_new();
+	xmlNodePtr body;
+	c->doc = xhtml_new_document(b, c->href, c->title, NULL, &body);
+	xhtml_set_epub_type(body, "bodymatter");
+	xmlNodePtr sec = xhtml_add(body, "section", NULL);
+	xhtml_set_epub_type(sec, "chapter");
+	xmlSetProp(sec, BAD_CAST "role", BAD_CAST "doc-chapter");
+	xmlSetProp(sec, BAD_CAST "aria-labelledby", BAD_CAST "reader-qa");
+	xmlNodePtr h1 = xhtml_add(sec, "h1", c->title);
+	xmlSetProp(h1, BAD_CAST "id", BAD_CAST "reader-qa");
+	strset_add(c->ids, "reader-qa");
+	toc_add(c, 1, c->title, "reader-qa");
+
+	qa_thread_claim_ids(c, &t);
+	for (size_t i = 0; i < t.norder; i++) {
+		qa_node *q = t.order[i];
+		if (q->depth == 0)
+			qa_render_thread(b, c, sec, &t, i);
+		else
+			qa_render_comment(b, c, q->parent->replies, q, NULL);
+	}
+	qa_threads_free(&t);
+}
+
+/* ------------------------------------------------------------------ */
+/* Spam                                                                 */
+/* ------------------------------------------------------------------ */
+
+/* Only this much of a comment is looked at. */
+#define SPAM_SCAN_BYTES 65536
+
+/* Promotional or spam wording, matched as whole words (a term of several
+ * words as a sequence), case-insensitive; a word also matches with a
+ * plural "s". Weight 2: rarely said by a reader about a book; weight 1:
+ * the vocabulary of advertising copy, innocent alone. */
+static const struct spam_term {
+	const char *words;
+	int weight;
+} spam_terms[] = {
+    {"apk", 2}, {"mod apk", 2}, {"casino", 2}, {"gambling", 2}, {"betting", 2},
+    {"poker", 2}, {"jackpot", 2}, {"slot machine", 2}, {"crypto", 2},
+    {"cryptocurrency", 2}, {"bitcoin", 2}, {"btc", 2}, {"ethereum", 2}, {"forex", 2},
+    {"airdrop", 2}, {"nft", 2}, {"viagra", 2}, {"cialis", 2}, {"escort", 2},
+    {"payday", 2}, {"seo", 2}, {"backlink", 2}, {"guest post", 2}, {"free download", 2},
+    {"click here", 2}, {"limited offer", 2}, {"limited time offer", 2}, {"buy now", 2},
+    {"order now", 2}, {"shop now", 2}, {"promo code", 2}, {"coupon code", 2},
+    {"whatsapp", 2}, {"telegram", 2}, {"work from home", 2}, {"earn money", 2},
+    {"make money", 2}, {"passive income", 2}, {"binary options", 2}, {"recovery expert", 2},
+    {"hacker", 2}, {"investment platform", 2},
+    {"discover", 1}, {"best", 1}, {"buy", 1}, {"cheap", 1}, {"discount", 1},
+    {"luxury", 1}, {"premium", 1}, {"unparalleled", 1}, {"redefine", 1}, {"elegance", 1},
+    {"elegant", 1}, {"meticulously", 1}, {"epitome", 1}, {"sophistication", 1},
+    {"exquisite", 1}, {"crafted", 1}, {"high quality", 1}, {"top quality", 1},
+    {"top notch", 1}, {"affordable", 1}, {"exclusive", 1}, {"guaranteed", 1},
+    {"check out", 1}, {"visit our", 1}, {"our website", 1}, {"our store", 1},
+    {"our services", 1}, {"our products", 1}, {"contact us", 1}, {"sign up", 1},
+    {"unlock", 1}, {"elevate", 1}, {"ultimate", 1}, {"seamless", 1}, {"deal", 1},
+    {"free shipping", 1}, {"world class", 1}, {"state of the art", 1}, {"must have", 1},
+    {"perfect fit", 1}, {"stylish", 1}, {"durability", 1}, {"download", 1},
+    {"marketing", 1}, {"agency", 1}, {"followers", 1}, {"trading", 1}, {"profit", 1},
+    {"investment", 1}, {"legit", 1}, {"website", 1}, {"android", 1}, {"emulator", 1},
+};
+
+/* Praise that fits any page, the usual wrapping of a dropped link. */
+static const char *const praise_terms[] = {
+    "nice post", "great post", "awesome post", "amazing post", "nice article",
+    "great article", "awesome article", "nice blog", "great blog", "amazing blog",
+    "thanks for sharing", "thank you for sharing", "very informative", "informative post",
+    "informative article", "keep up the good work", "keep it up", "great content",
+    "well written", "useful information", "great information", "nice information",
+    "helpful post",
+};
+
+/* Words that refer to the text or to its author. */
+static const char *const reference_terms[] = {
+    "article", "post", "book", "chapter", "blog", "video", "author", "doctor", "dr",
+    "you wrote", "you write", "you say", "you said", "you mention", "you mentioned",
+    "you describe", "you explain", "you suggest", "you recommend", "your advice",
+    "your explanation", "your theory",
+};
+
+/* How a question starts when the reader forgets the question mark. */
+static const char *const question_terms[] = {
+    "can you", "could you", "would you", "do you", "is there", "is it", "how do", "how can",
+    "how should", "what do", "what should", "what is", "why do", "why does", "should i",
+};
+
+/* Frequent words of four letters or more that say nothing about a topic
+ * (English, where most comments and spam are written). */
+static const char *const stop_words[] = {
+    "about", "above", "after", "again", "against", "also", "although", "always", "another",
+    "anyone", "anything", "around", "back", "because", "been", "before", "being", "below",
+    "between", "both", "came", "come", "could", "does", "doing", "done", "down", "during",
+    "each", "even", "ever", "every", "from", "further", "give", "going", "gone", "good",
+    "great", "have", "having", "hello", "here", "hers", "herself", "himself", "into",
+    "itself", "just", "keep", "know", "like", "made", "make", "many", "more", "most",
+    "much", "must", "myself", "need", "never", "next", "nice", "once", "only", "other",
+    "ours", "over", "please", "quite", "really", "said", "same", "should", "since", "some",
+    "something", "still", "such", "take", "than", "thank", "thanks", "that", "their",
+    "theirs", "them", "themselves", "then", "there", "these", "they", "thing", "things",
+    "this", "those", "through", "time", "under", "until", "upon", "very", "want", "well",
+    "were", "what", "when", "where", "which", "while", "will", "with", "within", "without",
+    "would", "year", "years", "your", "yours", "yourself",
+};
+
+/* Scripts a language is written in (Unicode script names as
+ * libunistring's uc_script gives them). Languages not listed are taken
+ * to be written in Latin. */
+static const struct lang_scripts {
+	const char *lang;
+	const char *scripts[3];
+} lang_scripts[] = {
+    {"ru", {"Cyrillic"}}, {"uk", {"Cyrillic"}}, {"be", {"Cyrillic"}},
+    {"bg", {"Cyrillic"}}, {"mk", {"Cyrillic"}}, {"sr", {"Cyrillic", "Latin"}},
+    {"kk", {"Cyrillic"}}, {"ky", {"Cyrillic"}}, {"mn", {"Cyrillic"}},
+    {"tg", {"Cyrillic"}}, {"el", {"Greek"}}, {"ar", {"Arabic"}}, {"fa", {"Arabic"}},
+    {"ur", {"Arabic"}}, {"ps", {"Arabic"}}, {"sd", {"Arabic"}}, {"ug", {"Arabic"}},
+    {"ckb", {"Arabic"}}, {"he", {"Hebrew"}}, {"yi", {"Hebrew"}},
+    {"ja", {"Han", "Hiragana", "Katakana"}}, {"zh", {"Han"}}, {"ko", {"Hangul", "Han"}},
+    {"th", {"Thai"}}, {"lo", {"Lao"}}, {"km", {"Khmer"}}, {"my", {"Myanmar"}},
+    {"hi", {"Devanagari"}}, {"mr", {"Devanagari"}}, {"ne", {"Devanagari"}},
+    {"sa", {"Devanagari"}}, {"bn", {"Bengali"}}, {"as", {"Bengali"}},
+    {"pa", {"Gurmukhi"}}, {"gu", {"Gujarati"}}, {"ta", {"Tamil"}}, {"te", {"Telugu"}},
+    {"kn", {"Kannada"}}, {"ml", {"Malayalam"}}, {"si", {"Sinhala"}},
+    {"ka", {"Georgian"}}, {"hy", {"Armenian"}}, {"am", {"Ethiopic"}},
+    {"ti", {"Ethiopic"}}, {"dv", {"Thaana"}},
+};
+
+/* Languages written without spaces between words, where the vocabulary
+ * signal (words of four letters or more) means nothing. */
+static const char *const unspaced_langs[] = {"ja", "zh", "th", "lo", "km", "my", "bo"};
+
+#define SPAM_MAX_SCRIPTS 6
+
+/* What a comment is compared with, gathered once per book. */
+typedef struct spam_ctx {
+	const book *b;
+	strset *vocab;     /* stems of the book's content words */
+	strset *stop;
+	strset *names;     /* words of the book's author names */
+	strlist hosts;     /* the book's own web hosts */
+	const char *scripts[SPAM_MAX_SCRIPTS]; /* scripts the book is written in */
+	size_t nscripts;
+	bool use_vocab;
+} spam_ctx;
+
+/* Whether the primary subtag of lang is tag. */
+static bool
+lang_is(const char *lang, const char *tag)
+{
+	size_t n = strlen(tag);
+	return lang && strncasecmp(lang, tag, n) == 0 && (lang[n] == '\0' || lang[n] == '-');
+}
+
+/* Splits text into lower-case words: runs of letters, marks and digits. */
+static void
+tokenize(const char *text, size_t len, strlist *out)
+{
+	const uint8_t *s = (const uint8_t *)text, *end = s + len;
+	strbuf word = {0};
+	while (s < end) {
+		ucs4_t uc;
+		int n = u8_mbtouc(&uc, s, (size_t)(end - s));
+		if (n <= 0)
+			n = 1;
+		s += n;
+		if (uc_is_general_category(uc, UC_CATEGORY_L) ||
+		    uc_is_general_category(uc, UC_CATEGORY_M) ||
+		    uc_is_general_category(uc, UC_CATEGORY_Nd)) {
+			uint8_t buf[6];
+			int k = u8_uctomb(buf, uc_tolower(uc), (ptrdiff_t)sizeof buf);
+			if (k > 0)
+				sb_append(&word, (const char *)buf, (size_t)k);
+		} else if (word.len) {
+			strlist_push_owned(out, sb_take(&word));
+		}
+	}
+	if (word.len)
+		strlist_push_owned(out, sb_take(&word));
+	sb_free(&word);
+}
+
+/* Whether token is word or its plural. */
+static bool
+token_is(const char *token, const char *word)
+{
+	size_t n = strlen(word);
+	if (strncmp(token, word, n) != 0)
+		return false;
+	return token[n] == '\0' || (token[n] == 's' && token[n + 1] == '\0') ||
+	       (token[n] == 'e' && token[n + 1] == 's' && token[n + 2] == '\0');
+}
+
+/* Whether the words of term (separated by spaces) occur in sequence
+ * starting at tokens[i]. */
+static bool
+term_at(const strlist *tokens, size_t i, const char *term)
+{
+	const char *p = term;
+	while (*p) {
+		const char *e = strchr(p, ' ');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		if (i >= tokens->n)
+			return false;
+		char word[64];
+		if (n >= sizeof word)
+			return false;
+		memcpy(word, p, n);
+		word[n] = '\0';
+		if (!token_is(tokens->items[i], word))
+			return false;
+		i++;
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	return true;
+}
+
+static bool
+has_term(const strlist *tokens, const char *term)
+{
+	for (size_t i = 0; i < tokens->n; i++)
+		if (term_at(tokens, i, term))
+			return true;
+	return false;
+}
+
+/* Blanks every occurrence of term in tokens; returns whether there was
+ * one. */
+static bool
+mask_term(strlist *tokens, const char *term)
+{
+	bool found = false;
+	size_t nwords = 1;
+	for (const char *p = term; *p; p++)
+		nwords += *p == ' ';
+	for (size_t i = 0; i < tokens->n; i++) {
+		if (!term_at(tokens, i, term))
+			continue;
+		found = true;
+		for (size_t k = i; k < i + nwords && k < tokens->n; k++)
+			tokens->items[k][0] = '\0';
+	}
+	return found;
+}
+
+/* A word's crude stem, so that "knots" meets "knot" and "contracted"
+ * meets "contraction": common English endings dropped, then cut to seven
+ * characters. Caller frees. */
+static char *
+word_stem(const char *w)
+{
+	size_t n = strlen(w);
+	static const char *const endings[] = {"ing", "ies", "ed", "es", "ly", "s", "e"};
+	for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
+		size_t k = strlen(endings[i]);
+		if (n > k + 2 && !strcmp(w + n - k, endings[i]) && !(k == 1 && w[n - 2] == 's')) {
+			n -= k;
+			break;
+		}
+	}
+	/* Seven characters, not bytes. */
+	size_t bytes = 0;
+	for (int chars = 0; bytes < n && chars < 7; chars++) {
+		bytes++;
+		while (bytes < n && ((unsigned char)w[bytes] & 0xC0) == 0x80)
+			bytes++;
+	}
+	return xstrndup(w, bytes);
+}
+
+/* Whether token is a content word: letters only, four or more, not a stop
+ * word. */
+static bool
+is_content_word(const spam_ctx *x, const char *token)
+{
+	size_t chars = 0;
+	const uint8_t *s = (const uint8_t *)token;
+	size_t len = strlen(token);
+	while (len > 0) {
+		ucs4_t uc;
+		int n = u8_mbtouc(&uc, s, len);
+		if (n <= 0)
+			n = 1;
+		if (uc_is_general_category(uc, UC_CATEGORY_Nd))
+			return false;
+		if (!uc_is_general_category(uc, UC_CATEGORY_M))
+			chars++;
+		s += n;
+		len -= (size_t)n;
+	}
+	return chars >= 4 && !strset_has(x->stop, token);
+}
+
+/* The host of a web address starting at url ("http://", "https://" or
+ * "www."), lower case and without "www."; NULL when there is none. Sets
+ * *end past the address. Caller frees. */
+static char *
+url_host(const char *url, const char **end)
+{
+	const char *p = url;
+	const char *stop = " \t\n\r<>\"'()[]{}|\\^`";
+	if (strncasecmp(p, "http://", 7) == 0)
+		p += 7;
+	else if (strncasecmp(p, "https://", 8) == 0)
+		p += 8;
+	const char *h = p;
+	while (*p && !strchr(stop, *p) && *p != '/' && *p != '?' && *p != '#')
+		p++;
+	const char *hend = p;
+	while (*p && !strchr(stop, *p))
+		p++;
+	*end = p;
+	const char *at = memchr(h, '@', (size_t)(hend - h));
+	if (at)
+		h = at + 1;
+	const char *colon = memchr(h, ':', (size_t)(hend - h));
+	if (colon)
+		hend = colon;
+	while (hend > h && hend[-1] == '.')
+		hend--;
+	if (hend - h > 4 && strncasecmp(h, "www.", 4) == 0)
+		h += 4;
+	if (hend <= h)
+		return NULL;
+	char *host = xstrndup(h, (size_t)(hend - h));
+	for (char *q = host; *q; q++)
+		if (*q >= 'A' && *q <= 'Z')
+			*q = (char)(*q - 'A' + 'a');
+	return host;
+}
+
+/* Where the next web address starts in s, or NULL. */
+static const char *
+next_url(const char *s)
+{
+	for (const char *p = s; *p; p++) {
+		if ((*p == 'h' || *p == 'H') &&
+		    (strncasecmp(p, "http://", 7) == 0 || strncasecmp(p, "https://", 8) == 0))
+			return p;
+		if ((*p == 'w' || *p == 'W') && strncasecmp(p, "www.", 4) == 0 &&
+		    (p == s || !((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= 'A' && p[-1] <= 'Z') ||
+		                 (p[-1] >= '0' && p[-1] <= '9') || p[-1] == '/' || p[-1] == '.')))
+			return p;
+	}
+	return NULL;
+}
+
+static void
+add_host(strlist *hosts, const char *url)
+{
+	if (url == NULL)
+		return;
+	const char *start = next_url(url), *end;
+	if (start != url)
+		return;
+	char *h = url_host(url, &end);
+	if (h && !strlist_contains(hosts, h))
+		strlist_push(hosts, h);
+	free(h);
+}
+
+/* Whether host is one of the book's own hosts or below one. */
+static bool
+is_own_host(const spam_ctx *x, const char *host)
+{
+	size_t n = strlen(host);
+	for (size_t i = 0; i < x->hosts.n; i++) {
+		const char *own = x->hosts.items[i];
+		size_t k = strlen(own);
+		if (!strcmp(host, own) || (n > k && host[n - k - 1] == '.' && !strcmp(host + n - k, own)))
+			return true;
+	}
+	return false;
+}
+
+/* Letters per script of text. */
+typedef struct script_count {
+	const char *name[16];
+	size_t count[16];
+	size_t n;
+	size_t letters;
+} script_count;
+
+static void
+count_scripts(const char *text, size_t len, script_count *sc)
+{
+	const uint8_t *s = (const uint8_t *)text, *end = s + len;
+	while (s < end) {
+		ucs4_t uc;
+		int n = u8_mbtouc(&uc, s, (size_t)(end - s));
+		if (n <= 0)
+			n = 1;
+		s += n;
+		if (!uc_is_general_category(uc, UC_CATEGORY_L))
+			continue;
+		const uc_script_t *scr = uc_script(uc);
+		if (scr == NULL || !strcmp(scr->name, "Common") || !strcmp(scr->name, "Inherited"))
+			continue;
+		sc->letters++;
+		size_t i = 0;
+		while (i < sc->n && strcmp(sc->name[i], scr->name))
+			i++;
+		if (i == sc->n) {
+			if (sc->n == sizeof sc->name / sizeof sc->name[0])
+				continue;
+			sc->name[sc->n++] = scr->name;
+		}
+		sc->count[i]++;
+	}
+}
+
+static const char *
+dominant_script(const script_count *sc, size_t *count)
+{
+	size_t best = 0;
+	for (size_t i = 1; i < sc->n; i++)
+		if (sc->count[i] > sc->count[best])
+			best = i;
+	if (count)
+		*count = sc->n ? sc->count[best] : 0;
+	return sc->n ? sc->name[best] : NULL;
+}
+
+static bool
+is_expected_script(const spam_ctx *x, const char *name)
+{
+	for (size_t i = 0; i < x->nscripts; i++)
+		if (!strcmp(x->scripts[i], name))
+			return true;
+	return false;
+}
+
+static void
+add_expected_script(spam_ctx *x, const char *name)
+{
+	if (name && !is_expected_script(x, name) && x->nscripts < SPAM_MAX_SCRIPTS)
+		x->scripts[x->nscripts++] = name;
+}
+
+static void
+spam_ctx_free(spam_ctx *x)
+{
+	strset_free(x->vocab);
+	strset_free(x->stop);
+	strset_free(x->names);
+	strlist_free(&x->hosts);
+}
+
+/* Gathers what comments of b are compared with. Free with spam_ctx_free. */
+static void
+spam_ctx_init(spam_ctx *x, const book *b)
+{
+	memset(x, 0, sizeof *x);
+	x->b = b;
+	x->vocab = strset_new();
+	x->stop = strset_new();
+	x->names = strset_new();
+	for (size_t i = 0; i < sizeof stop_words / sizeof stop_words[0]; i++)
+		strset_add(x->stop, stop_words[i]);
+	x->use_vocab = true;
+	for (size_t i = 0; i < sizeof unspaced_langs / sizeof unspaced_langs[0]; i++)
+		if (lang_is(b->language, unspaced_langs[i]))
+			x->use_vocab = false;
+
+	add_host(&x->hosts, b->source);
+	for (size_t i = 0; i < b->nrelated; i++)
+		add_host(&x->hosts, b->related[i]->url);
+
+	script_count sc = {0};
+	for (size_t i = 0; i < b->nchapters; i++) {
+		const chapter *ch = b->chapters[i];
+		add_host(&x->hosts, ch->source);
+		if (ch->kind != CHAPTER_TEXT || ch->body == NULL)
+			continue;
+		count_scripts(ch->body, ch->body_len, &sc);
+		strlist words = {0};
+		tokenize(ch->body, ch->body_len, &words);
+		for (size_t k = 0; k < words.n; k++) {
+			if (!is_content_word(x, words.items[k]))
+				continue;
+			char *st = word_stem(words.items[k]);
+			strset_add(x->vocab, st);
+			free(st);
+		}
+		strlist_free(&words);
+	}
+	for (size_t i = 0; i < b->nauthors; i++) {
+		strlist words = {0};
+		const char *name = b->authors[i].name ? b->authors[i].name : "";
+		tokenize(name, strlen(name), &words);
+		for (size_t k = 0; k < words.n; k++)
+			if (strlen(words.items[k]) >= 3)
+				strset_add(x->names, words.items[k]);
+		strlist_free(&words);
+	}
+
+	bool listed = false;
+	for (size_t i = 0; i < sizeof lang_scripts / sizeof lang_scripts[0]; i++) {
+		if (!lang_is(b->language, lang_scripts[i].lang))
+			continue;
+		for (size_t k = 0; k < 3 && lang_scripts[i].scripts[k]; k++)
+			add_expected_script(x, lang_scripts[i].scripts[k]);
+		listed = true;
+	}
+	if (!listed)
+		add_expected_script(x, "Latin");
+	/* The book's own text knows best (a tag such as sr-Latn, or a
+	 * language missing from the table). */
+	add_expected_script(x, dominant_script(&sc, NULL));
+}
+
+/* Appends one reason to r, separated by "; ". */
+static void
+add_reason(strbuf *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+add_reason(strbuf *r, const char *fmt, ...)
+{
+	if (r == NULL)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (r->len)
+		sb_puts(r, "; ");
+	sb_puts(r, s);
+	free(s);
+}
+
+/* The score of one comment; see qa_spam_score. */
+static int
+spam_score(const spam_ctx *x, const comment *cm, strbuf *reasons)
+{
+	if (cm->by_author || cm->body == NULL)
+		return 0;
+	size_t len = strlen(cm->body);
+	if (len > SPAM_SCAN_BYTES) {
+		len = SPAM_SCAN_BYTES;
+		while (len > 0 && ((unsigned char)cm->body[len] & 0xC0) == 0x80)
+			len--;
+	}
+	char *text = xstrndup(cm->body, len);
+
+	/* Links: their hosts, and the text without them for the words. */
+	strlist foreign = {0};
+	int nlinks = 0;
+	char *plain = xstrdup(text);
+	for (const char *p = next_url(text); p; p = next_url(p)) {
+		const char *end;
+		char *host = url_host(p, &end);
+		memset(plain + (p - text), ' ', (size_t)(end - p));
+		if (host) {
+			nlinks++;
+			if (!is_own_host(x, host) && !strlist_contains(&foreign, host))
+				strlist_push(&foreign, host);
+		}
+		free(host);
+		if (end == p)
+			end++;
+		p = end;
+	}
+
+	strlist tokens = {0};
+	tokenize(text, len, &tokens);
+	strlist prose = {0}; /* the words outside the links */
+	tokenize(plain, strlen(plain), &prose);
+	strlist name_tokens = {0};
+	if (cm->author)
+		tokenize(cm->author, strlen(cm->author), &name_tokens);
+	if (cm->author_url)
+		tokenize(cm->author_url, strlen(cm->author_url), &name_tokens);
+
+	/* Engagement: a question, or a word that refers to the book. */
+	bool question = strstr(plain, "?") || strstr(plain, "\uff1f") || strstr(plain, "\u00bf") ||
+	                strstr(plain, "\u061f");
+	for (size_t i = 0; !question && i < sizeof question_terms / sizeof question_terms[0]; i++)
+		question = has_term(&prose, question_terms[i]);
+	/* Praise that fits any page ("nice post") refers to nothing. */
+	bool praise = false;
+	for (size_t i = 0; i < sizeof praise_terms / sizeof praise_terms[0]; i++)
+		praise |= mask_term(&prose, praise_terms[i]);
+	bool reference = false;
+	for (size_t i = 0; !reference && i < sizeof reference_terms / sizeof reference_terms[0];
+	     i++)
+		reference = has_term(&prose, reference_terms[i]);
+	for (size_t i = 0; !reference && i < prose.n; i++)
+		reference = strset_has(x->names, prose.items[i]);
+
+	/* Vocabulary shared with the book. */
+	int vocab_points = 0;
+	size_t nwords = 0, shared = 0;
+	if (x->use_vocab && strset_count(x->vocab) > 0) {
+		strset *seen = strset_new();
+		for (size_t i = 0; i < prose.n; i++) {
+			if (!is_content_word(x, prose.items[i]))
+				continue;
+			char *st = word_stem(prose.items[i]);
+			if (strset_add(seen, st)) {
+				nwords++;
+				if (strset_has(x->vocab, st))
+					shared++;
+			}
+			free(st);
+		}
+		strset_free(seen);
+		if (nwords >= 6 && shared * 5 < nwords)
+			vocab_points = 2;
+		else if (nwords >= 6 && shared * 20 < nwords * 7)
+			vocab_points = 1;
+	}
+
+	int score = 0;
+
+	/* Promotional wording, in the text, the name or the name's address. */
+	int strong = 0, weak = 0;
+	strbuf hits = {0};
+	int nhits = 0;
+	for (size_t i = 0; i < sizeof spam_terms / sizeof spam_terms[0]; i++) {
+		const struct spam_term *st = &spam_terms[i];
+		if (!has_term(&tokens, st->words) && !has_term(&name_tokens, st->words))
+			continue;
+		if (st->weight > 1)
+			strong += st->weight;
+		else
+			weak++;
+		if (nhits++ < 6)
+			sb_printf(&hits, "%s'%s'", hits.len ? ", " : "", st->words);
+	}
+	if (nhits > 6)
+		sb_puts(&hits, ", ...");
+	/* One word of advertising is ordinary speech ("the best way"). */
+	int promo = strong + (weak > 1 ? weak - 1 : 0);
+	/* A comment that asks about the book in its words may name products. */
+	int cap = (question || reference) && vocab_points == 0 ? 2 : 4;
+	if (promo > cap)
+		promo = cap;
+	if (promo > 0) {
+		score += promo;
+		add_reason(reasons, "promotional wording: %s", hits.data);
+	}
+	sb_free(&hits);
+
+	/* Links to other sites. */
+	if (foreign.n > 0) {
+		int pts = foreign.n == 1 ? 1 : 2;
+		strbuf hl = {0};
+		for (size_t i = 0; i < foreign.n && i < 3; i++)
+			sb_printf(&hl, "%s%s", i ? ", " : "", foreign.items[i]);
+		if (foreign.n > 3)
+			sb_puts(&hl, ", ...");
+		if (nlinks >= 4) {
+			pts++;
+			add_reason(reasons, "%d links, to %s", nlinks, hl.data);
+		} else {
+			add_reason(reasons, "links to %s", hl.data);
+		}
+		score += pts;
+		sb_free(&hl);
+		if (praise) {
+			score++;
+			add_reason(reasons, "praise that fits any page next to a link");
+		}
+	}
+
+	/* Another script. */
+	script_count sc = {0};
+	count_scripts(text, len, &sc);
+	size_t dom_count;
+	const char *dom = dominant_script(&sc, &dom_count);
+	if (dom && dom_count >= 10 && !is_expected_script(x, dom)) {
+		score += 3;
+		add_reason(reasons, "written in %s script, not the book's %s", dom, x->scripts[0]);
+	} else {
+		/* Latin words (names, brands) are common in any script. */
+		size_t other = 0, most = 0;
+		const char *which = NULL;
+		for (size_t i = 0; i < sc.n; i++) {
+			if (is_expected_script(x, sc.name[i]) || !strcmp(sc.name[i], "Latin"))
+				continue;
+			other += sc.count[i];
+			if (sc.count[i] > most) {
+				most = sc.count[i];
+				which = sc.name[i];
+			}
+		}
+		if (other >= 8) {
+			score += 2;
+			add_reason(reasons, "%zu letters in %s script", other, which);
+		}
+	}
+
+	if (vocab_points) {
+		score += vocab_points;
+		add_reason(reasons, "%s with the book (%zu of %zu words)",
+		           vocab_points == 2 ? "almost no words in common" : "few words in common",
+		           shared, nwords);
+	}
+
+	/* Off-topic is no spam by itself: a reader may just say thanks. */
+	if (score > vocab_points && !question && !reference) {
+		score++;
+		add_reason(reasons, "asks nothing and does not refer to the book or its author");
+	}
+
+	strlist_free(&name_tokens);
+	strlist_free(&prose);
+	strlist_free(&tokens);
+	strlist_free(&foreign);
+	free(plain);
+	free(text);
+	return score;
+}
+
+int
+qa_spam_score(const book *b, const comment *cm, strbuf *reasons)
+{
+	spam_ctx x;
+	spam_ctx_init(&x, b);
+	int score = spam_score(&x, cm, reasons);
+	spam_ctx_free(&x);
+	return score;
+}
+
+void
+qa_flag_spam(const book *b, const chapter *c)
+{
+	spam_ctx x;
+	spam_ctx_init(&x, b);
+	for (size_t i = 0; i < c->ncomments; i++) {
+		const comment *cm = c->comments[i];
+		if (cm->status == COMMENT_SPAM || cm->by_author)
+			continue;
+		strbuf reasons = {0};
+		int score = spam_score(&x, cm, &reasons);
+		if (score >= QA_SPAM_THRESHOLD)
+			diag_warning(cm->file, cm->status_pos.line, cm->status_pos.col,
+			             "looks like spam (%s); set status: spam to leave it out, or "
+			             "approved to keep it",
+			             reasons.data ? reasons.data : "");
+		sb_free(&reasons);
+	}
+	spam_ctx_free(&x);
+}

@@ -1,0 +1,608 @@
+/* sanitize.c - an allow-list copy of parsed HTML into XHTML. */
+#include "sanitize.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "book.h"
+#include "diag.h"
+#include "util.h"
+#include "xhtml.h"
+
+enum disposition {
+	KEEP,        /* copy the element and its allowed attributes */
+	UNWRAP,      /* drop the element, keep its content, warn */
+	UNWRAP_QUIET,/* drop the element, keep its content */
+	DROP,        /* drop the element and its content, warn */
+	DROP_QUIET,  /* drop the element and its content */
+};
+
+struct element_rule {
+	const char *name;
+	enum disposition what;
+	const char *rename; /* copy under another name */
+};
+
+/* Elements an EPUB 3 content document's body may hold, and what becomes of
+ * the rest. Sorted by name for bsearch. */
+static const struct element_rule element_rules[] = {
+	{"a", KEEP, NULL},          {"abbr", KEEP, NULL},        {"acronym", KEEP, "abbr"},
+	{"address", KEEP, NULL},    {"applet", DROP, NULL},      {"article", KEEP, NULL},
+	{"aside", KEEP, NULL},      {"audio", DROP, NULL},       {"b", KEEP, NULL},
+	{"base", DROP, NULL},       {"basefont", UNWRAP, NULL},  {"bdi", KEEP, NULL},
+	{"bdo", KEEP, NULL},        {"big", UNWRAP, NULL},       {"blink", UNWRAP, NULL},
+	{"blockquote", KEEP, NULL}, {"body", UNWRAP_QUIET, NULL}, {"br", KEEP, NULL},
+	{"button", DROP, NULL},     {"canvas", DROP, NULL},      {"caption", KEEP, NULL},
+	{"center", UNWRAP, NULL},   {"cite", KEEP, NULL},        {"code", KEEP, NULL},
+	{"col", KEEP, NULL},        {"colgroup", KEEP, NULL},    {"data", KEEP, NULL},
+	{"datalist", DROP, NULL},   {"dd", KEEP, NULL},          {"del", KEEP, NULL},
+	{"details", KEEP, NULL},    {"dfn", KEEP, NULL},         {"dialog", UNWRAP, NULL},
+	{"dir", KEEP, "ul"},        {"div", KEEP, NULL},         {"dl", KEEP, NULL},
+	{"dt", KEEP, NULL},         {"em", KEEP, NULL},          {"embed", DROP, NULL},
+	{"fieldset", UNWRAP, NULL}, {"figcaption", KEEP, NULL},  {"figure", KEEP, NULL},
+	{"font", UNWRAP, NULL},     {"footer", KEEP, NULL},      {"form", UNWRAP, NULL},
+	{"frame", DROP, NULL},      {"frameset", DROP, NULL},    {"h1", KEEP, NULL},
+	{"h2", KEEP, NULL},         {"h3", KEEP, NULL},          {"h4", KEEP, NULL},
+	{"h5", KEEP, NULL},         {"h6", KEEP, NULL},          {"head", UNWRAP_QUIET, NULL},
+	{"header", KEEP, NULL},     {"hgroup", UNWRAP_QUIET, NULL}, {"hr", KEEP, NULL},
+	{"html", UNWRAP_QUIET, NULL}, {"i", KEEP, NULL},         {"iframe", DROP, NULL},
+	{"img", KEEP, NULL},        {"input", DROP, NULL},       {"ins", KEEP, NULL},
+	{"kbd", KEEP, NULL},        {"label", UNWRAP_QUIET, NULL}, {"legend", UNWRAP, NULL},
+	{"li", KEEP, NULL},         {"link", DROP, NULL},        {"main", UNWRAP_QUIET, NULL},
+	{"map", DROP, NULL},        {"mark", KEEP, NULL},        {"marquee", UNWRAP, NULL},
+	{"math", DROP, NULL},       {"menu", KEEP, "ul"},        {"meta", DROP, NULL},
+	{"meter", UNWRAP, NULL},    {"nav", KEEP, NULL},         {"nobr", UNWRAP_QUIET, NULL},
+	{"noembed", DROP, NULL},    {"noframes", DROP, NULL},    {"noscript", DROP, NULL},
+	{"object", DROP, NULL},     {"ol", KEEP, NULL},          {"optgroup", DROP, NULL},
+	{"option", DROP, NULL},     {"output", UNWRAP, NULL},    {"p", KEEP, NULL},
+	{"param", DROP, NULL},      {"picture", UNWRAP, NULL},   {"plaintext", KEEP, "pre"},
+	{"portal", DROP, NULL},     {"pre", KEEP, NULL},         {"progress", UNWRAP, NULL},
+	{"q", KEEP, NULL},          {"rb", KEEP, NULL},          {"rp", KEEP, NULL},
+	{"rt", KEEP, NULL},         {"rtc", KEEP, NULL},         {"ruby", KEEP, NULL},
+	{"s", KEEP, NULL},          {"samp", KEEP, NULL},        {"script", DROP, NULL},
+	{"search", UNWRAP, NULL},   {"section", KEEP, NULL},     {"select", DROP, NULL},
+	{"slot", UNWRAP, NULL},     {"small", KEEP, NULL},       {"source", DROP_QUIET, NULL},
+	{"span", KEEP, NULL},       {"strike", KEEP, "s"},       {"strong", KEEP, NULL},
+	{"style", DROP, NULL},      {"sub", KEEP, NULL},         {"summary", KEEP, NULL},
+	{"sup", KEEP, NULL},        {"svg", DROP, NULL},         {"table", KEEP, NULL},
+	{"tbody", KEEP, NULL},      {"td", KEEP, NULL},          {"template", DROP, NULL},
+	{"textarea", DROP, NULL},   {"tfoot", KEEP, NULL},       {"th", KEEP, NULL},
+	{"thead", KEEP, NULL},      {"time", KEEP, NULL},        {"title", DROP, NULL},
+	{"tr", KEEP, NULL},         {"track", DROP_QUIET, NULL}, {"tt", KEEP, "code"},
+	{"u", KEEP, NULL},          {"ul", KEEP, NULL},          {"var", KEEP, NULL},
+	{"video", DROP, NULL},      {"wbr", KEEP, NULL},         {"xmp", KEEP, "pre"},
+};
+
+static int
+compare_rule(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct element_rule *)elem)->name);
+}
+
+static const struct element_rule *
+find_rule(const char *name)
+{
+	return bsearch(name, element_rules, sizeof element_rules / sizeof *element_rules,
+	               sizeof *element_rules, compare_rule);
+}
+
+/* ---- small helpers ---- */
+
+char *
+xml_clean_text(const char *s)
+{
+	size_t n = strlen(s);
+	char *out = xmalloc(n + 1);
+	size_t j = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+			continue;
+		/* U+FFFE and U+FFFF: EF BF BE / EF BF BF */
+		if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBF &&
+		    ((unsigned char)s[i + 2] == 0xBE || (unsigned char)s[i + 2] == 0xBF)) {
+			i += 2;
+			continue;
+		}
+		out[j++] = (char)c;
+	}
+	out[j] = '\0';
+	return out;
+}
+
+int
+sourcepos_line(xmlNodePtr n)
+{
+	xmlChar *sp = xmlGetProp(n, BAD_CAST "data-sourcepos");
+	int line = sp ? atoi((const char *)sp) : 0;
+	xmlFree(sp);
+	return line;
+}
+
+bool
+is_safe_url(const char *url, bool untrusted)
+{
+	/* Skip the leading blanks and controls browsers ignore. */
+	while (*url && (unsigned char)*url <= 0x20)
+		url++;
+	const char *colon = strchr(url, ':');
+	const char *stop = strpbrk(url, "/?#");
+	if (colon == NULL || (stop && stop < colon))
+		return !untrusted || *url == '#' || false;
+	/* It has a scheme: compare it without case, ignoring tabs and line
+	 * ends inside it as browsers do. */
+	char scheme[16];
+	size_t j = 0;
+	for (const char *p = url; p < colon && j < sizeof scheme - 1; p++) {
+		if (*p == '\t' || *p == '\n' || *p == '\r')
+			continue;
+		char c = *p;
+		if (c >= 'A' && c <= 'Z')
+			c += 32;
+		scheme[j++] = c;
+	}
+	scheme[j] = '\0';
+	if ((size_t)(colon - url) >= sizeof scheme)
+		return false;
+	if (!strcmp(scheme, "http") || !strcmp(scheme, "https") || !strcmp(scheme, "mailto"))
+		return true;
+	if (!untrusted && (!strcmp(scheme, "tel") || !strcmp(scheme, "ftp")))
+		return true;
+	return false;
+}
+
+bool
+is_safe_style(const char *css)
+{
+	static const char *const bad[] = {"url(", "expression", "javascript", "behavior",
+	                                  "binding", "@import", "\\", "image(", "image-set",
+	                                  "src(", "<", NULL};
+	char *low = xstrdup(css);
+	for (char *p = low; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p += 32;
+	bool ok = true;
+	for (int i = 0; bad[i] && ok; i++)
+		if (strstr(low, bad[i]))
+			ok = false;
+	free(low);
+	return ok;
+}
+
+static bool
+is_digits(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+static bool
+is_data_attribute(const char *name)
+{
+	if (!str_starts_with(name, "data-") || name[5] == '\0')
+		return false;
+	for (const char *p = name + 5; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' ||
+		      *p == '.'))
+			return false;
+	return true;
+}
+
+static bool
+name_in(const char *name, const char *const *list)
+{
+	for (int i = 0; list[i]; i++)
+		if (!strcmp(name, list[i]))
+			return true;
+	return false;
+}
+
+static bool
+is_presentational(const char *name)
+{
+	static const char *const p[] = {"align", "valign", "bgcolor", "background", "border",
+	                                "cellpadding", "cellspacing", "color", "face", "size",
+	                                "nowrap", "hspace", "vspace", "frame", "rules", "clear",
+	                                "compact", "noshade", "char", "charoff", "axis", "width",
+	                                "height", "summary", "longdesc", "bordercolor", "marginwidth",
+	                                "marginheight", "link", "vlink", "alink", "text", NULL};
+	return name_in(name, p);
+}
+
+/* Whether attr is allowed on element, given its value. */
+static bool
+attribute_allowed(const char *el, const char *attr, const char *value)
+{
+	static const char *const global[] = {"id", "class", "title", "lang", "dir", "translate",
+	                                     "aria-label", "aria-hidden", "aria-describedby",
+	                                     "aria-labelledby", NULL};
+	if (name_in(attr, global))
+		return true;
+	if (!strcmp(attr, "href"))
+		return !strcmp(el, "a");
+	if (!strcmp(attr, "hreflang") || !strcmp(attr, "type"))
+		return !strcmp(el, "a") || (!strcmp(el, "ol") && !strcmp(attr, "type"));
+	if (!strcmp(attr, "src") || !strcmp(attr, "alt"))
+		return !strcmp(el, "img");
+	if (!strcmp(attr, "width") || !strcmp(attr, "height"))
+		return !strcmp(el, "img") && is_digits(value);
+	if (!strcmp(attr, "colspan") || !strcmp(attr, "rowspan"))
+		return (!strcmp(el, "td") || !strcmp(el, "th")) && is_digits(value);
+	if (!strcmp(attr, "headers"))
+		return !strcmp(el, "td") || !strcmp(el, "th");
+	if (!strcmp(attr, "scope"))
+		return !strcmp(el, "th") && (!strcmp(value, "row") || !strcmp(value, "col") ||
+		                             !strcmp(value, "rowgroup") || !strcmp(value, "colgroup"));
+	if (!strcmp(attr, "start"))
+		return !strcmp(el, "ol") && (is_digits(value) || (value[0] == '-' && is_digits(value + 1)));
+	if (!strcmp(attr, "reversed"))
+		return !strcmp(el, "ol");
+	if (!strcmp(attr, "value"))
+		return (!strcmp(el, "li") && is_digits(value)) || !strcmp(el, "data");
+	if (!strcmp(attr, "datetime"))
+		return !strcmp(el, "time") || !strcmp(el, "del") || !strcmp(el, "ins");
+	if (!strcmp(attr, "cite"))
+		return !strcmp(el, "blockquote") || !strcmp(el, "q") || !strcmp(el, "del") ||
+		       !strcmp(el, "ins");
+	if (!strcmp(attr, "span"))
+		return (!strcmp(el, "col") || !strcmp(el, "colgroup")) && is_digits(value);
+	if (!strcmp(attr, "open"))
+		return !strcmp(el, "details");
+	return false;
+}
+
+/* ---- the copy ---- */
+
+static void copy_node(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int depth);
+
+static void
+copy_children(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int depth)
+{
+	for (xmlNodePtr n = src->children; n; n = n->next)
+		copy_node(ctx, n, dst, line, depth);
+}
+
+void
+sanitize_children(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line)
+{
+	copy_children(ctx, src, dst, line, 0);
+}
+
+static void
+add_text(xmlNodePtr dst, const char *text)
+{
+	char *clean = xml_clean_text(text);
+	xmlAddChild(dst, xmlNewDocText(dst->doc, BAD_CAST clean));
+	free(clean);
+}
+
+static bool
+has_class(xmlNodePtr n, const char *cls)
+{
+	xmlChar *v = xmlGetProp(n, BAD_CAST "class");
+	bool found = false;
+	if (v) {
+		size_t len = strlen(cls);
+		for (const char *p = (const char *)v; (p = strstr(p, cls)) != NULL; p += len) {
+			bool start = p == (const char *)v || p[-1] == ' ';
+			bool end = p[len] == '\0' || p[len] == ' ';
+			if (start && end) {
+				found = true;
+				break;
+			}
+		}
+	}
+	xmlFree(v);
+	return found;
+}
+
+/* Copies one attribute after the checks, or warns. */
+static void
+copy_attribute(sanitize_ctx *ctx, xmlNodePtr out, const char *el, xmlAttrPtr a, int line,
+               int col)
+{
+	const char *name = (const char *)a->name;
+	xmlChar *raw = xmlNodeListGetString(a->doc, a->children, 1);
+	char *value = xml_clean_text(raw ? (const char *)raw : "");
+	xmlFree(raw);
+
+	if (a->ns == NULL && str_starts_with(name, "on")) {
+		diag_warning(ctx->file, line, col, "event handler '%s' on <%s> dropped", name, el);
+		goto out;
+	}
+	if (!strcmp(name, "data-sourcepos"))
+		goto out;
+	if (!strcmp(name, "epub:type")) {
+		if (*value)
+			xhtml_set_epub_type(out, value);
+		goto out;
+	}
+	if (!strcmp(name, "style")) {
+		if (is_safe_style(value))
+			xmlSetProp(out, BAD_CAST "style", BAD_CAST value);
+		else
+			diag_warning(ctx->file, line, col,
+			             "style attribute on <%s> dropped: it loads or runs something", el);
+		goto out;
+	}
+	if (!strcmp(name, "href") || !strcmp(name, "src") || !strcmp(name, "cite")) {
+		if (!is_safe_url(value, ctx->untrusted)) {
+			diag_warning(ctx->file, line, col, "unsafe %s '%.60s' on <%s> dropped", name, value,
+			             el);
+			goto out;
+		}
+	}
+	if (!strcmp(name, "id") || !strcmp(name, "name")) {
+		if (!strcmp(name, "name") && strcmp(el, "a"))
+			goto out;
+		if (*value == '\0' || strchr(value, ' '))
+			goto out;
+		if (xmlHasProp(out, BAD_CAST "id"))
+			goto out;
+		if (!strset_add(ctx->ids, value)) {
+			diag_warning(ctx->file, line, col, "duplicate id '%s' on <%s> dropped", value, el);
+			goto out;
+		}
+		xmlSetProp(out, BAD_CAST "id", BAD_CAST value);
+		goto out;
+	}
+	if (!strcmp(name, "lang")) {
+		if (*value)
+			xhtml_set_lang(out, value);
+		goto out;
+	}
+	if (!strcmp(name, "dir")) {
+		if (!strcmp(value, "ltr") || !strcmp(value, "rtl") || !strcmp(value, "auto"))
+			xmlSetProp(out, BAD_CAST "dir", BAD_CAST value);
+		goto out;
+	}
+	if (is_data_attribute(name)) {
+		if (!str_starts_with(name, "data-footnote"))
+			xmlSetProp(out, BAD_CAST name, BAD_CAST value);
+		goto out;
+	}
+	if (!strcmp(name, "aria-hidden") && strcmp(value, "true") && strcmp(value, "false"))
+		goto out;
+	if (attribute_allowed(el, name, value)) {
+		if (!strcmp(name, "reversed") || !strcmp(name, "open"))
+			xmlSetProp(out, BAD_CAST name, BAD_CAST name);
+		else
+			xmlSetProp(out, BAD_CAST name, BAD_CAST value);
+		goto out;
+	}
+	if (is_presentational(name))
+		diag_warning(ctx->file, line, col,
+		             "presentational attribute '%s' on <%s> dropped; the stylesheet decides",
+		             name, el);
+	else
+		diag_warning(ctx->file, line, col, "attribute '%s' is not allowed on <%s>; dropped", name,
+		             el);
+out:
+	free(value);
+}
+
+/* The line for diagnostics as its source line in the Markdown file. */
+static int
+file_line(sanitize_ctx *ctx, int line)
+{
+	return line > 0 ? line + ctx->line_offset : 0;
+}
+
+/* cmark-gfm's footnote list: <section class="footnotes" data-footnotes>
+ * <ol><li id="fn-x">...</li></ol></section> becomes a section of
+ * <aside epub:type="footnote"> notes, each led by its number, which links
+ * back to the first reference. */
+static void
+copy_footnotes(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int depth)
+{
+	xmlNodePtr sec = xhtml_add(dst, "section", NULL);
+	xmlSetProp(sec, BAD_CAST "class", BAD_CAST "footnotes");
+	xhtml_set_epub_type(sec, "footnotes");
+	if (ctx->notes_label)
+		xmlSetProp(sec, BAD_CAST "aria-label", BAD_CAST ctx->notes_label);
+	int number = 0;
+	for (xmlNodePtr ol = src->children; ol; ol = ol->next) {
+		if (ol->type != XML_ELEMENT_NODE || strcmp((const char *)ol->name, "ol"))
+			continue;
+		for (xmlNodePtr li = ol->children; li; li = li->next) {
+			if (li->type != XML_ELEMENT_NODE || strcmp((const char *)li->name, "li"))
+				continue;
+			number++;
+			xmlChar *id = xmlGetProp(li, BAD_CAST "id");
+			xmlNodePtr aside = xhtml_add(sec, "aside", NULL);
+			xmlSetProp(aside, BAD_CAST "class", BAD_CAST "footnote");
+			xhtml_set_epub_type(aside, "footnote");
+			xmlSetProp(aside, BAD_CAST "role", BAD_CAST "doc-footnote");
+			char *nid = xasprintf("%s%s", ctx->id_prefix ? ctx->id_prefix : "",
+			                      id ? (const char *)id : "fn");
+			if (strset_add(ctx->ids, nid))
+				xmlSetProp(aside, BAD_CAST "id", BAD_CAST nid);
+			/* The number, as the way back to the first reference. */
+			xmlNodePtr first = NULL;
+			for (xmlNodePtr c = li->children; c; c = c->next)
+				if (c->type == XML_ELEMENT_NODE) {
+					first = c;
+					break;
+				}
+			copy_children(ctx, li, aside, line, depth + 1);
+			xmlNodePtr into = aside;
+			for (xmlNodePtr c = aside->children; c; c = c->next)
+				if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "p")) {
+					into = c;
+					break;
+				}
+			(void)first;
+			xmlNodePtr back = xmlNewDocNode(dst->doc, xhtml_ns(dst), BAD_CAST "a", NULL);
+			char *num = xasprintf("%d.", number);
+			xmlAddChild(back, xmlNewDocText(dst->doc, BAD_CAST num));
+			free(num);
+			char *href = xasprintf("#%sfnref-%s", ctx->id_prefix ? ctx->id_prefix : "",
+			                       id && str_starts_with((const char *)id, "fn-")
+			                           ? (const char *)id + 3
+			                           : "");
+			xmlSetProp(back, BAD_CAST "href", BAD_CAST href);
+			xmlSetProp(back, BAD_CAST "class", BAD_CAST "backlink");
+			xmlSetProp(back, BAD_CAST "role", BAD_CAST "doc-backlink");
+			if (ctx->backlink_label)
+				xmlSetProp(back, BAD_CAST "aria-label", BAD_CAST ctx->backlink_label);
+			free(href);
+			if (into->children) {
+				xmlAddPrevSibling(into->children, back);
+				xmlAddNextSibling(back, xmlNewDocText(dst->doc, BAD_CAST " "));
+			} else {
+				xmlAddChild(into, back);
+			}
+			free(nid);
+			xmlFree(id);
+		}
+	}
+}
+
+static void
+copy_element(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int depth)
+{
+	const char *name = (const char *)src->name;
+	int here = sourcepos_line(src);
+	int col = 0;
+	if (here > 0) {
+		line = here;
+	} else if (ctx->raw_line >= line) {
+		line = ctx->raw_line;
+		col = ctx->raw_col;
+	}
+	int fline = file_line(ctx, line);
+
+	if (depth > MKBOOK_MAX_DEPTH) {
+		if (ctx->errors++ == 0)
+			diag_error(ctx->file, fline, col,
+			           "HTML nested deeper than %d levels; flatten it", MKBOOK_MAX_DEPTH);
+		return;
+	}
+
+	/* cmark-gfm's own constructs. */
+	if (!strcmp(name, "section") && xmlHasProp(src, BAD_CAST "data-footnotes")) {
+		copy_footnotes(ctx, src, dst, line, depth);
+		return;
+	}
+	if (!strcmp(name, "a") && has_class(src, "footnote-backref"))
+		return; /* replaced by the note's number */
+	if (!strcmp(name, "input") && dst->name && !strcmp((const char *)dst->name, "li")) {
+		xmlChar *type = xmlGetProp(src, BAD_CAST "type");
+		bool box = type && !xmlStrcasecmp(type, BAD_CAST "checkbox");
+		xmlFree(type);
+		if (box) {
+			bool checked = xmlHasProp(src, BAD_CAST "checked") != NULL;
+			xmlNodePtr span = xhtml_add(dst, "span", checked ? "\u2611" : "\u2610");
+			xmlSetProp(span, BAD_CAST "class", BAD_CAST "task-box");
+			xmlSetProp(dst, BAD_CAST "class", BAD_CAST "task");
+			return;
+		}
+	}
+
+	const struct element_rule *rule = find_rule(name);
+	enum disposition what = rule ? rule->what : UNWRAP;
+	if (ctx->untrusted && rule && !strcmp(name, "img"))
+		what = DROP;
+	switch (what) {
+	case DROP:
+		diag_warning(ctx->file, fline, col, "<%s> dropped with its content: %s", name,
+		             !strcmp(name, "script") || !strcmp(name, "iframe") ||
+		                     !strcmp(name, "object") || !strcmp(name, "embed") ||
+		                     !strcmp(name, "applet")
+		                 ? "e-books run no active content"
+		             : !strcmp(name, "svg") || !strcmp(name, "math")
+		                 ? "put it in an image file and link that"
+		                 : "it has no place in an e-book");
+		return;
+	case DROP_QUIET:
+		return;
+	case UNWRAP:
+		diag_warning(ctx->file, fline, col, "<%s> is not allowed in an e-book; its text is kept",
+		             name);
+		/* fall through */
+	case UNWRAP_QUIET:
+		copy_children(ctx, src, dst, line, depth + 1);
+		return;
+	case KEEP:
+		break;
+	}
+	const char *out_name = rule->rename ? rule->rename : name;
+	xmlNodePtr out = xhtml_add(dst, out_name, NULL);
+	for (xmlAttrPtr a = src->properties; a; a = a->next)
+		copy_attribute(ctx, out, out_name, a, fline, col);
+	if (!strcmp(name, "a") && xmlHasProp(src, BAD_CAST "data-footnote-ref")) {
+		/* A note reference: its ids get the prefix that keeps comments'
+		 * notes apart. */
+		xhtml_set_epub_type(out, "noteref");
+		xmlSetProp(out, BAD_CAST "role", BAD_CAST "doc-noteref");
+		xmlSetProp(out, BAD_CAST "class", BAD_CAST "noteref");
+		if (ctx->id_prefix && *ctx->id_prefix) {
+			xmlChar *href = xmlGetProp(out, BAD_CAST "href");
+			xmlChar *id = xmlGetProp(out, BAD_CAST "id");
+			if (href && href[0] == '#') {
+				char *h = xasprintf("#%s%s", ctx->id_prefix, (const char *)href + 1);
+				xmlSetProp(out, BAD_CAST "href", BAD_CAST h);
+				free(h);
+			}
+			if (id) {
+				char *i = xasprintf("%s%s", ctx->id_prefix, (const char *)id);
+				if (strset_add(ctx->ids, i))
+					xmlSetProp(out, BAD_CAST "id", BAD_CAST i);
+				free(i);
+			}
+			xmlFree(href);
+			xmlFree(id);
+		}
+	}
+	if ((!strcmp(name, "a") || !strcmp(name, "img")) && fline > 0) {
+		char *l = xasprintf("%d", fline);
+		xmlSetProp(out, BAD_CAST "data-mkbook-line", BAD_CAST l);
+		free(l);
+	}
+	if (!strcmp(out_name, "img") && !xmlHasProp(out, BAD_CAST "alt"))
+		xmlSetProp(out, BAD_CAST "alt", BAD_CAST "");
+	if (!strcmp(out_name, "img") && !xmlHasProp(out, BAD_CAST "src")) {
+		xmlUnlinkNode(out);
+		xmlFreeNode(out);
+		return;
+	}
+	if (!is_void_element(out_name))
+		copy_children(ctx, src, out, line, depth + 1);
+}
+
+static void
+copy_node(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int depth)
+{
+	switch (src->type) {
+	case XML_ELEMENT_NODE:
+		copy_element(ctx, src, dst, line, depth);
+		break;
+	case XML_TEXT_NODE:
+	case XML_CDATA_SECTION_NODE:
+		if (src->content)
+			add_text(dst, (const char *)src->content);
+		break;
+	case XML_COMMENT_NODE:
+		if (src->content && str_starts_with((const char *)src->content, "mkbook-line:")) {
+			const char *p = (const char *)src->content + 12;
+			ctx->raw_line = atoi(p);
+			const char *c = strchr(p, ':');
+			ctx->raw_col = c ? atoi(c + 1) : 0;
+		}
+		break;
+	case XML_ENTITY_REF_NODE: {
+		xmlChar *s = xmlNodeGetContent(src);
+		if (s)
+			add_text(dst, (const char *)s);
+		xmlFree(s);
+		break;
+	}
+	default:
+		break; /* comments, processing instructions: dropped */
+	}
+}

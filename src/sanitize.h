@@ -1,0 +1,48 @@
+/* sanitize.h - HTML, as libxml2's HTML parser reads it, into safe XHTML.
+ *
+ * The source tree (cmark-gfm's rendering of a chapter, raw HTML included)
+ * is copied element by element into a libxml2 tree in the XHTML namespace:
+ * allowed elements and attributes pass, active content (scripts, event
+ * handlers, javascript: URLs, frames, objects, forms) is dropped, unknown
+ * or obsolete markup is unwrapped keeping its text, and each drop that
+ * loses something the author wrote is a warning with file:line. cmark-gfm's
+ * own constructs (footnotes, task lists, table alignment) become their EPUB
+ * forms. */
+#ifndef MKBOOK_SANITIZE_H
+#define MKBOOK_SANITIZE_H
+
+#include <stdbool.h>
+#include <libxml/tree.h>
+
+#include "util.h"
+
+typedef struct sanitize_ctx {
+	const char *file;       /* for diagnostics */
+	int line_offset;        /* added to data-sourcepos lines */
+	bool untrusted;         /* reader comments: no images, no local links */
+	strset *ids;            /* ids already used in the target document */
+	const char *id_prefix;  /* prefix for footnote ids ("" for chapters) */
+	const char *notes_label;    /* aria-label of the notes section */
+	const char *backlink_label; /* aria-label of a note's way back */
+	int errors;             /* errors reported (too deep) */
+	int raw_line;           /* position of the raw HTML being copied, from */
+	int raw_col;            /* the markers markdown.c puts before it */
+} sanitize_ctx;
+
+/* Copies the children of src (an HTML element) into dst (an element of an
+ * XHTML document) under the rules above. line is the source line in force
+ * at src (0 when unknown). */
+void sanitize_children(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line);
+
+/* Whether an href or src is safe to keep: relative, a fragment, or one of
+ * http, https, mailto, tel, ftp (untrusted: http, https, mailto). */
+bool is_safe_url(const char *url, bool untrusted);
+/* Whether a style attribute is free of anything that loads or runs. */
+bool is_safe_style(const char *css);
+/* A copy of s without the characters XML 1.0 forbids (C0 controls but tab,
+ * LF and CR; U+FFFE and U+FFFF). Caller frees. */
+char *xml_clean_text(const char *s);
+/* The line where an element's data-sourcepos="L:C-L:C" starts, or 0. */
+int sourcepos_line(xmlNodePtr n);
+
+#endif

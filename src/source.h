@@ -1,0 +1,35 @@
+/* source.h - reading one manuscript text file: size limit, NUL bytes and
+ * UTF-8 checked (errors name the line and column), a byte-order mark
+ * dropped, CRLF and CR line ends turned into LF, and YAML front matter
+ * between "---" lines split off and parsed. */
+#ifndef MKBOOK_SOURCE_H
+#define MKBOOK_SOURCE_H
+
+#include <stddef.h>
+
+#include "yamldoc.h"
+
+typedef struct source_file {
+	char *name;       /* for diagnostics */
+	char *text;       /* the whole normalised text, NUL-terminated */
+	size_t len;
+	ynode *front;     /* front matter mapping, or NULL when there is none */
+	int front_line;   /* line of the opening "---" */
+	const char *body; /* points into text: what follows the front matter */
+	size_t body_len;
+	int body_line;    /* line number of the body's first line */
+} source_file;
+
+/* Reads path (name is what diagnostics print). Returns 0, or -1 after
+ * reporting an error. On success the caller frees with source_free. */
+int source_read(const char *name, const char *path, source_file *out);
+/* The same for text already in memory (tests, fuzzing). Copies data. */
+int source_parse(const char *name, const char *data, size_t len, source_file *out);
+void source_free(source_file *sf);
+
+/* Checks that data is UTF-8 without NUL bytes. Returns 0, or -1 after
+ * reporting the first offending byte's line and column (first_line is the
+ * line number of data's first line). */
+int source_check_text(const char *name, const char *data, size_t len, int first_line);
+
+#endif

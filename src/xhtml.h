@@ -1,0 +1,42 @@
+/* xhtml.h - XHTML content documents as libxml2 trees: the skeleton every
+ * page shares, element helpers, and serialisation as XML. */
+#ifndef MKBOOK_XHTML_H
+#define MKBOOK_XHTML_H
+
+#include <libxml/tree.h>
+
+#include "book.h"
+
+#define XHTML_NS "http://www.w3.org/1999/xhtml"
+#define EPUB_NS "http://www.idpf.org/2007/ops"
+
+/* A new document: <html lang xml:lang [dir]> with a <head> holding the
+ * title and the stylesheet link (href relative to the page at href), and
+ * an empty <body>, which *body receives. lang NULL means the book's.
+ * Caller frees with xmlFreeDoc. */
+xmlDocPtr xhtml_new_document(const book *b, const char *page_href, const char *title,
+                             const char *lang, xmlNodePtr *body);
+/* A new element in the XHTML namespace, appended to parent, with text
+ * content when text is not NULL. */
+xmlNodePtr xhtml_add(xmlNodePtr parent, const char *name, const char *text);
+/* Sets epub:type on node (declaring nothing: the root holds xmlns:epub). */
+void xhtml_set_epub_type(xmlNodePtr node, const char *type);
+/* The XHTML and epub namespaces of the document holding node. */
+xmlNsPtr xhtml_ns(xmlNodePtr node);
+xmlNsPtr xhtml_epub_ns(xmlNodePtr node);
+/* Sets the title element of a document made by xhtml_new_document. */
+void xhtml_set_title(xmlDocPtr doc, const char *title);
+/* Sets lang and xml:lang (and dir="rtl" for right-to-left languages) on
+ * node. */
+void xhtml_set_lang(xmlNodePtr node, const char *lang);
+/* Serialises doc as UTF-8 XML with an XML declaration and <!DOCTYPE html>;
+ * empty non-void elements are written as start and end tags so that HTML
+ * parsers in reading systems read them right. Caller frees *out. */
+void xhtml_serialize(xmlDocPtr doc, char **out, size_t *len);
+/* A relative href from the page at from_href to the file at to_href (both
+ * paths inside the content folder). Caller frees. */
+char *href_relative(const char *from_href, const char *to_href);
+/* Whether name is an HTML void element (br, img, hr...). */
+bool is_void_element(const char *name);
+
+#endif

@@ -1,0 +1,38 @@
+/* The unit test runner: every module's Check suite, one summary line. */
+#include <check.h>
+#include <stdlib.h>
+
+#include "diag.h"
+#include "markdown.h"
+
+Suite *labels_suite(void);
+Suite *util_suite(void);
+Suite *yamldoc_suite(void);
+Suite *source_suite(void);
+Suite *slug_suite(void);
+Suite *sanitize_suite(void);
+Suite *markdown_suite(void);
+Suite *manuscript_suite(void);
+Suite *media_suite(void);
+Suite *qa_suite(void);
+
+int
+main(void)
+{
+	markdown_init();
+	diag_set_quiet(true);
+	SRunner *sr = srunner_create(util_suite());
+	srunner_add_suite(sr, labels_suite());
+	srunner_add_suite(sr, yamldoc_suite());
+	srunner_add_suite(sr, source_suite());
+	srunner_add_suite(sr, slug_suite());
+	srunner_add_suite(sr, sanitize_suite());
+	srunner_add_suite(sr, markdown_suite());
+	srunner_add_suite(sr, manuscript_suite());
+	srunner_add_suite(sr, media_suite());
+	srunner_add_suite(sr, qa_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,253 @@
+/* Unit tests: util, yamldoc, source, slug. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "slug.h"
+#include "source.h"
+#include "util.h"
+#include "yamldoc.h"
+
+START_TEST(test_path_normalize)
+{
+	char *p = path_normalize_relative("a/./b/../c.md");
+	ck_assert_str_eq(p, "a/c.md");
+	free(p);
+	ck_assert_ptr_null(path_normalize_relative("../x.md"));
+	ck_assert_ptr_null(path_normalize_relative("a/../../x.md"));
+	ck_assert_ptr_null(path_normalize_relative("/etc/passwd"));
+	p = path_normalize_relative("a//b/");
+	ck_assert_str_eq(p, "a/b");
+	free(p);
+}
+END_TEST
+
+START_TEST(test_path_parts)
+{
+	char *d = path_dirname("a/b/c.md");
+	ck_assert_str_eq(d, "a/b");
+	free(d);
+	d = path_dirname("c.md");
+	ck_assert_str_eq(d, "");
+	free(d);
+	ck_assert_str_eq(path_basename("a/b/c.md"), "c.md");
+	char *j = path_join("a/", "b");
+	ck_assert_str_eq(j, "a/b");
+	free(j);
+}
+END_TEST
+
+START_TEST(test_uuid_v5)
+{
+	/* RFC 4122 v5 of "http://www.example.com/" in the URL namespace. */
+	char *u = uuid_v5_urn("http://www.example.com/");
+	ck_assert_str_eq(u, "urn:uuid:fcde3c85-2270-590f-9e7c-ee003d65e0e2");
+	free(u);
+}
+END_TEST
+
+START_TEST(test_sha1_vectors)
+{
+	unsigned char d[20];
+	sha1_digest("abc", 3, d);
+	ck_assert_int_eq(d[0], 0xa9);
+	ck_assert_int_eq(d[19], 0x9d);
+	/* 56 bytes: the padding needs a second block. */
+	const char *s = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+	sha1_digest(s, strlen(s), d);
+	ck_assert_int_eq(d[0], 0x84);
+	ck_assert_int_eq(d[1], 0x98);
+	ck_assert_int_eq(d[19], 0xf1);
+}
+END_TEST
+
+START_TEST(test_iso8601)
+{
+	int y, m, d;
+	long long t;
+	ck_assert_int_eq(iso8601_parse("2013-12-13", &y, &m, &d, &t), 3);
+	ck_assert_int_eq(y, 2013);
+	ck_assert_int_eq(m, 12);
+	ck_assert_int_eq(d, 13);
+	ck_assert_int_eq(t, 1386892800LL);
+	ck_assert_int_eq(iso8601_parse("2017-03-10T10:00:00+02:00", NULL, NULL, NULL, &t), 4);
+	char *s = iso8601_format_utc(t);
+	ck_assert_str_eq(s, "2017-03-10T08:00:00Z");
+	free(s);
+	ck_assert_int_eq(iso8601_parse("2013", &y, NULL, NULL, NULL), 1);
+	ck_assert_int_eq(iso8601_parse("2013-02-29", NULL, NULL, NULL, NULL), 0);
+	ck_assert_int_eq(iso8601_parse("2012-02-29", NULL, NULL, NULL, NULL), 3);
+	ck_assert_int_eq(iso8601_parse("13/12/2013", NULL, NULL, NULL, NULL), 0);
+	ck_assert_int_eq(iso8601_parse("2013-13-01", NULL, NULL, NULL, NULL), 0);
+	ck_assert_int_eq(iso8601_parse("2013-12-13x", NULL, NULL, NULL, NULL), 0);
+}
+END_TEST
+
+START_TEST(test_strset_grows)
+{
+	strset *s = strset_new();
+	char key[32];
+	for (int i = 0; i < 5000; i++) {
+		snprintf(key, sizeof key, "id-%d", i);
+		ck_assert(strset_add(s, key));
+	}
+	ck_assert(!strset_add(s, "id-42"));
+	ck_assert(strset_has(s, "id-4999"));
+	ck_assert(!strset_has(s, "id-5000"));
+	ck_assert_uint_eq(strset_count(s), 5000);
+	strset_free(s);
+}
+END_TEST
+
+START_TEST(test_yaml_positions)
+{
+	const char *y = "title: A\nauthor:\n  - name: B\n    file-as: C\n";
+	ynode *n = yamldoc_parse("book.yaml", y, strlen(y), 0);
+	ck_assert_ptr_nonnull(n);
+	ck_assert_int_eq(n->kind, YNODE_MAPPING);
+	ck_assert_str_eq(ynode_get(n, "title")->value, "A");
+	const ynode *a = ynode_get(n, "author");
+	ck_assert_int_eq(a->kind, YNODE_SEQUENCE);
+	ck_assert_int_eq(a->items[0]->line, 3);
+	ck_assert_int_eq(a->items[0]->key_lines[1], 4);
+	ynode_free(n);
+}
+END_TEST
+
+START_TEST(test_yaml_errors)
+{
+	diag_reset();
+	const char *bad = "title: [unclosed\n";
+	ck_assert_ptr_null(yamldoc_parse("b.yaml", bad, strlen(bad), 0));
+	ck_assert_int_eq(diag_error_count(), 1);
+	const char *alias = "a: &x 1\nb: *x\n";
+	ck_assert_ptr_null(yamldoc_parse("b.yaml", alias, strlen(alias), 0));
+	const char *dup = "a: 1\na: 2\n";
+	ck_assert_ptr_null(yamldoc_parse("b.yaml", dup, strlen(dup), 0));
+	ck_assert_int_eq(diag_error_count(), 3);
+	/* An empty document is an empty mapping. */
+	ynode *e = yamldoc_parse("b.yaml", "", 0, 0);
+	ck_assert_ptr_nonnull(e);
+	ck_assert_int_eq(e->kind, YNODE_MAPPING);
+	ynode_free(e);
+	diag_reset();
+}
+END_TEST
+
+START_TEST(test_source_front_matter)
+{
+	const char *t = "\xEF\xBB\xBF---\r\ntitle: X\r\n---\r\n# Body\r\n";
+	source_file sf;
+	ck_assert_int_eq(source_parse("a.md", t, strlen(t), &sf), 0);
+	ck_assert_ptr_nonnull(sf.front);
+	ck_assert_str_eq(ynode_get(sf.front, "title")->value, "X");
+	ck_assert_str_eq(sf.body, "# Body\n");
+	ck_assert_int_eq(sf.body_line, 4);
+	source_free(&sf);
+}
+END_TEST
+
+START_TEST(test_source_rejects)
+{
+	diag_reset();
+	source_file sf;
+	const char *open = "---\ntitle: X\n# never closed\n";
+	ck_assert_int_eq(source_parse("a.md", open, strlen(open), &sf), -1);
+	const char *latin1 = "ok\ncaf\xe9\n";
+	ck_assert_int_eq(source_parse("a.md", latin1, strlen(latin1), &sf), -1);
+	const char nul[] = "a\0b";
+	ck_assert_int_eq(source_parse("a.md", nul, 3, &sf), -1);
+	ck_assert_int_eq(diag_error_count(), 3);
+	diag_reset();
+}
+END_TEST
+
+START_TEST(test_slug_github)
+{
+	struct {
+		const char *in, *out;
+	} cases[] = {
+	    {"Everyday Use", "everyday-use"},
+	    {"What's new? (Part 1)", "whats-new-part-1"},
+	    {"C++ & Rust: a comparison", "c--rust-a-comparison"},
+	    {"Основы", "основы"},
+	    {"日常使用", "日常使用"},
+	    {"Größe und Maße", "größe-und-maße"},
+	    {"मौसम", "मौसम"},
+	    {"snake_case stays", "snake_case-stays"},
+	    {"  ", "--"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *s = slug_github(cases[i].in);
+		ck_assert_str_eq(s, cases[i].out);
+		free(s);
+	}
+}
+END_TEST
+
+START_TEST(test_slug_fold)
+{
+	char *a = slug_fold("%D0%9E%D1%81%D0%BD%D0%BE%D0%B2%D1%8B");
+	char *b = slug_fold("основы");
+	ck_assert_str_eq(a, b);
+	free(a);
+	free(b);
+	a = slug_fold("Building-From-Source");
+	ck_assert_str_eq(a, "building-from-source");
+	free(a);
+	/* A bad escape stays as written. */
+	a = percent_decode("100%zz");
+	ck_assert_str_eq(a, "100%zz");
+	free(a);
+}
+END_TEST
+
+Suite *
+util_suite(void)
+{
+	Suite *s = suite_create("util");
+	TCase *tc = tcase_create("core");
+	tcase_add_test(tc, test_path_normalize);
+	tcase_add_test(tc, test_path_parts);
+	tcase_add_test(tc, test_uuid_v5);
+	tcase_add_test(tc, test_sha1_vectors);
+	tcase_add_test(tc, test_iso8601);
+	tcase_add_test(tc, test_strset_grows);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+Suite *
+yamldoc_suite(void)
+{
+	Suite *s = suite_create("yamldoc");
+	TCase *tc = tcase_create("core");
+	tcase_add_test(tc, test_yaml_positions);
+	tcase_add_test(tc, test_yaml_errors);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+Suite *
+source_suite(void)
+{
+	Suite *s = suite_create("source");
+	TCase *tc = tcase_create("core");
+	tcase_add_test(tc, test_source_front_matter);
+	tcase_add_test(tc, test_source_rejects);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+Suite *
+slug_suite(void)
+{
+	Suite *s = suite_create("slug");
+	TCase *tc = tcase_create("core");
+	tcase_add_test(tc, test_slug_github);
+	tcase_add_test(tc, test_slug_fold);
+	suite_add_tcase(s, tc);
+	return s;
+}
