@@ -4,7 +4,7 @@
 # apt-get line to run and fails.
 set -eu
 
-build_pkgs="gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libzip-dev libyaml-dev libunistring-dev"
+build_pkgs="gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libzip-dev zlib1g-dev libyaml-dev libunistring-dev"
 test_pkgs="check epubcheck default-jre-headless unzip python3"
 
 case "${1:-build}" in

@@ -1,6 +1,7 @@
 /* book.c - constructors and destructors of the book model, and the check
  * that keeps every file the book reads inside its manuscript folder. */
 #include "book.h"
+#include "epub.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -55,6 +56,16 @@ chapter_free(chapter *c)
 	strmap_free_values(c->id_folded);
 	free(c->comments);
 	free(c->related);
+	free(c->xhtml);
+	if (c->packed)
+		free(c->packed->data);
+	free(c->packed);
+	for (size_t i = 0; i < c->nfixes; i++) {
+		free(c->fixes[i].fragment);
+		free(c->fixes[i].href);
+		free(c->fixes[i].result);
+	}
+	free(c->fixes);
 	free(c);
 }
 

@@ -67,6 +67,16 @@ typedef struct related_post {
 	bool has_body; /* a post with a body becomes a chapter of its own */
 } related_post;
 
+/* A link to another chapter's heading, settled once every chapter is
+ * rendered (links.c). */
+struct link_fix {
+	struct chapter *target;
+	char *fragment; /* as written */
+	char *href;     /* as written, for messages */
+	int line, col;
+	char *result;   /* "#id" or "" once settled */
+};
+
 typedef struct chapter {
 	enum chapter_kind kind;
 	char *path;    /* manuscript-relative source path, NULL when generated */
@@ -92,6 +102,22 @@ typedef struct chapter {
 	bool has_remote;
 	bool has_mathml;
 	bool rtl;
+
+	/* Once written: the serialised page (the tree is freed), links to
+	 * other chapters' headings still to settle, and what the package
+	 * metadata needs to know of the page. */
+	char *xhtml;
+	size_t xhtml_len;
+	struct epub_blob *packed; /* the page compressed, once it needs no fixes */
+	struct link_fix *fixes;
+	size_t nfixes;
+	int images;          /* <img> elements */
+	int images_with_alt; /* of them, with a text description or alt="" by design */
+	bool has_tables;
+	bool has_notes;
+	int a11y_unchecked;  /* what keeps mkbook from vouching for WCAG: headings
+	                        that skip a level, tables without header cells,
+	                        inline styles */
 
 	/* Generated Q&A chapter: its comments (not owned; the book owns them). */
 	comment **comments;

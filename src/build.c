@@ -2,17 +2,20 @@
 #include "build.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <string.h>
 #include <time.h>
 
 #include "diag.h"
 #include "epub.h"
+#include "kepub.h"
 #include "links.h"
 #include "markdown.h"
 #include "media.h"
 #include "nav.h"
 #include "opf.h"
 #include "pages.h"
+#include "parallel.h"
 #include "stylesheet.h"
 #include "util.h"
 #include "xhtml.h"
@@ -107,6 +110,75 @@ default_identifier(const book *b)
 	return u;
 }
 
+/* Parallel rendering: each chapter's messages are collected apart and
+ * printed in reading order, so the output never depends on timing. */
+struct render_job {
+	book *b;
+	const build_opts *o;
+	strbuf *diags;
+	atomic_size_t done;
+};
+
+/* Compresses the finished page, keeping only the compressed bytes. */
+static void
+pack_chapter(chapter *c)
+{
+	c->packed = xcalloc(1, sizeof *c->packed);
+	epub_deflate(c->xhtml, c->xhtml_len, c->packed);
+	free(c->xhtml);
+	c->xhtml = NULL;
+}
+
+/* Everything that needs a chapter's tree, after which the tree is freed
+ * and only the serialised page is kept: its own links and images, what
+ * the package metadata needs to know, the Kobo spans. */
+static void
+finish_chapter(book *b, chapter *c, const build_opts *o)
+{
+	links_resolve_chapter(b, c);
+	opf_note_facts(c);
+	if (o->kepub)
+		kepub_transform(c->doc, c->ids);
+	xhtml_serialize(c->doc, &c->xhtml, &c->xhtml_len);
+	xmlFreeDoc(c->doc);
+	c->doc = NULL;
+	if (!o->check) {
+		/* Only the spam check reads the Markdown again. */
+		free(c->body);
+		c->body = NULL;
+	}
+	if (c->nfixes == 0)
+		pack_chapter(c);
+}
+
+static void
+render_one(size_t i, void *arg)
+{
+	struct render_job *j = arg;
+	chapter *c = j->b->chapters[i];
+	if (c->kind == CHAPTER_TEXT) {
+		diag_capture(&j->diags[i]);
+		chapter_render_text(j->b, c);
+		finish_chapter(j->b, c, j->o);
+		diag_capture(NULL);
+	}
+	size_t done = atomic_fetch_add(&j->done, 1) + 1;
+	if (j->o->progress)
+		j->o->progress(done, j->b->nchapters);
+}
+
+/* Serialises and compresses every chapter, freeing each tree once done. */
+static void
+pack_one(size_t i, void *arg)
+{
+	book *b = arg;
+	chapter *c = b->chapters[i];
+	if (c->packed == NULL) {
+		links_patch(c);
+		pack_chapter(c);
+	}
+}
+
 static void
 add_doc(epub_writer *w, const char *href, xmlDocPtr doc)
 {
@@ -156,16 +228,19 @@ build_book(book *b, const build_opts *o, build_result *r)
 		book_add_chapter(b, generated(CHAPTER_COLOPHON, "text/colophon.xhtml", "colophon"));
 
 	/* Text chapters first: the book's title may be their first heading. */
-	for (size_t i = 0; i < b->nchapters; i++) {
-		chapter *c = b->chapters[i];
-		if (c->kind == CHAPTER_TEXT)
-			chapter_render_text(b, c);
+	int jobs = o->jobs > 0 ? o->jobs : parallel_default_jobs();
+	{
+		struct render_job rj = {b, o, xcalloc(b->nchapters, sizeof(strbuf)), 0};
+		parallel_for(b->nchapters, jobs, render_one, &rj);
+		for (size_t i = 0; i < b->nchapters; i++)
+			diag_flush(&rj.diags[i]);
+		free(rj.diags);
 	}
 	if (b->title == NULL) {
 		const char *h = first_level1_heading(b);
 		if (h)
 			b->title = xstrdup(h);
-		else
+		else if (diag_error_count() == 0) /* else a failed file is why */
 			diag_error(b->yaml_file ? b->yaml_file : b->dir, 0, 0,
 			           "the book has no title: add 'title:' to book.yaml or start the "
 			           "first chapter with a level-1 heading");
@@ -192,8 +267,11 @@ build_book(book *b, const build_opts *o, build_result *r)
 		}
 		if (c->ids == NULL)
 			c->ids = strset_new();
+		if (c->kind != CHAPTER_TEXT)
+			finish_chapter(b, c, o);
 	}
-	links_resolve(b);
+	links_settle(b);
+	links_number_resources(b);
 	if (b->nchapters == 0 || diag_error_count() > 0)
 		goto out;
 
@@ -210,9 +288,9 @@ build_book(book *b, const build_opts *o, build_result *r)
 	xmlDocPtr nav = nav_document(b, toc);
 	add_doc(w, "nav.xhtml", nav);
 	xmlFreeDoc(nav);
-	xmlDocPtr ncx = nav_ncx(b, toc);
-	add_xml(w, "EPUB/toc.ncx", ncx);
-	xmlFreeDoc(ncx);
+	size_t ncx_len;
+	char *ncx = nav_ncx(b, toc, &ncx_len);
+	epub_add(w, "EPUB/toc.ncx", ncx, ncx_len, false);
 
 	if (b->stylesheet) {
 		char *norm = NULL, *fs = NULL;
@@ -237,13 +315,14 @@ build_book(book *b, const build_opts *o, build_result *r)
 		                false);
 	}
 
-	for (size_t i = 0; i < b->nchapters; i++) {
-		chapter *c = b->chapters[i];
-		add_doc(w, c->href, c->doc);
-		/* The tree is written; free it now to keep memory flat. */
-		xmlFreeDoc(c->doc);
-		c->doc = NULL;
-		r->chapters++;
+	{
+		parallel_for(b->nchapters, jobs, pack_one, b);
+		for (size_t i = 0; i < b->nchapters; i++) {
+			char *name = xasprintf("EPUB/%s", b->chapters[i]->href);
+			epub_add_deflated(w, name, b->chapters[i]->packed);
+			free(name);
+			r->chapters++;
+		}
 	}
 	for (size_t i = 0; i < b->nresources; i++) {
 		resource *res = b->resources[i];

@@ -12,6 +12,11 @@
 typedef struct build_opts {
 	int toc_depth;     /* 0: the book's (book.yaml, else 2) */
 	bool check;        /* --check: also flag suspected spam */
+	int jobs;          /* threads; 0: one per processor */
+	bool kepub;        /* --kepub: Kobo spans in every chapter (kepub.h) */
+	/* Called, when not NULL, after each chapter is rendered, in order, with
+	 * how many of the total are done (mkbook's progress line). */
+	void (*progress)(size_t done, size_t total);
 } build_opts;
 
 typedef struct build_result {

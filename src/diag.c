@@ -2,14 +2,41 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 static bool strict;
 static bool color;
 static bool quiet;
 static bool notes = true;
-static int errors;
-static int warnings;
+static atomic_int errors;
+static atomic_int warnings;
+static _Thread_local strbuf *capture;
+static void (*hook)(void);
+
+void
+diag_set_hook(void (*fn)(void))
+{
+	hook = fn;
+}
+
+void
+diag_capture(strbuf *buf)
+{
+	capture = buf;
+}
+
+void
+diag_flush(strbuf *buf)
+{
+	if (buf->len) {
+		if (hook)
+			hook();
+		fwrite(buf->data, 1, buf->len, stderr);
+	}
+	sb_free(buf);
+}
 
 void
 diag_set_strict(bool on)
@@ -50,7 +77,8 @@ diag_warning_count(void)
 void
 diag_reset(void)
 {
-	errors = warnings = 0;
+	atomic_store(&errors, 0);
+	atomic_store(&warnings, 0);
 }
 
 void
@@ -67,25 +95,36 @@ diag_report(enum diag_level level, const char *file, int line, int col, const ch
 
 	static const char *const names[] = {"note", "warning", "error"};
 	static const char *const colors[] = {"\033[1;36m", "\033[1;35m", "\033[1;31m"};
-	fputs("mkbook: ", stderr);
+	strbuf sb = {0};
+	sb_puts(&sb, "mkbook: ");
 	if (file != NULL && *file) {
 		if (color)
-			fputs("\033[1m", stderr);
-		fputs(file, stderr);
+			sb_puts(&sb, "\033[1m");
+		sb_puts(&sb, file);
 		if (line > 0) {
-			fprintf(stderr, ":%d", line);
+			sb_printf(&sb, ":%d", line);
 			if (col > 0)
-				fprintf(stderr, ":%d", col);
+				sb_printf(&sb, ":%d", col);
 		}
-		fputs(color ? ":\033[0m " : ": ", stderr);
+		sb_puts(&sb, color ? ":\033[0m " : ": ");
 	}
 	if (color)
-		fprintf(stderr, "%s%s:\033[0m ", colors[level], names[level]);
+		sb_printf(&sb, "%s%s:\033[0m ", colors[level], names[level]);
 	else
-		fprintf(stderr, "%s: ", names[level]);
+		sb_printf(&sb, "%s: ", names[level]);
 	va_list ap;
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	sb_puts(&sb, msg);
+	free(msg);
+	sb_putc(&sb, '\n');
+	if (capture) {
+		sb_append(capture, sb.data, sb.len);
+	} else {
+		if (hook)
+			hook();
+		fwrite(sb.data, 1, sb.len, stderr);
+	}
+	sb_free(&sb);
 }

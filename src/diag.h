@@ -10,6 +10,8 @@
 
 #include <stdbool.h>
 
+#include "util.h"
+
 enum diag_level { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR };
 
 void diag_report(enum diag_level level, const char *file, int line, int col,
@@ -25,9 +27,18 @@ void diag_set_color(bool color);
 void diag_set_quiet(bool quiet);
 /* Silences notes only (mkbook -q). */
 void diag_set_notes(bool on);
+/* fn, when not NULL, is called before each message is printed (mkbook takes
+ * its progress line off the terminal with it). */
+void diag_set_hook(void (*fn)(void));
 int diag_error_count(void);
 int diag_warning_count(void);
 /* Resets the counts (tests). */
 void diag_reset(void);
+/* From now on this thread's messages go into buf (counted as usual)
+ * instead of stderr; NULL prints again. Lets parallel work report in a
+ * fixed order. */
+void diag_capture(strbuf *buf);
+/* Prints what a capture collected, and empties it. */
+void diag_flush(strbuf *buf);
 
 #endif

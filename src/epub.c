@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zip.h>
+#include <zlib.h>
 
 #include "diag.h"
 #include "util.h"
@@ -19,7 +20,12 @@ struct entry {
 	size_t len;
 	bool store;
 	bool owned;
+	bool deflated; /* data is a raw deflate stream of size bytes */
+	size_t size;
+	uint32_t crc;
 };
+
+#define DEFLATE_LEVEL 6
 
 struct epub_writer {
 	struct entry *entries;
@@ -50,7 +56,95 @@ static void
 add_entry(epub_writer *w, const char *name, void *data, size_t len, bool store, bool owned)
 {
 	w->entries = xrealloc(w->entries, (w->n + 1) * sizeof *w->entries);
-	w->entries[w->n++] = (struct entry){xstrdup(name), data, len, store, owned};
+	w->entries[w->n++] = (struct entry){xstrdup(name), data, len, store, owned, false, 0, 0};
+}
+
+void
+epub_deflate(const void *data, size_t len, epub_blob *blob)
+{
+	z_stream z;
+	memset(&z, 0, sizeof z);
+	if (deflateInit2(&z, DEFLATE_LEVEL, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+		fputs("mkbook: error: out of memory (zlib)\n", stderr);
+		abort();
+	}
+	size_t cap = deflateBound(&z, (uLong)len);
+	blob->data = xmalloc(cap);
+	z.next_in = (Bytef *)data;
+	z.avail_in = (uInt)len;
+	z.next_out = blob->data;
+	z.avail_out = (uInt)cap;
+	int rc = deflate(&z, Z_FINISH);
+	if (rc != Z_STREAM_END) {
+		fputs("mkbook: error: zlib could not compress an entry\n", stderr);
+		abort();
+	}
+	blob->len = z.total_out;
+	blob->size = len;
+	deflateEnd(&z);
+	/* deflateBound is generous: give back what the stream did not use. */
+	blob->data = xrealloc(blob->data, blob->len ? blob->len : 1);
+	blob->crc = (uint32_t)crc32(crc32(0L, Z_NULL, 0), data, (uInt)len);
+}
+
+void
+epub_add_deflated(epub_writer *w, const char *name, epub_blob *blob)
+{
+	add_entry(w, name, blob->data, blob->len, false, true);
+	struct entry *e = &w->entries[w->n - 1];
+	e->deflated = true;
+	e->size = blob->size;
+	e->crc = blob->crc;
+	blob->data = NULL;
+}
+
+/* A libzip source that hands over an entry compressed beforehand: its
+ * stat says deflate with size and CRC, so libzip copies it as it is. */
+struct raw_source {
+	const struct entry *e;
+	size_t pos;
+	zip_error_t error;
+};
+
+static zip_int64_t
+raw_source_cb(void *ud, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
+{
+	struct raw_source *s = ud;
+	switch (cmd) {
+	case ZIP_SOURCE_OPEN:
+		s->pos = 0;
+		return 0;
+	case ZIP_SOURCE_READ: {
+		size_t left = s->e->len - s->pos;
+		size_t n = len < left ? (size_t)len : left;
+		memcpy(data, (const unsigned char *)s->e->data + s->pos, n);
+		s->pos += n;
+		return (zip_int64_t)n;
+	}
+	case ZIP_SOURCE_CLOSE:
+		return 0;
+	case ZIP_SOURCE_STAT: {
+		zip_stat_t *st = data;
+		zip_stat_init(st);
+		st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC;
+		st->size = s->e->size;
+		st->comp_size = s->e->len;
+		st->comp_method = ZIP_CM_DEFLATE;
+		st->crc = s->e->crc;
+		return sizeof *st;
+	}
+	case ZIP_SOURCE_ERROR:
+		return zip_error_to_data(&s->error, data, len);
+	case ZIP_SOURCE_FREE:
+		zip_error_fini(&s->error);
+		free(s);
+		return 0;
+	case ZIP_SOURCE_SUPPORTS:
+		return ZIP_SOURCE_SUPPORTS_READABLE;
+	default:
+		zip_error_set(&s->error, ZIP_ER_OPNOTSUPP, 0);
+		return -1;
+	}
 }
 
 void
@@ -110,7 +204,17 @@ epub_build(epub_writer *w, long long epoch, unsigned char **out, size_t *len)
 	dos_time(epoch, &dt, &dd);
 	for (size_t i = 0; i < w->n; i++) {
 		struct entry *e = &w->entries[i];
-		zip_source_t *s = zip_source_buffer(za, e->data, e->len, 0);
+		zip_source_t *s;
+		if (e->deflated) {
+			struct raw_source *rs = xcalloc(1, sizeof *rs);
+			rs->e = e;
+			zip_error_init(&rs->error);
+			s = zip_source_function(za, raw_source_cb, rs);
+			if (s == NULL)
+				free(rs);
+		} else {
+			s = zip_source_buffer(za, e->data, e->len, 0);
+		}
 		zip_int64_t idx = s ? zip_file_add(za, e->name, s, ZIP_FL_ENC_UTF_8) : -1;
 		if (idx < 0) {
 			if (s)
@@ -122,7 +226,7 @@ epub_build(epub_writer *w, long long epoch, unsigned char **out, size_t *len)
 			return -1;
 		}
 		zip_set_file_compression(za, (zip_uint64_t)idx, e->store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
-		                         e->store ? 0 : 9);
+		                         e->store ? 0 : DEFLATE_LEVEL);
 		zip_file_set_dostime(za, (zip_uint64_t)idx, dt, dd, 0);
 	}
 	if (zip_close(za) != 0) {
@@ -158,8 +262,25 @@ write_file_atomically(const char *path, const void *data, size_t len)
 {
 	struct stat st;
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		diag_error(path, 0, 0, "is a folder; give a file name for the EPUB, e.g. -o %s/book.epub",
-		           path);
+		size_t n = strlen(path);
+		while (n > 1 && path[n - 1] == '/')
+			n--;
+		diag_error(path, 0, 0, "is a folder; give a file name for the EPUB, e.g. -o %.*s/book.epub",
+		           (int)n, path);
+		return -1;
+	}
+	/* A symbolic link is kept: the file it leads to is replaced. */
+	char *target;
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && (target = realpath(path, NULL))) {
+		int trc = write_file_atomically(target, data, len);
+		free(target);
+		return trc;
+	}
+	/* rename() would put the book in place of a device or pipe (as root,
+	 * -o /dev/null would replace /dev/null). */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		diag_error(path, 0, 0, "is not a regular file (a device, pipe or socket); give the "
+		           "name of a file for the EPUB");
 		return -1;
 	}
 	char *dir = path_dirname(path);

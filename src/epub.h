@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct epub_writer epub_writer;
 
@@ -15,6 +16,20 @@ void epub_free(epub_writer *w);
 void epub_add(epub_writer *w, const char *name, void *data, size_t len, bool store);
 /* Adds an entry whose data the caller keeps alive until epub_free. */
 void epub_add_static(epub_writer *w, const char *name, const void *data, size_t len, bool store);
+
+/* An entry compressed beforehand (so that it can be done in parallel). */
+typedef struct epub_blob {
+	unsigned char *data; /* raw deflate stream, malloc'd */
+	size_t len;          /* compressed size */
+	size_t size;         /* uncompressed size */
+	uint32_t crc;        /* CRC-32 of the uncompressed bytes */
+} epub_blob;
+
+/* Compresses data with raw deflate at the level mkbook uses, into *blob.
+ * Safe to call from several threads at once. */
+void epub_deflate(const void *data, size_t len, epub_blob *blob);
+/* Adds a compressed entry; the writer takes blob->data. */
+void epub_add_deflated(epub_writer *w, const char *name, epub_blob *blob);
 
 /* Builds the archive in memory, entries in the order added, each stamped
  * with the DOS time of epoch (UTC), and returns it in *out (caller frees).

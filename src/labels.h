@@ -22,7 +22,7 @@ enum label_id {
 	LABEL_ASKED,             /* "asked" as in "Victor asked on <date>" */
 	LABEL_REPLIED,           /* "replied" */
 	LABEL_ANSWERED_BY_AUTHOR,/* "Answered by the author" */
-	LABEL_AUTHOR_ANSWER,     /* "The author's answer" */
+	LABEL_AUTHOR_ANSWER,     /* "The author’s answer" */
 	LABEL_REPLIES,           /* "Replies" */
 	LABEL_FOOTNOTES,         /* "Notes" */
 	LABEL_BACK_TO_TEXT,      /* "Back to text" (footnote back-link) */

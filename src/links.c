@@ -2,7 +2,11 @@
 #include "links.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <libxml/uri.h>
 
 #include "diag.h"
@@ -10,6 +14,26 @@
 #include "slug.h"
 #include "util.h"
 #include "xhtml.h"
+
+/* The registry of images is shared by the chapters rendered in parallel. */
+static pthread_mutex_t resource_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Placeholders for fragments settled later: "#" PLACEHOLDER N "." where
+ * PLACEHOLDER holds a random part, so that no manuscript can forge one. */
+static char placeholder[40];
+static pthread_once_t placeholder_once = PTHREAD_ONCE_INIT;
+
+static void
+make_placeholder(void)
+{
+	unsigned long long r = 0;
+	FILE *f = fopen("/dev/urandom", "rb");
+	if (f == NULL || fread(&r, sizeof r, 1, f) != 1)
+		r = (unsigned long long)(uintptr_t)&r ^ (unsigned long long)getpid() * 2654435761ULL;
+	if (f)
+		fclose(f);
+	snprintf(placeholder, sizeof placeholder, "mkbookfix%016llx-", r);
+}
 
 static void
 add_folded(const char *id, void *arg)
@@ -26,6 +50,8 @@ links_find_fragment(chapter *c, const char *fragment)
 {
 	if (c->ids == NULL)
 		return NULL;
+	if (strset_has(c->ids, fragment))
+		return fragment; /* the common case: written as it is */
 	if (c->id_folded == NULL) {
 		c->id_folded = strmap_new();
 		strset_each(c->ids, add_folded, c->id_folded);
@@ -46,38 +72,80 @@ links_find_fragment(chapter *c, const char *fragment)
 	return id;
 }
 
+/* Where this thread's last search stood. A chapter's links are located in
+ * document order, so each search goes on from the last one (50,000 links
+ * in a chapter took minutes). links_resolve_chapter resets it. */
+static _Thread_local struct locate_cursor {
+	const char *body;  /* the text searched, NULL after a reset */
+	int want;          /* the line asked for last */
+	const char *start; /* where that line starts */
+	const char *from;  /* just after the last match */
+	int line, col;     /* where from stands */
+} cursor;
+
+/* Every libc has it (linear time); glibc declares it for _GNU_SOURCE only. */
+void *memmem(const void *haystack, size_t hlen, const void *needle, size_t nlen);
+
+/* The first place in [from, from + room) where needle (its first 128
+ * bytes) stands, or NULL. */
+static const char *
+find_bounded(const char *from, const char *end, size_t room, const char *needle)
+{
+	size_t n = strlen(needle);
+	return memmem(from, (size_t)(end - from) < room ? (size_t)(end - from) : room, needle,
+	              n < 128 ? n : 128);
+}
+
 /* Finds where needle stands in the chapter's Markdown at or after line,
- * for a precise column. Leaves *line as given and *col 0 when not found. */
+ * for a precise column: after the link found before it, else within
+ * 64 KiB of the line's start. Leaves *line as given and *col 0 when not
+ * found. */
 static void
 locate(const chapter *c, int *line, int *col, const char *needle)
 {
 	*col = 0;
 	if (c->body == NULL || *line < c->body_line || needle == NULL || *needle == '\0')
 		return;
-	const char *p = c->body;
-	for (int l = c->body_line; l < *line && p; l++) {
-		p = strchr(p, '\n');
-		if (p)
+	struct locate_cursor *k = &cursor;
+	const char *end = c->body + c->body_len;
+	if (k->body != c->body || *line < k->want)
+		*k = (struct locate_cursor){c->body, c->body_line, c->body, c->body, c->body_line, 1};
+	if (*line > k->want) {
+		const char *p = k->start;
+		for (int l = k->want; l < *line; l++) {
+			p = memchr(p, '\n', (size_t)(end - p));
+			if (p == NULL)
+				return;
 			p++;
+		}
+		*k = (struct locate_cursor){c->body, *line, p, p, *line, 1};
 	}
-	if (p == NULL)
-		return;
-	const char *hit = strstr(p, needle);
+	const char *base = k->from;
+	int l = k->line, column = k->col;
+	const char *hit = find_bounded(base, end, 4096, needle);
+	if (hit == NULL) {
+		base = k->start;
+		l = *line;
+		column = 1;
+		hit = find_bounded(base, end, 65536, needle);
+	}
 	if (hit == NULL)
 		return;
-	int l = *line, column = 1;
-	for (const char *q = p; q < hit; q++) {
+	for (const char *q = base; q < hit; q++) {
 		if (*q == '\n') {
 			l++;
 			column = 1;
-			if (l - *line > 200)
-				return;
 		} else if (((unsigned char)*q & 0xC0) != 0x80) {
 			column++;
 		}
 	}
+	if (base == k->start && l - *line > 200)
+		return; /* too far from its block to be sure */
 	*line = l;
 	*col = column;
+	k->from = hit + 1;
+	k->line = l;
+	k->col = column + 1;
 }
 
 static int
@@ -218,7 +286,20 @@ resolve_link(book *b, chapter *c, xmlNodePtr a)
 		*query = '?';
 	if (frag)
 		frag[-1] = '#';
-	if (t) {
+	if (t && t != c && frag && *frag) {
+		/* Another chapter's heading: its ids are known only once every
+		 * chapter is rendered. */
+		pthread_once(&placeholder_once, make_placeholder);
+		locate(c, &line, &col, href);
+		c->fixes = xrealloc(c->fixes, (c->nfixes + 1) * sizeof *c->fixes);
+		c->fixes[c->nfixes] = (struct link_fix){t, xstrdup(frag), xstrdup(href), line, col, NULL};
+		char *rel = href_relative(c->href, t->href);
+		char *h = xasprintf("%s#%s%zu.", rel, placeholder, c->nfixes);
+		c->nfixes++;
+		xmlSetProp(a, BAD_CAST "href", BAD_CAST h);
+		free(h);
+		free(rel);
+	} else if (t) {
 		const char *id = NULL;
 		if (frag && *frag) {
 			id = links_find_fragment(t, frag);
@@ -282,35 +363,62 @@ image_to_text(xmlNodePtr img, const char *url)
 /* A name for the image inside the book: "images/" and its manuscript path
  * in safe ASCII, with the extension its bytes call for. */
 static char *
-image_href(book *b, const char *rel, const char *media_type)
+image_href(const char *rel, const char *media_type)
 {
+	/* A function of the path alone, so that it does not depend on which
+	 * chapter found the image first: when the safe ASCII form loses
+	 * anything, a hash of the path keeps different images apart. */
 	strbuf sb = {0};
 	sb_puts(&sb, "images/");
 	const char *dot = strrchr(rel, '.');
 	const char *end = dot && !strchr(dot, '/') ? dot : rel + strlen(rel);
+	const char *ext = media_extension(media_type);
+	bool lossy = *end == '\0' || strcmp(end + 1, ext) != 0;
 	for (const char *p = rel; p < end; p++) {
 		char ch = *p;
 		bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
 		          (ch >= '0' && ch <= '9') || ch == '-' || ch == '_';
+		if (!ok)
+			lossy = true;
 		sb_putc(&sb, ok ? ch : ch == '/' ? '-' : '_');
 	}
-	char *base = sb_take(&sb);
-	char *href = xasprintf("%s.%s", base, media_extension(media_type));
-	for (int n = 2;; n++) {
-		bool taken = false;
-		for (size_t i = 0; i < b->nresources && !taken; i++)
-			taken = !strcmp(b->resources[i]->href, href);
-		if (!taken)
-			break;
-		free(href);
-		href = xasprintf("%s-%d.%s", base, n, media_extension(media_type));
-	}
-	free(base);
-	return href;
+	if (lossy)
+		sb_printf(&sb, "-%08x", (unsigned)(hash_fnv1a(rel, strlen(rel)) & 0xffffffffu));
+	sb_printf(&sb, ".%s", ext);
+	return sb_take(&sb);
 }
+
+static int
+compare_resources(const void *a, const void *b)
+{
+	return strcmp((*(resource *const *)a)->href, (*(resource *const *)b)->href);
+}
+
+void
+links_number_resources(book *b)
+{
+	if (b->nresources > 1)
+		qsort(b->resources, b->nresources, sizeof *b->resources, compare_resources);
+	for (size_t i = 0; i < b->nresources; i++) {
+		free(b->resources[i]->id);
+		b->resources[i]->id = xasprintf("img%04zu", i + 1);
+	}
+}
+
+static resource *load_image_locked(book *b, const char *rel, const char *file, int line,
+                                   int col);
 
 resource *
 links_load_image(book *b, const char *rel, const char *file, int line, int col)
+{
+	pthread_mutex_lock(&resource_lock);
+	resource *r = load_image_locked(b, rel, file, line, col);
+	pthread_mutex_unlock(&resource_lock);
+	return r;
+}
+
+static resource *
+load_image_locked(book *b, const char *rel, const char *file, int line, int col)
 {
 	char *norm = NULL, *fs = NULL;
 	resource *r = NULL;
@@ -356,8 +464,8 @@ links_load_image(book *b, const char *rel, const char *file, int line, int col)
 	r = xcalloc(1, sizeof *r);
 	r->path = xstrdup(norm);
 	r->media_type = xstrdup(type);
-	r->href = image_href(b, norm, type);
-	r->id = xasprintf("img%04zu", b->nresources + 1);
+	r->href = image_href(norm, type);
+	r->id = xasprintf("img%04zu", b->nresources + 1); /* renumbered at the end */
 	r->data = bytes;
 	r->len = nbytes;
 	book_add_resource(b, r);
@@ -411,9 +519,10 @@ resolve_image(book *b, chapter *c, xmlNodePtr img)
 	free(src);
 }
 
-static void
-resolve_chapter(book *b, chapter *c)
+void
+links_resolve_chapter(book *b, chapter *c)
 {
+	cursor.body = NULL; /* a new text may stand where a freed one stood */
 	/* Collect first: resolving changes the tree. */
 	xmlNodePtr *todo = NULL;
 	size_t n = 0, cap = 0;
@@ -449,18 +558,90 @@ resolve_chapter(book *b, chapter *c)
 	/* Images first: an image inside a link must be settled before the
 	 * link is unwrapped. Then links, in document order. */
 	for (size_t i = 0; i < n; i++)
-		if (!strcmp((const char *)todo[i]->name, "img"))
+		if (!strcmp((const char *)todo[i]->name, "img")) {
 			resolve_image(b, c, todo[i]);
+			todo[i] = NULL; /* an image replaced by its description is freed */
+		}
+	cursor.body = NULL; /* locate from the top again */
 	for (size_t i = 0; i < n; i++)
-		if (strcmp((const char *)todo[i]->name, "img") != 0)
+		if (todo[i] != NULL)
 			resolve_link(b, c, todo[i]);
 	free(todo);
 }
 
 void
-links_resolve(book *b)
+links_settle(book *b)
 {
-	for (size_t i = 0; i < b->nchapters; i++)
-		if (b->chapters[i]->doc)
-			resolve_chapter(b, b->chapters[i]);
+	for (size_t i = 0; i < b->nchapters; i++) {
+		chapter *c = b->chapters[i];
+		for (size_t k = 0; k < c->nfixes; k++) {
+			struct link_fix *f = &c->fixes[k];
+			const char *id = links_find_fragment(f->target, f->fragment);
+			if (id == NULL)
+				diag_warning(c->file, f->line, f->col,
+				             "link to '%s': '%s' has no heading or anchor '%s'; it leads "
+				             "to the chapter's start",
+				             f->href, f->target->path ? f->target->path : f->target->href,
+				             f->fragment);
+			/* The id goes into an attribute value: escape what XML needs. */
+			strbuf sb = {0};
+			if (id) {
+				sb_putc(&sb, '#');
+				for (const char *p = id; *p; p++) {
+					switch (*p) {
+					case '&': sb_puts(&sb, "&amp;"); break;
+					case '<': sb_puts(&sb, "&lt;"); break;
+					case '>': sb_puts(&sb, "&gt;"); break;
+					case '"': sb_puts(&sb, "&quot;"); break;
+					default: sb_putc(&sb, *p);
+					}
+				}
+			}
+			f->result = sb_take(&sb);
+		}
+	}
+}
+
+/* The first place needle (nlen > 0 bytes) stands in [p, end), or NULL. */
+static const char *
+find_bytes(const char *p, const char *end, const char *needle, size_t nlen)
+{
+	while ((size_t)(end - p) >= nlen) {
+		const char *q = memchr(p, needle[0], (size_t)(end - p) - nlen + 1);
+		if (q == NULL)
+			return NULL;
+		if (memcmp(q, needle, nlen) == 0)
+			return q;
+		p = q + 1;
+	}
+	return NULL;
+}
+
+void
+links_patch(chapter *c)
+{
+	if (c->nfixes == 0 || c->xhtml == NULL)
+		return;
+	size_t plen = strlen(placeholder);
+	strbuf out = {0};
+	const char *p = c->xhtml, *end = c->xhtml + c->xhtml_len;
+	const char *scan = p;
+	for (;;) {
+		const char *hit = find_bytes(scan, end, placeholder, plen);
+		if (hit == NULL)
+			break;
+		char *num_end;
+		unsigned long k = strtoul(hit + plen, &num_end, 10);
+		if (hit == c->xhtml || hit[-1] != '#' || *num_end != '.' || k >= c->nfixes) {
+			scan = hit + plen; /* not one of ours */
+			continue;
+		}
+		sb_append(&out, p, (size_t)(hit - 1 - p)); /* up to the '#' */
+		sb_puts(&out, c->fixes[k].result ? c->fixes[k].result : "");
+		p = scan = num_end + 1;
+	}
+	sb_append(&out, p, (size_t)(end - p));
+	free(c->xhtml);
+	c->xhtml_len = out.len;
+	c->xhtml = sb_take(&out);
 }

@@ -6,19 +6,31 @@
 
 #include "book.h"
 
-/* Resolves every a[href] and img[src] of every rendered chapter, in
- * reading order, adding each image to b->resources once. Problems are
- * warnings naming file:line:col; a link that cannot be kept keeps its
- * text, an image that cannot be had is replaced by its description. */
-void links_resolve(book *b);
+/* Resolves every a[href] and img[src] of the rendered chapter c, adding
+ * each image to b->resources once (safe to run for several chapters at
+ * once). Problems are warnings naming file:line:col; a link that cannot be
+ * kept keeps its text, an image that cannot be had is replaced by its
+ * description. A link to another chapter's heading gets a placeholder
+ * fragment and an entry in c->fixes, for links_settle. */
+void links_resolve_chapter(book *b, chapter *c);
+/* Settles every chapter's c->fixes once all chapters are rendered (their
+ * ids known), warning about fragments that find nothing. */
+void links_settle(book *b);
+/* Writes the settled fragments into c->xhtml in place of the
+ * placeholders. Safe to run for several chapters at once. */
+void links_patch(chapter *c);
+/* Sorts b->resources by href and numbers their ids, so that the package
+ * does not depend on the order in which chapters found their images. */
+void links_number_resources(book *b);
 
 /* Loads the image at the manuscript-relative path rel (checked to be
  * inside the manuscript) as a resource, or returns the one loaded before.
  * Returns NULL after a warning naming file, line and col. */
 resource *links_load_image(book *b, const char *rel, const char *file, int line, int col);
 
-/* The id in chapter c that fragment names: exact, else after
- * percent-decoding, else after case folding. NULL when none. */
+/* The id in chapter c that fragment names: exact (fragment itself is then
+ * returned), else after percent-decoding, else after case folding. NULL
+ * when none. Not safe while another thread renders c. */
 const char *links_find_fragment(chapter *c, const char *fragment);
 
 #endif

@@ -493,13 +493,14 @@ compare_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The Markdown files directly in folder rel, sorted by name. */
-static void
+/* The Markdown files directly in folder rel, sorted by name. Returns 0,
+ * or errno when the folder cannot be read. */
+static int
 list_markdown(const char *fs_dir, strlist *out)
 {
 	DIR *d = opendir(fs_dir);
 	if (d == NULL)
-		return;
+		return errno;
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.' || !is_markdown_name(e->d_name))
@@ -509,6 +510,7 @@ list_markdown(const char *fs_dir, strlist *out)
 	closedir(d);
 	if (out->n > 1)
 		qsort(out->items, out->n, sizeof *out->items, compare_names);
+	return 0;
 }
 
 enum entry_kind { ENTRY_TEXT, ENTRY_COMMENTS, ENTRY_RELATED };
@@ -673,8 +675,10 @@ load_folder_entry(struct loader *L, enum entry_kind kind, const char *rel, const
 {
 	book *b = L->b;
 	strlist names = {0};
-	list_markdown(fs, &names);
-	if (names.n == 0)
+	int e = list_markdown(fs, &names);
+	if (e != 0)
+		diag_error(L->yfile, v->line, v->col, "cannot read folder '%s': %s", rel, strerror(e));
+	else if (names.n == 0)
 		diag_warning(L->yfile, v->line, v->col, "folder '%s' holds no Markdown (.md) files",
 		             rel);
 	chapter *side = NULL;
@@ -788,9 +792,14 @@ load_default_contents(struct loader *L)
 	list_markdown(b->dir, &names);
 	for (size_t i = 0; i < names.n; i++) {
 		char *norm = NULL, *fs = NULL;
-		if (book_resolve_path(b, names.items[i], &norm, &fs) == PATH_OK) {
+		enum path_status st = book_resolve_path(b, names.items[i], &norm, &fs);
+		if (st == PATH_OK) {
 			strset_add(L->listed, norm);
 			add_text_chapter(L, norm, fs, false);
+		} else if (st != PATH_FOLDER) { /* a link out, a pipe... */
+			char *name = display_name(b, names.items[i]);
+			diag_warning(name, 0, 0, "%s; skipped", path_status_text(st));
+			free(name);
 		}
 		free(norm);
 		free(fs);
@@ -826,21 +835,29 @@ manuscript_load(const char *dir)
 	strset_add(L.hrefs, "nav.xhtml");
 
 	char *ypath = path_join(dir, "book.yaml");
-	char *ydata = NULL;
+	char *ydata = NULL, *ynorm = NULL, *yfs = NULL;
 	size_t ylen = 0;
-	int e = file_read(ypath, &ydata, &ylen, MKBOOK_MAX_FILE_BYTES);
+	/* Like every file read, book.yaml must lie inside the folder. */
+	enum path_status yst = book_resolve_path(b, "book.yaml", &ynorm, &yfs);
+	int e = yst == PATH_MISSING ? ENOENT
+	        : yst == PATH_OK    ? file_read(yfs, &ydata, &ylen, MKBOOK_MAX_FILE_BYTES)
+	                            : -1;
+	free(ynorm);
+	free(yfs);
 	const ynode *contents = NULL;
 	ynode *root = NULL;
 	if (e == 0) {
 		b->yaml_file = xstrdup(ypath);
 		L.yfile = b->yaml_file;
-		source_file sf;
-		if (source_parse(ypath, ydata, ylen, &sf) == 0) {
-			root = yamldoc_parse(ypath, sf.text, sf.len, 0);
-			source_free(&sf);
-		}
+		/* Plain YAML, not front matter: a first "---" starts the document.
+		 * libyaml reads CRLF and CR line ends itself. */
+		size_t bom = ylen >= 3 && memcmp(ydata, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+		if (source_check_text(ypath, ydata, ylen, 1) == 0)
+			root = yamldoc_parse(ypath, ydata + bom, ylen - bom, 0);
 		if (root)
 			load_book_yaml(&L, root, &contents);
+	} else if (e == -1) {
+		diag_error(ypath, 0, 0, "%s", yst == PATH_FOLDER ? "is a folder" : path_status_text(yst));
 	} else if (e != ENOENT) {
 		diag_error(ypath, 0, 0, "cannot read: %s", e == EFBIG ? "file too large" : strerror(e));
 	}

@@ -3,6 +3,7 @@
  * and copied through the sanitiser into the XHTML document. */
 #include "markdown.h"
 
+#include <pthread.h>
 #include <string.h>
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
@@ -14,6 +15,8 @@
 #include "slug.h"
 #include "util.h"
 #include "xhtml.h"
+
+static pthread_mutex_t cmark_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static void
 ignore_xml_error(void *ctx, const char *msg, ...)
@@ -72,8 +75,8 @@ too_deep(const markdown_opts *o, cmark_node *root)
 				deep = true;
 				break;
 			}
-		} else if (ev == CMARK_EVENT_EXIT) {
-			depth--;
+		} else if (ev == CMARK_EVENT_EXIT && cmark_node_first_child(n) != NULL) {
+			depth--; /* an empty container was not counted on entry */
 		}
 	}
 	cmark_iter_free(it);
@@ -178,6 +181,34 @@ mark_raw_html_lines(cmark_node *root)
 	cmark_iter_free(it);
 }
 
+/* A Markdown image written without a description (![](x.png)) is a
+ * warning: a screen reader can say nothing of it. It gets SANITIZE_NO_ALT
+ * as its description, which the sanitiser turns into alt="" without
+ * marking the image as decoration, as it does a raw <img alt="">. */
+static void
+mark_images_without_alt(const markdown_opts *o, cmark_node *root)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_IMAGE ||
+		    cmark_node_first_child(n) != NULL)
+			continue;
+		const char *url = cmark_node_get_url(n);
+		int line = cmark_node_get_start_line(n);
+		diag_warning(o->file, line > 0 ? line + o->first_line - 1 : 0,
+		             cmark_node_get_start_column(n),
+		             "image '%.60s' has no description: write ![what it shows](%.60s), or "
+		             "<img src=\"%.60s\" alt=\"\"> if it is only decoration",
+		             url ? url : "", url ? url : "", url ? url : "");
+		cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
+		cmark_node_set_literal(t, SANITIZE_NO_ALT);
+		cmark_node_append_child(n, t);
+	}
+	cmark_iter_free(it);
+}
+
 int
 markdown_render(const book *b, const markdown_opts *o, const char *text, size_t len,
                 xmlNodePtr parent)
@@ -185,17 +216,26 @@ markdown_render(const book *b, const markdown_opts *o, const char *text, size_t 
 	int rc = -1;
 	char *html = NULL;
 	htmlDocPtr hdoc = NULL;
+	/* libxml2's error handler is per thread; rendering runs in workers. */
+	xmlSetGenericErrorFunc(NULL, ignore_xml_error);
+	/* cmark-gfm's inline parser switches its extensions' special
+	 * characters in a table shared by all parsers: parse one at a time
+	 * (the rest of the work runs in parallel). */
+	pthread_mutex_lock(&cmark_lock);
 	cmark_parser *p = new_parser(o->untrusted);
 	cmark_parser_feed(p, text, len);
 	cmark_node *root = cmark_parser_finish(p);
+	pthread_mutex_unlock(&cmark_lock);
 	if (root == NULL)
 		goto out;
 	if (too_deep(o, root))
 		goto out;
-	if (o->untrusted)
+	if (o->untrusted) {
 		defuse_untrusted(root);
-	else
+	} else {
 		mark_raw_html_lines(root);
+		mark_images_without_alt(o, root);
+	}
 	html = cmark_render_html(root, parser_options(o->untrusted),
 	                         cmark_parser_get_syntax_extensions(p));
 	rc = 0;
@@ -292,6 +332,7 @@ void
 markdown_assign_heading_ids(xmlNodePtr root, strset *ids, toc_entry **toc, size_t *ntoc)
 {
 	xmlNodePtr cur = root->children;
+	strmap *last_n = strmap_new(); /* id -> last suffix tried: 20,000 equal headings stay fast */
 	while (cur) {
 		if (is_heading(cur)) {
 			char *text = node_text(cur);
@@ -306,9 +347,11 @@ markdown_assign_heading_ids(xmlNodePtr root, strset *ids, toc_entry **toc, size_
 					base = xstrdup("section");
 				}
 				use = xstrdup(base);
-				for (int n = 1; strset_has(ids, use); n++) {
+				for (intptr_t n = (intptr_t)strmap_get(last_n, base) + 1; strset_has(ids, use);
+				     n++) {
 					free(use);
-					use = xasprintf("%s-%d", base, n);
+					use = xasprintf("%s-%d", base, (int)n);
+					strmap_put(last_n, base, (void *)n);
 				}
 				free(base);
 				strset_add(ids, use);
@@ -334,6 +377,7 @@ markdown_assign_heading_ids(xmlNodePtr root, strset *ids, toc_entry **toc, size_
 			break;
 		cur = cur->next;
 	}
+	strmap_free(last_n);
 }
 
 int

@@ -1,12 +1,16 @@
 /* nav.c - table of contents, landmarks and NCX. */
 #include "nav.h"
 
+#include <stdio.h>
 #include <string.h>
+#include <libxml/xmlwriter.h>
 
 #include "util.h"
 #include "xhtml.h"
 
 #define NCX_NS "http://www.daisy.org/z3986/2005/ncx/"
+/* Levels of nesting Kindle devices and apps show in a logical TOC. */
+#define NCX_MAX_DEPTH 2
 
 static navpoint *
 add_point(navpoint *parent, const char *title, const char *href)
@@ -82,7 +86,7 @@ nav_build(const book *b, int depth)
 	navpoint *root = xcalloc(1, sizeof *root);
 	for (size_t i = 0; i < b->nchapters; i++) {
 		const chapter *c = b->chapters[i];
-		if (c->kind == CHAPTER_COVER || c->doc == NULL)
+		if (c->kind == CHAPTER_COVER)
 			continue;
 		navpoint *cp = add_point(root, c->title ? c->title : "", c->href);
 		if (depth <= 1 || c->ntoc == 0)
@@ -174,55 +178,73 @@ nav_document(const book *b, const navpoint *root)
 	return doc;
 }
 
+/* How many levels the entries below p nest. */
 static int
-ncx_points(xmlNodePtr parent, xmlNsPtr ns, const navpoint *p, int *order, int level)
+ncx_depth(const navpoint *p)
 {
-	int deepest = level;
+	int deepest = 0;
 	for (size_t i = 0; i < p->n; i++) {
-		const navpoint *c = &p->children[i];
-		xmlNodePtr np = xmlNewChild(parent, ns, BAD_CAST "navPoint", NULL);
-		char id[32];
-		++*order;
-		snprintf(id, sizeof id, "np%d", *order);
-		xmlSetProp(np, BAD_CAST "id", BAD_CAST id);
-		snprintf(id, sizeof id, "%d", *order);
-		xmlSetProp(np, BAD_CAST "playOrder", BAD_CAST id);
-		xmlNodePtr label = xmlNewChild(np, ns, BAD_CAST "navLabel", NULL);
-		xmlNewTextChild(label, ns, BAD_CAST "text", BAD_CAST c->title);
-		xmlNodePtr content = xmlNewChild(np, ns, BAD_CAST "content", NULL);
-		xmlSetProp(content, BAD_CAST "src", BAD_CAST c->href);
-		if (c->n) {
-			int d = ncx_points(np, ns, c, order, level + 1);
-			if (d > deepest)
-				deepest = d;
-		}
+		int d = 1 + ncx_depth(&p->children[i]);
+		if (d > deepest)
+			deepest = d;
 	}
 	return deepest;
 }
 
-xmlDocPtr
-nav_ncx(const book *b, const navpoint *root)
+static void
+ncx_points(xmlTextWriterPtr w, const navpoint *p, int *order)
 {
-	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
-	xmlNodePtr ncx = xmlNewDocNode(doc, NULL, BAD_CAST "ncx", NULL);
-	xmlDocSetRootElement(doc, ncx);
-	xmlNsPtr ns = xmlNewNs(ncx, BAD_CAST NCX_NS, NULL);
-	xmlSetNs(ncx, ns);
-	xmlSetProp(ncx, BAD_CAST "version", BAD_CAST "2005-1");
-	xmlNodePtr head = xmlNewChild(ncx, ns, BAD_CAST "head", NULL);
-	xmlNodePtr title = xmlNewChild(ncx, ns, BAD_CAST "docTitle", NULL);
-	xmlNewTextChild(title, ns, BAD_CAST "text", BAD_CAST b->title);
-	xmlNodePtr map = xmlNewChild(ncx, ns, BAD_CAST "navMap", NULL);
-	int order = 0;
-	int depth = ncx_points(map, ns, root, &order, 1);
-	char buf[16];
+	for (size_t i = 0; i < p->n; i++) {
+		const navpoint *c = &p->children[i];
+		++*order;
+		xmlTextWriterStartElement(w, BAD_CAST "navPoint");
+		xmlTextWriterWriteFormatAttribute(w, BAD_CAST "id", "np%d", *order);
+		xmlTextWriterWriteFormatAttribute(w, BAD_CAST "playOrder", "%d", *order);
+		xmlTextWriterStartElement(w, BAD_CAST "navLabel");
+		xmlTextWriterWriteElement(w, BAD_CAST "text", BAD_CAST c->title);
+		xmlTextWriterEndElement(w);
+		xmlTextWriterStartElement(w, BAD_CAST "content");
+		xmlTextWriterWriteAttribute(w, BAD_CAST "src", BAD_CAST c->href);
+		xmlTextWriterEndElement(w);
+		if (c->n)
+			ncx_points(w, c, order);
+		xmlTextWriterEndElement(w);
+	}
+}
+
+char *
+nav_ncx(const book *b, const navpoint *root, size_t *len)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
+	xmlTextWriterSetIndent(w, 1);
+	xmlTextWriterSetIndentString(w, BAD_CAST "  ");
+	xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL);
+	xmlTextWriterStartElementNS(w, NULL, BAD_CAST "ncx", BAD_CAST NCX_NS);
+	xmlTextWriterWriteAttribute(w, BAD_CAST "version", BAD_CAST "2005-1");
+	xmlTextWriterStartElement(w, BAD_CAST "head");
+	char depth[16];
+	snprintf(depth, sizeof depth, "%d", ncx_depth(root));
 	static const char *const names[] = {"dtb:uid", "dtb:depth", "dtb:totalPageCount",
 	                                    "dtb:maxPageNumber"};
+	const char *values[] = {b->identifier, depth, "0", "0"};
 	for (int i = 0; i < 4; i++) {
-		xmlNodePtr m = xmlNewChild(head, ns, BAD_CAST "meta", NULL);
-		xmlSetProp(m, BAD_CAST "name", BAD_CAST names[i]);
-		snprintf(buf, sizeof buf, "%d", i == 1 ? depth : 0);
-		xmlSetProp(m, BAD_CAST "content", BAD_CAST(i == 0 ? b->identifier : buf));
+		xmlTextWriterStartElement(w, BAD_CAST "meta");
+		xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST names[i]);
+		xmlTextWriterWriteAttribute(w, BAD_CAST "content", BAD_CAST values[i]);
+		xmlTextWriterEndElement(w);
 	}
-	return doc;
+	xmlTextWriterEndElement(w);
+	xmlTextWriterStartElement(w, BAD_CAST "docTitle");
+	xmlTextWriterWriteElement(w, BAD_CAST "text", BAD_CAST b->title);
+	xmlTextWriterEndElement(w);
+	xmlTextWriterStartElement(w, BAD_CAST "navMap");
+	int order = 0;
+	ncx_points(w, root, &order);
+	xmlTextWriterEndDocument(w);
+	xmlFreeTextWriter(w);
+	*len = (size_t)xmlBufferLength(buf);
+	char *out = xstrndup((const char *)xmlBufferContent(buf), *len);
+	xmlBufferFree(buf);
+	return out;
 }

@@ -22,7 +22,9 @@ void nav_free(navpoint *root);
 
 /* nav.xhtml (at "nav.xhtml" in the content folder). Caller frees. */
 xmlDocPtr nav_document(const book *b, const navpoint *root);
-/* toc.ncx. Caller frees. */
-xmlDocPtr nav_ncx(const book *b, const navpoint *root);
+/* toc.ncx, written as it is generated (a tree of it would be the largest
+ * thing in memory for a book with many headings). Sets *len; caller frees
+ * the result. */
+char *nav_ncx(const book *b, const navpoint *root, size_t *len);
 
 #endif

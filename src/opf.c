@@ -28,44 +28,146 @@ add_meta(xmlNodePtr md, const char *property, const char *text, const char *refi
 	return n;
 }
 
-static void
-count_images(xmlNodePtr n, a11y_facts *f)
+static bool
+has_element(xmlNodePtr n, const char *name)
 {
-	for (xmlNodePtr c = n; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
+	for (; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    (!strcmp((const char *)n->name, name) || has_element(n->children, name)))
+			return true;
+	return false;
+}
+
+/* Whether e has a style attribute of the author's, which may set colours
+ * and sizes; cmark-gfm's own table alignment ("text-align: center") sets
+ * neither. */
+static bool
+has_own_style(xmlNodePtr e)
+{
+	xmlChar *v = xmlGetProp(e, BAD_CAST "style");
+	if (v == NULL)
+		return false;
+	const char *p = (const char *)v;
+	bool own = true;
+	if (!strncmp(p, "text-align:", 11)) {
+		p += 11 + strspn(p + 11, " ");
+		size_t k = strcspn(p, "; ");
+		own = !((k == 4 && !strncmp(p, "left", 4)) || (k == 5 && !strncmp(p, "right", 5)) ||
+		        (k == 6 && !strncmp(p, "center", 6))) ||
+		      p[k + strspn(p + k, "; ")] != '\0';
+	}
+	xmlFree(v);
+	return own;
+}
+
+/* Walks n and its following siblings in document order; *last_heading is
+ * the level of the heading before (0: none yet). */
+static void
+count_facts(xmlNodePtr n, chapter *c, int *last_heading)
+{
+	for (xmlNodePtr e = n; e; e = e->next) {
+		if (e->type != XML_ELEMENT_NODE)
 			continue;
-		const char *name = (const char *)c->name;
+		const char *name = (const char *)e->name;
 		if (!strcmp(name, "img")) {
-			f->images++;
-			xmlChar *alt = xmlGetProp(c, BAD_CAST "alt");
-			if (alt && *alt)
-				f->images_with_alt++;
+			c->images++;
+			xmlChar *alt = xmlGetProp(e, BAD_CAST "alt");
+			/* alt="" with role="presentation": decoration, by the
+			 * author's word (see sanitize.c). */
+			if ((alt && *alt) || xmlHasProp(e, BAD_CAST "role"))
+				c->images_with_alt++;
 			xmlFree(alt);
 		} else if (!strcmp(name, "table")) {
-			f->has_tables = true;
-		} else if (!strcmp(name, "aside") && xmlHasProp(c, BAD_CAST "role")) {
-			f->has_notes = true;
+			c->has_tables = true;
+			if (!has_element(e->children, "th"))
+				c->a11y_unchecked++;
+		} else if (!strcmp(name, "aside") && xmlHasProp(e, BAD_CAST "role")) {
+			c->has_notes = true;
 		}
-		if (c->children)
-			count_images(c->children, f);
+		if (has_own_style(e))
+			c->a11y_unchecked++;
+		if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == '\0') {
+			if (*last_heading > 0 && name[1] - '0' > *last_heading + 1)
+				c->a11y_unchecked++;
+			*last_heading = name[1] - '0';
+		}
+		if (e->children)
+			count_facts(e->children, c, last_heading);
 	}
+}
+
+void
+opf_note_facts(chapter *c)
+{
+	c->images = c->images_with_alt = 0;
+	c->has_tables = c->has_notes = false;
+	c->a11y_unchecked = 0;
+	int last_heading = 0;
+	if (c->doc)
+		count_facts(xmlDocGetRootElement(c->doc), c, &last_heading);
+}
+
+static bool
+has_bytes(const resource *r, const char *needle)
+{
+	size_t k = strlen(needle);
+	for (size_t i = 0; k <= r->len && i <= r->len - k; i++)
+		if (r->data[i] == (unsigned char)needle[0] && !memcmp(r->data + i, needle, k))
+			return true;
+	return false;
+}
+
+/* Whether an image moves: an animated GIF (a looping application
+ * extension) or PNG (an acTL chunk), or an SVG with SMIL or CSS
+ * animation. It could flash, which the hazard metadata must then admit. */
+static bool
+is_animated(const resource *r)
+{
+	if (!strcmp(r->media_type, "image/gif"))
+		return has_bytes(r, "NETSCAPE2.0") || has_bytes(r, "ANIMEXTS1.0");
+	if (!strcmp(r->media_type, "image/png"))
+		return has_bytes(r, "acTL");
+	if (!strcmp(r->media_type, "image/svg+xml"))
+		return has_bytes(r, "<animate") || has_bytes(r, "<set ") ||
+		       has_bytes(r, "@keyframes") || has_bytes(r, "animation:") ||
+		       has_bytes(r, "animation-name");
+	return false;
 }
 
 void
 opf_a11y_facts(const book *b, a11y_facts *f)
 {
 	memset(f, 0, sizeof *f);
-	for (size_t i = 0; i < b->nchapters; i++)
-		if (b->chapters[i]->doc)
-			count_images(xmlDocGetRootElement(b->chapters[i]->doc), f);
+	for (size_t i = 0; i < b->nchapters; i++) {
+		const chapter *c = b->chapters[i];
+		f->images += c->images;
+		f->images_with_alt += c->images_with_alt;
+		f->has_tables |= c->has_tables;
+		f->has_notes |= c->has_notes;
+		f->unchecked += c->a11y_unchecked;
+	}
+	for (size_t i = 0; i < b->nresources; i++)
+		f->animated |= is_animated(b->resources[i]);
 }
 
+/* EPUB Accessibility 1.1 metadata, true to this book: what its content is
+ * (text, and images when it has some), what it offers, its hazards, a
+ * summary, and a WCAG 2.1 AA conformance claim only when every check
+ * mkbook can make passes: every image has a description or is marked as
+ * decoration, headings skip no level, tables have header cells, no image
+ * moves, and the colours and sizes are the built-in stylesheet's (no
+ * stylesheet or style attribute of the author's, which could fail contrast
+ * or resizing), and someone to make the claim: the publisher, else the
+ * first author, named by a11y:certifiedBy. */
 static void
 add_accessibility(const book *b, xmlNodePtr md)
 {
 	a11y_facts f;
 	opf_a11y_facts(b, &f);
 	bool all_alt = f.images == f.images_with_alt;
+	bool own_css = b->stylesheet != NULL;
+	const char *by = b->publisher ? b->publisher : b->nauthors ? b->authors[0].name : NULL;
+	bool conforms = all_alt && f.unchecked == 0 && !f.animated && !own_css && by;
 	add_meta(md, "schema:accessMode", "textual", NULL);
 	if (f.images)
 		add_meta(md, "schema:accessMode", "visual", NULL);
@@ -78,22 +180,43 @@ add_accessibility(const book *b, xmlNodePtr md)
 	add_meta(md, "schema:accessibilityFeature", "readingOrder", NULL);
 	if (f.images && all_alt)
 		add_meta(md, "schema:accessibilityFeature", "alternativeText", NULL);
-	add_meta(md, "schema:accessibilityFeature", "displayTransformability", NULL);
-	add_meta(md, "schema:accessibilityHazard", "none", NULL);
+	if (!own_css)
+		add_meta(md, "schema:accessibilityFeature", "displayTransformability", NULL);
+	if (f.animated) {
+		add_meta(md, "schema:accessibilityHazard", "unknownFlashingHazard", NULL);
+		add_meta(md, "schema:accessibilityHazard", "noMotionSimulationHazard", NULL);
+		add_meta(md, "schema:accessibilityHazard", "noSoundHazard", NULL);
+	} else {
+		add_meta(md, "schema:accessibilityHazard", "none", NULL);
+	}
 	strbuf s = {0};
-	sb_puts(&s, "This book's text can be read in any font, size and colour the reading "
-	            "system offers, in its reading order, with a table of contents and "
-	            "headings for navigation.");
+	sb_puts(&s, own_css ? "This book can be read in its reading order, with a table of "
+	                      "contents and headings for navigation."
+	                    : "This book's text can be read in any font, size and colour the "
+	                      "reading system offers, in its reading order, with a table of "
+	                      "contents and headings for navigation.");
 	if (f.images && all_alt)
-		sb_puts(&s, " Every image has a text description.");
+		sb_puts(&s, " Every image that carries information has a text description.");
 	else if (f.images)
 		sb_printf(&s, " %d of its %d images have a text description.", f.images_with_alt,
 		          f.images);
 	if (f.has_notes)
 		sb_puts(&s, " Notes are linked both ways.");
-	sb_puts(&s, " It has no flashing, sound or motion hazards.");
-	add_meta(md, "schema:accessibilitySummary", s.data, NULL);
+	sb_puts(&s, f.animated ? " Some of its images move, and may flash; it has no sound."
+	                       : " It has no flashing, sound or motion hazards.");
+	if (conforms)
+		sb_puts(&s, " It meets EPUB Accessibility 1.1 and WCAG 2.1 at level AA, as far as "
+		            "automated checks can tell.");
+	xmlNodePtr sum = add_meta(md, "schema:accessibilitySummary", s.data, NULL);
 	sb_free(&s);
+	/* The summary is written in English whatever the book's language. */
+	if (strncmp(b->language, "en", 2) || (b->language[2] && b->language[2] != '-'))
+		xmlSetNsProp(sum, xmlSearchNsByHref(md->doc, md, BAD_CAST "http://www.w3.org/XML/1998/namespace"),
+		             BAD_CAST "lang", BAD_CAST "en");
+	if (conforms) {
+		add_meta(md, "dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA", NULL);
+		add_meta(md, "a11y:certifiedBy", by, NULL);
+	}
 }
 
 xmlDocPtr

@@ -16,7 +16,13 @@ typedef struct a11y_facts {
 	int images_with_alt; /* of them, with a non-empty alt */
 	bool has_tables;
 	bool has_notes;
+	int unchecked;       /* headings that skip a level, tables without header
+	                        cells, inline styles (see book.h) */
+	bool animated;       /* an image moves (animated GIF, PNG or SVG) */
 } a11y_facts;
 void opf_a11y_facts(const book *b, a11y_facts *f);
+/* Records in c what the accessibility metadata needs to know of its
+ * rendered tree (c->doc): images, their descriptions, tables, notes. */
+void opf_note_facts(chapter *c);
 
 #endif

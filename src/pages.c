@@ -158,7 +158,10 @@ render_colophon(const book *b, chapter *c)
 	(void)i;
 	char *authors = author_line(b);
 	if (authors) {
-		char *s = xasprintf(", %s %s.", book_label(b, LABEL_BY), authors);
+		/* One full stop, also after a name that ends in one ("D.O."). */
+		size_t n = strlen(authors);
+		char *s = xasprintf(", %s %s%s", book_label(b, LABEL_BY), authors,
+		                    n > 0 && authors[n - 1] == '.' ? "" : ".");
 		add_text(p, s);
 		free(s);
 		free(authors);

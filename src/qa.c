@@ -16,6 +16,7 @@
 #include <strings.h>
 #include <unicase.h>
 #include <unictype.h>
+#include <uninorm.h>
 #include <unistr.h>
 
 #include "diag.h"
@@ -33,9 +34,7 @@
 /* ...and about this many bytes. */
 #define QA_EXCERPT_BYTES 80
 
-/* ------------------------------------------------------------------ */
-/* Threads                                                              */
-/* ------------------------------------------------------------------ */
+/* ---- Threads ---- */
 
 /* One comment of the chapter while its threads are built. */
 typedef struct qa_node {
@@ -46,13 +45,15 @@ typedef struct qa_node {
 	struct qa_node **kids;  /* replies in the book, in date order */
 	size_t nkids;
 	bool broken;            /* its reply-to is in error (reported) */
+	bool chain_broken;      /* so is an ancestor's */
+	const struct qa_node *gap; /* the nearest ancestor that is not approved */
 	bool in_book;
 	int depth;              /* 0 for a question */
 	/* Element ids, claimed in document order. */
 	char *elem_id;          /* "comment-KEY" */
 	char *thread_id;        /* questions: "thread-KEY" */
 	char *heading_id;       /* questions: "thread-KEY-title" */
-	char *note_prefix;      /* "c-KEY-" for the ids of its footnotes */
+	char *note_prefix;      /* "c-KEY--" before the ids of its footnotes */
 	xmlNodePtr replies;     /* where its replies go */
 } qa_node;
 
@@ -140,6 +141,53 @@ qa_check_ids(const book *b, const chapter *c)
 	strmap_free(first);
 }
 
+/* The edit distance between a and b, or more than max when it is. */
+static size_t
+edit_distance(const char *a, const char *b, size_t max)
+{
+	size_t na = strlen(a), nb = strlen(b);
+	if ((na > nb ? na - nb : nb - na) > max || nb > 256)
+		return max + 1;
+	size_t row[257];
+	for (size_t j = 0; j <= nb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= na; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[nb];
+}
+
+/* The id of a comment of the folder that is one or two typing slips away
+ * from id, or NULL. */
+static const char *
+nearest_id(const qa_threads *t, const char *id)
+{
+	const char *best = NULL;
+	size_t best_d = 3;
+	for (size_t i = 0; i < t->n; i++) {
+		const char *cand = t->nodes[i].cm->id;
+		if (cand == NULL)
+			continue;
+		size_t d = edit_distance(id, cand, 2);
+		if (d < best_d) {
+			best_d = d;
+			best = cand;
+		}
+	}
+	return best;
+}
+
 /* Links each comment to what it answers; reports a reply-to naming no
  * comment of the folder, a comment answering itself and reply-to cycles,
  * and marks those comments broken. */
@@ -171,11 +219,16 @@ qa_thread_link(const book *b, const chapter *c, qa_threads *t)
 			continue;
 		q->broken = true;
 		const comment *elsewhere = strmap_get(book_ids, cm->reply_to);
+		const char *near;
 		if (elsewhere)
 			diag_error(cm->file, line, col,
 			           "reply-to '%s' names a comment of another comments folder (%s); "
 			           "a reply belongs with what it answers",
 			           cm->reply_to, elsewhere->file);
+		else if ((near = nearest_id(t, cm->reply_to)) != NULL)
+			diag_error(cm->file, line, col, "reply-to '%s' names no comment in %s; did you "
+			           "mean '%s'?",
+			           cm->reply_to, c->file ? c->file : "this comments folder", near);
 		else
 			diag_error(cm->file, line, col, "reply-to '%s' names no comment in %s",
 			           cm->reply_to, c->file ? c->file : "this comments folder");
@@ -205,7 +258,8 @@ qa_thread_link(const book *b, const chapter *c, qa_threads *t)
 			}
 			sb_printf(&chain, "'%s'", q->cm->id);
 			diag_error(q->cm->file, q->cm->reply_to_pos.line, q->cm->reply_to_pos.col,
-			           "reply-to makes a cycle: %s; one of them must be the question",
+			           "reply-to goes round in a cycle (%s); one of them must be a "
+			           "question, without reply-to",
 			           chain.data);
 			sb_free(&chain);
 		}
@@ -218,24 +272,41 @@ qa_thread_link(const book *b, const chapter *c, qa_threads *t)
 	strmap_free(book_ids);
 }
 
+/* Sets chain_broken and gap of every comment from its ancestors, each
+ * comment visited once (reply chains can be long). */
+static void
+qa_thread_chain(qa_threads *t)
+{
+	bool *done = xcalloc(t->n ? t->n : 1, sizeof *done);
+	qa_node **path = xmalloc((t->n ? t->n : 1) * sizeof *path);
+	for (size_t i = 0; i < t->n; i++) {
+		size_t np = 0;
+		/* Up to a known comment, a broken one (cycles are) or the top. */
+		for (qa_node *a = &t->nodes[i]; a && !done[a - t->nodes] && !a->broken; a = a->parent)
+			path[np++] = a;
+		while (np > 0) {
+			qa_node *q = path[--np], *p = q->parent;
+			if (p && (p->broken || p->chain_broken))
+				q->chain_broken = true;
+			else if (p)
+				q->gap = p->cm->status != COMMENT_APPROVED ? p : p->gap;
+			done[q - t->nodes] = true;
+		}
+	}
+	free(path);
+	free(done);
+}
+
 /* Decides which comments go into the book, warns about the ones left out
  * that an editor may want, and counts them. */
 static void
 qa_thread_moderate(qa_threads *t, qa_stats *stats)
 {
+	qa_thread_chain(t);
 	for (size_t i = 0; i < t->n; i++) {
 		qa_node *q = &t->nodes[i];
 		const comment *cm = q->cm;
-		/* The first ancestor that is broken or not approved. */
-		const qa_node *gap = NULL;
-		bool broken = q->broken;
-		for (const qa_node *a = q->parent; a && !broken; a = a->parent) {
-			if (a->broken)
-				broken = true;
-			else if (gap == NULL && a->cm->status != COMMENT_APPROVED)
-				gap = a;
-		}
-		if (broken)
+		if (q->broken || q->chain_broken)
 			continue; /* its error was reported */
 		if (cm->status == COMMENT_PENDING) {
 			diag_warning(cm->file, cm->status_pos.line, cm->status_pos.col,
@@ -243,11 +314,11 @@ qa_thread_moderate(qa_threads *t, qa_stats *stats)
 			stats->pending++;
 		} else if (cm->status == COMMENT_SPAM) {
 			stats->spam++;
-		} else if (gap) {
+		} else if (q->gap) {
 			diag_warning(cm->file, cm->reply_to_pos.line, cm->reply_to_pos.col,
 			             "reply left out: the comment it answers ('%s' in %s) is %s, not in "
 			             "the book",
-			             gap->cm->id, gap->cm->file, status_word(gap->cm->status));
+			             q->gap->cm->id, q->gap->cm->file, status_word(q->gap->cm->status));
 			stats->orphaned++;
 		} else {
 			q->in_book = true;
@@ -299,33 +370,40 @@ qa_thread_order(qa_threads *t)
 	free(roots);
 }
 
-/* ------------------------------------------------------------------ */
-/* Rendering                                                            */
-/* ------------------------------------------------------------------ */
+/* ---- Rendering ---- */
 
 /* A comment id made into the safe part of element ids: ASCII letters and
- * digits with single '-' between them (so that "--" can end a prefix);
- * never empty. Caller frees. */
+ * digits (accents dropped: "ü" gives "u") with single '-' between them, so
+ * that "--" can end a prefix; never empty. Caller frees. */
 static char *
 comment_key(const char *id)
 {
+	const char *src = id ? id : "";
+	size_t n = strlen(src);
+	/* Decomposed, an accented letter is its base letter and a mark. */
+	uint8_t *nfd = u8_normalize(UNINORM_NFD, (const uint8_t *)src, n, NULL, &n);
+	const uint8_t *s = nfd ? nfd : (const uint8_t *)src, *end = s + n;
 	strbuf sb = {0};
 	bool gap = false;
-	for (const unsigned char *p = (const unsigned char *)(id ? id : ""); *p; p++) {
-		bool ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		          (*p >= '0' && *p <= '9');
+	while (s < end) {
+		ucs4_t uc;
+		int k = u8_mbtouc(&uc, s, (size_t)(end - s));
+		s += k > 0 ? k : 1;
+		bool ok = (uc >= 'a' && uc <= 'z') || (uc >= 'A' && uc <= 'Z') ||
+		          (uc >= '0' && uc <= '9');
 		if (!ok) {
-			gap = true;
+			if (!uc_is_general_category(uc, UC_CATEGORY_M))
+				gap = true;
 			continue;
 		}
 		if (gap && sb.len)
 			sb_putc(&sb, '-');
 		gap = false;
-		sb_putc(&sb, (char)*p);
+		sb_putc(&sb, (char)uc);
 	}
+	free(nfd);
 	if (sb.len == 0)
-		return xasprintf("x%08x", (unsigned)(hash_fnv1a(id ? id : "", id ? strlen(id) : 0) &
-		                                      0xffffffffu));
+		return xasprintf("x%08x", (unsigned)(hash_fnv1a(src, strlen(src)) & 0xffffffffu));
 	return sb_take(&sb);
 }
 
@@ -383,18 +461,12 @@ is_web_url(const char *s)
 	return true;
 }
 
-/* Languages whose label for "asked" is a noun ("質問"), written as
- * "NAME · 質問 · DATE" rather than "NAME asked DATE". */
+/* Whether the primary subtag of lang is tag. */
 static bool
-is_noun_label_language(const char *lang)
+lang_is(const char *lang, const char *tag)
 {
-	static const char *const nouns[] = {"ja", "zh", "ko"};
-	for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++) {
-		size_t n = strlen(nouns[i]);
-		if (lang && strncasecmp(lang, nouns[i], n) == 0 && (lang[n] == '\0' || lang[n] == '-'))
-			return true;
-	}
-	return false;
+	size_t n = strlen(tag);
+	return lang && strncasecmp(lang, tag, n) == 0 && (lang[n] == '\0' || lang[n] == '-');
 }
 
 /* The date as the book's language writes it, or iso itself when it cannot
@@ -410,12 +482,14 @@ date_text(const book *b, const char *iso)
 }
 
 /* Demotes the headings of a comment's body below the thread's h2, so
- * that a reader's "# Title" does not break the chapter's outline, and adds
+ * that a reader's "# Title" does not break the chapter's outline (nor
+ * skips a level: "## A" becomes h3 too), and adds
  * its ids to the page's (dropping one that is taken, which the prefixes
  * rule out). */
 static void
 adopt_body(strset *ids, xmlNodePtr root)
 {
+	int prev = 2; /* the thread's h2 */
 	xmlNodePtr cur = root->children;
 	while (cur) {
 		const char *nm = (const char *)cur->name;
@@ -429,7 +503,10 @@ adopt_body(strset *ids, xmlNodePtr root)
 		if (cur->type == XML_ELEMENT_NODE && nm[0] == 'h' && nm[1] >= '1' && nm[1] <= '6' &&
 		    nm[2] == '\0') {
 			int level = nm[1] - '0' + 2;
-			char name[3] = {'h', (char)('0' + (level > 6 ? 6 : level)), '\0'};
+			if (level > prev + 1) /* no gap for screen readers */
+				level = prev + 1;
+			prev = level > 6 ? 6 : level;
+			char name[3] = {'h', (char)('0' + prev), '\0'};
 			xmlNodeSetName(cur, BAD_CAST name);
 		}
 		if (cur->type == XML_ELEMENT_NODE && cur->children) {
@@ -542,8 +619,10 @@ qa_render_meta(const book *b, xmlNodePtr art, const qa_node *q, const qa_node *a
 			             cm->author_url);
 	}
 	const char *verb = book_label(b, q->depth == 0 ? LABEL_ASKED : LABEL_REPLIED);
-	char *between = is_noun_label_language(b->language) ? xasprintf(" \u00b7 %s \u00b7 ", verb)
-	                                                    : xasprintf(" %s ", verb);
+	/* Where "asked" is a noun ("質問"): "NAME · 質問 · DATE". */
+	bool noun = lang_is(b->language, "ja") || lang_is(b->language, "zh") ||
+	            lang_is(b->language, "ko");
+	char *between = noun ? xasprintf(" \u00b7 %s \u00b7 ", verb) : xasprintf(" %s ", verb);
 	add_text(p, between);
 	free(between);
 	if (cm->date)
@@ -622,8 +701,9 @@ qa_thread_answer(const qa_threads *t, size_t i)
 	return NULL;
 }
 
-/* Opens the section of the thread that question q starts. */
-static xmlNodePtr
+/* Appends the section of the thread that question q starts, with its
+ * heading, and its entry in the chapter's toc. */
+static void
 qa_render_thread(const book *b, chapter *c, xmlNodePtr chapter_sec, qa_threads *t, size_t i)
 {
 	qa_node *q = t->order[i];
@@ -650,7 +730,6 @@ qa_render_thread(const book *b, chapter *c, xmlNodePtr chapter_sec, qa_threads *
 	add_text(h2, heading);
 	toc_add(c, 2, heading, q->heading_id);
 	free(heading);
-	return sec;
 }
 
 void
@@ -699,9 +778,7 @@ qa_render(const book *b, chapter *c, qa_stats *stats)
 	qa_threads_free(&t);
 }
 
-/* ------------------------------------------------------------------ */
-/* Spam                                                                 */
-/* ------------------------------------------------------------------ */
+/* ---- Spam ---- */
 
 /* Only this much of a comment is looked at. */
 #define SPAM_SCAN_BYTES 65536
@@ -780,27 +857,21 @@ static const char *const stop_words[] = {
     "would", "year", "years", "your", "yours", "yourself",
 };
 
-/* Scripts a language is written in (Unicode script names as
- * libunistring's uc_script gives them). Languages not listed are taken
- * to be written in Latin. */
+/* Scripts languages are written in (Unicode script names as libunistring's
+ * uc_script gives them), by primary language subtag. Languages not listed
+ * are taken to be written in Latin. */
 static const struct lang_scripts {
-	const char *lang;
+	const char *langs; /* subtags separated by spaces */
 	const char *scripts[3];
 } lang_scripts[] = {
-    {"ru", {"Cyrillic"}}, {"uk", {"Cyrillic"}}, {"be", {"Cyrillic"}},
-    {"bg", {"Cyrillic"}}, {"mk", {"Cyrillic"}}, {"sr", {"Cyrillic", "Latin"}},
-    {"kk", {"Cyrillic"}}, {"ky", {"Cyrillic"}}, {"mn", {"Cyrillic"}},
-    {"tg", {"Cyrillic"}}, {"el", {"Greek"}}, {"ar", {"Arabic"}}, {"fa", {"Arabic"}},
-    {"ur", {"Arabic"}}, {"ps", {"Arabic"}}, {"sd", {"Arabic"}}, {"ug", {"Arabic"}},
-    {"ckb", {"Arabic"}}, {"he", {"Hebrew"}}, {"yi", {"Hebrew"}},
+    {"ru uk be bg mk kk ky mn tg", {"Cyrillic"}}, {"sr", {"Cyrillic", "Latin"}},
+    {"el", {"Greek"}}, {"ar fa ur ps sd ug ckb", {"Arabic"}}, {"he yi", {"Hebrew"}},
     {"ja", {"Han", "Hiragana", "Katakana"}}, {"zh", {"Han"}}, {"ko", {"Hangul", "Han"}},
     {"th", {"Thai"}}, {"lo", {"Lao"}}, {"km", {"Khmer"}}, {"my", {"Myanmar"}},
-    {"hi", {"Devanagari"}}, {"mr", {"Devanagari"}}, {"ne", {"Devanagari"}},
-    {"sa", {"Devanagari"}}, {"bn", {"Bengali"}}, {"as", {"Bengali"}},
-    {"pa", {"Gurmukhi"}}, {"gu", {"Gujarati"}}, {"ta", {"Tamil"}}, {"te", {"Telugu"}},
-    {"kn", {"Kannada"}}, {"ml", {"Malayalam"}}, {"si", {"Sinhala"}},
-    {"ka", {"Georgian"}}, {"hy", {"Armenian"}}, {"am", {"Ethiopic"}},
-    {"ti", {"Ethiopic"}}, {"dv", {"Thaana"}},
+    {"hi mr ne sa", {"Devanagari"}}, {"bn as", {"Bengali"}}, {"pa", {"Gurmukhi"}},
+    {"gu", {"Gujarati"}}, {"ta", {"Tamil"}}, {"te", {"Telugu"}}, {"kn", {"Kannada"}},
+    {"ml", {"Malayalam"}}, {"si", {"Sinhala"}}, {"ka", {"Georgian"}}, {"hy", {"Armenian"}},
+    {"am ti", {"Ethiopic"}}, {"dv", {"Thaana"}},
 };
 
 /* Languages written without spaces between words, where the vocabulary
@@ -811,7 +882,6 @@ static const char *const unspaced_langs[] = {"ja", "zh", "th", "lo", "km", "my",
 
 /* What a comment is compared with, gathered once per book. */
 typedef struct spam_ctx {
-	const book *b;
 	strset *vocab;     /* stems of the book's content words */
 	strset *stop;
 	strset *names;     /* words of the book's author names */
@@ -820,14 +890,6 @@ typedef struct spam_ctx {
 	size_t nscripts;
 	bool use_vocab;
 } spam_ctx;
-
-/* Whether the primary subtag of lang is tag. */
-static bool
-lang_is(const char *lang, const char *tag)
-{
-	size_t n = strlen(tag);
-	return lang && strncasecmp(lang, tag, n) == 0 && (lang[n] == '\0' || lang[n] == '-');
-}
 
 /* Splits text into lower-case words: runs of letters, marks and digits. */
 static void
@@ -922,14 +984,14 @@ mask_term(strlist *tokens, const char *term)
 	return found;
 }
 
-/* A word's crude stem, so that "knots" meets "knot" and "contracted"
- * meets "contraction": common English endings dropped, then cut to seven
- * characters. Caller frees. */
+/* A word's crude stem, so that "knots" meets "knot", "bodies" "body" and
+ * "contracted" "contraction": one common English ending dropped, then cut
+ * to seven characters. Caller frees. */
 static char *
 word_stem(const char *w)
 {
 	size_t n = strlen(w);
-	static const char *const endings[] = {"ing", "ies", "ed", "es", "ly", "s", "e"};
+	static const char *const endings[] = {"ing", "ies", "ed", "es", "ly", "s", "e", "y"};
 	for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
 		size_t k = strlen(endings[i]);
 		if (n > k + 2 && !strcmp(w + n - k, endings[i]) && !(k == 1 && w[n - 2] == 's')) {
@@ -1130,7 +1192,6 @@ static void
 spam_ctx_init(spam_ctx *x, const book *b)
 {
 	memset(x, 0, sizeof *x);
-	x->b = b;
 	x->vocab = strset_new();
 	x->stop = strset_new();
 	x->names = strset_new();
@@ -1175,17 +1236,38 @@ spam_ctx_init(spam_ctx *x, const book *b)
 
 	bool listed = false;
 	for (size_t i = 0; i < sizeof lang_scripts / sizeof lang_scripts[0]; i++) {
-		if (!lang_is(b->language, lang_scripts[i].lang))
+		strlist tags = {0};
+		tokenize(lang_scripts[i].langs, strlen(lang_scripts[i].langs), &tags);
+		for (size_t k = 0; k < tags.n && !listed; k++)
+			listed = lang_is(b->language, tags.items[k]);
+		strlist_free(&tags);
+		if (!listed)
 			continue;
 		for (size_t k = 0; k < 3 && lang_scripts[i].scripts[k]; k++)
 			add_expected_script(x, lang_scripts[i].scripts[k]);
-		listed = true;
+		break;
 	}
 	if (!listed)
 		add_expected_script(x, "Latin");
 	/* The book's own text knows best (a tag such as sr-Latn, or a
 	 * language missing from the table). */
 	add_expected_script(x, dominant_script(&sc, NULL));
+}
+
+/* About how many words of substance tokens holds: its content words or,
+ * in a language written without spaces, its letters over two. */
+static size_t
+prose_words(const spam_ctx *x, const strlist *tokens, const char *text)
+{
+	size_t n = 0;
+	if (!x->use_vocab) {
+		script_count sc = {0};
+		count_scripts(text, strlen(text), &sc);
+		return sc.letters / 2;
+	}
+	for (size_t i = 0; i < tokens->n; i++)
+		n += is_content_word(x, tokens->items[i]);
+	return n;
 }
 
 /* Appends one reason to r, separated by "; ". */
@@ -1207,97 +1289,116 @@ add_reason(strbuf *r, const char *fmt, ...)
 	free(s);
 }
 
-/* The score of one comment; see qa_spam_score. */
-static int
-spam_score(const spam_ctx *x, const comment *cm, strbuf *reasons)
+/* A comment taken apart for the signals. */
+typedef struct spam_text {
+	char *text;      /* the body, its first SPAM_SCAN_BYTES */
+	char *plain;     /* the same with its web addresses blanked out */
+	strlist tokens;  /* the words of text */
+	strlist prose;   /* the words of plain, praise that fits any page blanked */
+	strlist name;    /* the words of the author's name and web address */
+	strlist foreign; /* the hosts it links to that are not the book's */
+	int nlinks;
+	bool question;   /* it asks something */
+	bool reference;  /* it refers to the book or its author */
+	bool praise;     /* "nice post", "thanks for sharing"... */
+} spam_text;
+
+static void
+spam_text_free(spam_text *t)
 {
-	if (cm->by_author || cm->body == NULL)
-		return 0;
+	free(t->text);
+	free(t->plain);
+	strlist_free(&t->tokens);
+	strlist_free(&t->prose);
+	strlist_free(&t->name);
+	strlist_free(&t->foreign);
+}
+
+/* Takes comment cm apart. Free with spam_text_free. */
+static void
+spam_text_init(const spam_ctx *x, const comment *cm, spam_text *t)
+{
+	memset(t, 0, sizeof *t);
 	size_t len = strlen(cm->body);
 	if (len > SPAM_SCAN_BYTES) {
 		len = SPAM_SCAN_BYTES;
 		while (len > 0 && ((unsigned char)cm->body[len] & 0xC0) == 0x80)
 			len--;
 	}
-	char *text = xstrndup(cm->body, len);
-
-	/* Links: their hosts, and the text without them for the words. */
-	strlist foreign = {0};
-	int nlinks = 0;
-	char *plain = xstrdup(text);
-	for (const char *p = next_url(text); p; p = next_url(p)) {
+	t->text = xstrndup(cm->body, len);
+	t->plain = xstrdup(t->text);
+	for (const char *p = next_url(t->text); p; p = next_url(p)) {
 		const char *end;
 		char *host = url_host(p, &end);
-		memset(plain + (p - text), ' ', (size_t)(end - p));
+		memset(t->plain + (p - t->text), ' ', (size_t)(end - p));
 		if (host) {
-			nlinks++;
-			if (!is_own_host(x, host) && !strlist_contains(&foreign, host))
-				strlist_push(&foreign, host);
+			t->nlinks++;
+			if (!is_own_host(x, host) && !strlist_contains(&t->foreign, host))
+				strlist_push(&t->foreign, host);
 		}
 		free(host);
-		if (end == p)
-			end++;
-		p = end;
+		p = end > p ? end : p + 1;
 	}
-
-	strlist tokens = {0};
-	tokenize(text, len, &tokens);
-	strlist prose = {0}; /* the words outside the links */
-	tokenize(plain, strlen(plain), &prose);
-	strlist name_tokens = {0};
+	tokenize(t->text, len, &t->tokens);
+	tokenize(t->plain, strlen(t->plain), &t->prose);
 	if (cm->author)
-		tokenize(cm->author, strlen(cm->author), &name_tokens);
+		tokenize(cm->author, strlen(cm->author), &t->name);
 	if (cm->author_url)
-		tokenize(cm->author_url, strlen(cm->author_url), &name_tokens);
+		tokenize(cm->author_url, strlen(cm->author_url), &t->name);
 
-	/* Engagement: a question, or a word that refers to the book. */
-	bool question = strstr(plain, "?") || strstr(plain, "\uff1f") || strstr(plain, "\u00bf") ||
-	                strstr(plain, "\u061f");
-	for (size_t i = 0; !question && i < sizeof question_terms / sizeof question_terms[0]; i++)
-		question = has_term(&prose, question_terms[i]);
+	t->question = strstr(t->plain, "?") || strstr(t->plain, "\uff1f") ||
+	              strstr(t->plain, "\u00bf") || strstr(t->plain, "\u061f");
+	for (size_t i = 0; !t->question && i < sizeof question_terms / sizeof question_terms[0]; i++)
+		t->question = has_term(&t->prose, question_terms[i]);
 	/* Praise that fits any page ("nice post") refers to nothing. */
-	bool praise = false;
 	for (size_t i = 0; i < sizeof praise_terms / sizeof praise_terms[0]; i++)
-		praise |= mask_term(&prose, praise_terms[i]);
-	bool reference = false;
-	for (size_t i = 0; !reference && i < sizeof reference_terms / sizeof reference_terms[0];
+		t->praise |= mask_term(&t->prose, praise_terms[i]);
+	for (size_t i = 0; !t->reference && i < sizeof reference_terms / sizeof reference_terms[0];
 	     i++)
-		reference = has_term(&prose, reference_terms[i]);
-	for (size_t i = 0; !reference && i < prose.n; i++)
-		reference = strset_has(x->names, prose.items[i]);
+		t->reference = has_term(&t->prose, reference_terms[i]);
+	for (size_t i = 0; !t->reference && i < t->prose.n; i++)
+		t->reference = strset_has(x->names, t->prose.items[i]);
+}
 
-	/* Vocabulary shared with the book. */
-	int vocab_points = 0;
+/* Few words in common with the book: 2 points below a fifth of the
+ * comment's content words, 1 below 35%, for six words or more. */
+static int
+signal_vocabulary(const spam_ctx *x, const spam_text *t, strbuf *reasons)
+{
+	if (!x->use_vocab || strset_count(x->vocab) == 0)
+		return 0;
 	size_t nwords = 0, shared = 0;
-	if (x->use_vocab && strset_count(x->vocab) > 0) {
-		strset *seen = strset_new();
-		for (size_t i = 0; i < prose.n; i++) {
-			if (!is_content_word(x, prose.items[i]))
-				continue;
-			char *st = word_stem(prose.items[i]);
-			if (strset_add(seen, st)) {
-				nwords++;
-				if (strset_has(x->vocab, st))
-					shared++;
-			}
-			free(st);
+	strset *seen = strset_new();
+	for (size_t i = 0; i < t->prose.n; i++) {
+		if (!is_content_word(x, t->prose.items[i]))
+			continue;
+		char *st = word_stem(t->prose.items[i]);
+		if (strset_add(seen, st)) {
+			nwords++;
+			shared += strset_has(x->vocab, st);
 		}
-		strset_free(seen);
-		if (nwords >= 6 && shared * 5 < nwords)
-			vocab_points = 2;
-		else if (nwords >= 6 && shared * 20 < nwords * 7)
-			vocab_points = 1;
+		free(st);
 	}
+	strset_free(seen);
+	int pts = nwords < 6 ? 0 : shared * 5 < nwords ? 2 : shared * 20 < nwords * 7 ? 1 : 0;
+	if (pts)
+		add_reason(reasons, "%s with the book (%zu of %zu words)",
+		           pts == 2 ? "almost no words in common" : "few words in common", shared,
+		           nwords);
+	return pts;
+}
 
-	int score = 0;
-
-	/* Promotional wording, in the text, the name or the name's address. */
-	int strong = 0, weak = 0;
+/* Promotional wording in the text, the name or the name's web address:
+ * the weights of the strong terms and one point per weak term after the
+ * first, at most cap. */
+static int
+signal_promotion(const spam_text *t, int cap, strbuf *reasons)
+{
+	int strong = 0, weak = 0, nhits = 0;
 	strbuf hits = {0};
-	int nhits = 0;
 	for (size_t i = 0; i < sizeof spam_terms / sizeof spam_terms[0]; i++) {
 		const struct spam_term *st = &spam_terms[i];
-		if (!has_term(&tokens, st->words) && !has_term(&name_tokens, st->words))
+		if (!has_term(&t->tokens, st->words) && !has_term(&t->name, st->words))
 			continue;
 		if (st->weight > 1)
 			strong += st->weight;
@@ -1309,88 +1410,109 @@ spam_score(const spam_ctx *x, const comment *cm, strbuf *reasons)
 	if (nhits > 6)
 		sb_puts(&hits, ", ...");
 	/* One word of advertising is ordinary speech ("the best way"). */
-	int promo = strong + (weak > 1 ? weak - 1 : 0);
-	/* A comment that asks about the book in its words may name products. */
-	int cap = (question || reference) && vocab_points == 0 ? 2 : 4;
-	if (promo > cap)
-		promo = cap;
-	if (promo > 0) {
-		score += promo;
+	int pts = strong + (weak > 1 ? weak - 1 : 0);
+	if (pts > cap)
+		pts = cap;
+	if (pts > 0)
 		add_reason(reasons, "promotional wording: %s", hits.data);
-	}
 	sb_free(&hits);
+	return pts;
+}
 
-	/* Links to other sites. */
-	if (foreign.n > 0) {
-		int pts = foreign.n == 1 ? 1 : 2;
-		strbuf hl = {0};
-		for (size_t i = 0; i < foreign.n && i < 3; i++)
-			sb_printf(&hl, "%s%s", i ? ", " : "", foreign.items[i]);
-		if (foreign.n > 3)
-			sb_puts(&hl, ", ...");
-		if (nlinks >= 4) {
-			pts++;
-			add_reason(reasons, "%d links, to %s", nlinks, hl.data);
-		} else {
-			add_reason(reasons, "links to %s", hl.data);
-		}
-		score += pts;
-		sb_free(&hl);
-		if (praise) {
-			score++;
-			add_reason(reasons, "praise that fits any page next to a link");
-		}
+/* Links to other sites: 1 point for one host, 2 for more, 1 more for
+ * four links or more, for praise that fits any page, and for little text
+ * besides the links. */
+static int
+signal_links(const spam_ctx *x, const spam_text *t, strbuf *reasons)
+{
+	if (t->foreign.n == 0)
+		return 0;
+	int pts = t->foreign.n == 1 ? 1 : 2;
+	strbuf hl = {0};
+	for (size_t i = 0; i < t->foreign.n && i < 3; i++)
+		sb_printf(&hl, "%s%s", i ? ", " : "", t->foreign.items[i]);
+	if (t->foreign.n > 3)
+		sb_puts(&hl, ", ...");
+	if (t->nlinks >= 4) {
+		pts++;
+		add_reason(reasons, "%d links, to %s", t->nlinks, hl.data);
+	} else {
+		add_reason(reasons, "links to %s", hl.data);
 	}
+	sb_free(&hl);
+	if (t->praise) {
+		pts++;
+		add_reason(reasons, "praise that fits any page next to a link");
+	}
+	if (prose_words(x, &t->prose, t->plain) < 6) {
+		pts++;
+		add_reason(reasons, "little text besides the link");
+	}
+	return pts;
+}
 
-	/* Another script. */
+/* Another script: 3 points when most of the letters (ten or more) are of
+ * a script the book is not written in, else 2 for eight such letters or
+ * more (Latin, in names and brands everywhere, does not count there). */
+static int
+signal_script(const spam_ctx *x, const spam_text *t, strbuf *reasons)
+{
 	script_count sc = {0};
-	count_scripts(text, len, &sc);
+	count_scripts(t->text, strlen(t->text), &sc);
 	size_t dom_count;
 	const char *dom = dominant_script(&sc, &dom_count);
 	if (dom && dom_count >= 10 && !is_expected_script(x, dom)) {
-		score += 3;
 		add_reason(reasons, "written in %s script, not the book's %s", dom, x->scripts[0]);
-	} else {
-		/* Latin words (names, brands) are common in any script. */
-		size_t other = 0, most = 0;
-		const char *which = NULL;
-		for (size_t i = 0; i < sc.n; i++) {
-			if (is_expected_script(x, sc.name[i]) || !strcmp(sc.name[i], "Latin"))
-				continue;
-			other += sc.count[i];
-			if (sc.count[i] > most) {
-				most = sc.count[i];
-				which = sc.name[i];
-			}
-		}
-		if (other >= 8) {
-			score += 2;
-			add_reason(reasons, "%zu letters in %s script", other, which);
+		return 3;
+	}
+	size_t other = 0, most = 0;
+	const char *which = NULL;
+	for (size_t i = 0; i < sc.n; i++) {
+		if (is_expected_script(x, sc.name[i]) || !strcmp(sc.name[i], "Latin"))
+			continue;
+		other += sc.count[i];
+		if (sc.count[i] > most) {
+			most = sc.count[i];
+			which = sc.name[i];
 		}
 	}
+	if (other < 8)
+		return 0;
+	add_reason(reasons, "%zu letters in %s script", other, which);
+	return 2;
+}
 
-	if (vocab_points) {
-		score += vocab_points;
-		add_reason(reasons, "%s with the book (%zu of %zu words)",
-		           vocab_points == 2 ? "almost no words in common" : "few words in common",
-		           shared, nwords);
+/* The score of one comment; see qa_spam_score. */
+static int
+spam_score(const spam_ctx *x, const comment *cm, strbuf *reasons)
+{
+	if (cm->by_author || cm->body == NULL)
+		return 0;
+	spam_text t;
+	spam_text_init(x, cm, &t);
+	/* The vocabulary goes first: it decides how much the words weigh. */
+	strbuf vreason = {0};
+	int vocab = signal_vocabulary(x, &t, &vreason);
+	/* A comment that asks about the book in its words may name products. */
+	int cap = (t.question || t.reference) && vocab == 0 ? 2 : 4;
+	int score = signal_promotion(&t, cap, reasons);
+	score += signal_links(x, &t, reasons);
+	score += signal_script(x, &t, reasons);
+	if (vocab) {
+		score += vocab;
+		add_reason(reasons, "%s", vreason.data);
 	}
-
+	sb_free(&vreason);
 	/* Off-topic is no spam by itself: a reader may just say thanks. */
-	if (score > vocab_points && !question && !reference) {
+	if (score > vocab && !t.question && !t.reference) {
 		score++;
 		add_reason(reasons, "asks nothing and does not refer to the book or its author");
 	}
-
-	strlist_free(&name_tokens);
-	strlist_free(&prose);
-	strlist_free(&tokens);
-	strlist_free(&foreign);
-	free(plain);
-	free(text);
+	spam_text_free(&t);
 	return score;
 }
 
+/* Gathers the book's words each time; qa_flag_spam does it once for all. */
 int
 qa_spam_score(const book *b, const comment *cm, strbuf *reasons)
 {

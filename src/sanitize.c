@@ -1,6 +1,7 @@
 /* sanitize.c - an allow-list copy of parsed HTML into XHTML. */
 #include "sanitize.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
@@ -89,6 +90,19 @@ find_rule(const char *name)
 
 /* ---- small helpers ---- */
 
+/* Whether s holds a character XML 1.0 forbids. */
+static bool
+needs_cleaning(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+			return true;
+		if (*p == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+			return true;
+	}
+	return false;
+}
+
 char *
 xml_clean_text(const char *s)
 {
@@ -114,10 +128,11 @@ xml_clean_text(const char *s)
 int
 sourcepos_line(xmlNodePtr n)
 {
-	xmlChar *sp = xmlGetProp(n, BAD_CAST "data-sourcepos");
-	int line = sp ? atoi((const char *)sp) : 0;
-	xmlFree(sp);
-	return line;
+	for (xmlAttrPtr a = n->properties; a; a = a->next)
+		if (a->children && a->children->content &&
+		    strcmp((const char *)a->name, "data-sourcepos") == 0)
+			return atoi((const char *)a->children->content);
+	return 0;
 }
 
 bool
@@ -276,6 +291,10 @@ sanitize_children(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line)
 static void
 add_text(xmlNodePtr dst, const char *text)
 {
+	if (!needs_cleaning(text)) {
+		xmlAddChild(dst, xmlNewDocText(dst->doc, BAD_CAST text));
+		return;
+	}
 	char *clean = xml_clean_text(text);
 	xmlAddChild(dst, xmlNewDocText(dst->doc, BAD_CAST clean));
 	free(clean);
@@ -386,11 +405,67 @@ out:
 	free(value);
 }
 
-/* The line for diagnostics as its source line in the Markdown file. */
+/* The line for diagnostics as its source line in the Markdown file. Raw
+ * HTML can forge data-sourcepos and line markers: a line no file reaches
+ * is no line (0), rather than an overflow. */
 static int
 file_line(sanitize_ctx *ctx, int line)
 {
-	return line > 0 ? line + ctx->line_offset : 0;
+	if (line <= 0 || line > INT_MAX - (ctx->line_offset > 0 ? ctx->line_offset : 0))
+		return 0;
+	return line + ctx->line_offset;
+}
+
+/* Alt text. A Markdown image written without a description comes marked
+ * SANITIZE_NO_ALT (markdown.c warned about it) and gets alt=""; a raw
+ * <img> without alt gets alt="" and a warning; a raw alt="" is the
+ * author's word that the image is decoration, and role="presentation"
+ * tells screen readers so (and opf.c, which counts described images). */
+static void
+check_alt(sanitize_ctx *ctx, xmlNodePtr img, int line, int col)
+{
+	xmlChar *alt = xmlGetProp(img, BAD_CAST "alt");
+	if (alt && !xmlStrcmp(alt, BAD_CAST SANITIZE_NO_ALT)) {
+		xmlSetProp(img, BAD_CAST "alt", BAD_CAST "");
+	} else if (alt == NULL) {
+		xmlChar *src = xmlGetProp(img, BAD_CAST "src");
+		if (src && !ctx->untrusted)
+			diag_warning(ctx->file, line, col,
+			             "<img> '%.60s' has no alt attribute: give it alt=\"what it shows\", "
+			             "or alt=\"\" if it is only decoration",
+			             (const char *)src);
+		xmlFree(src);
+		xmlSetProp(img, BAD_CAST "alt", BAD_CAST "");
+	} else if (*alt == '\0') {
+		xmlSetProp(img, BAD_CAST "role", BAD_CAST "presentation");
+	}
+	xmlFree(alt);
+}
+
+/* Headings of a chapter go down one level at a time (h1, h2, h3), as
+ * screen readers and Ace's heading-order rule expect; the first may start
+ * at any level. A jump is a warning: mkbook does not renumber the
+ * author's outline. */
+static void
+check_heading_level(sanitize_ctx *ctx, int level, int line, int col)
+{
+	if (ctx->last_heading > 0 && level > ctx->last_heading + 1)
+		diag_warning(ctx->file, line, col,
+		             "heading level %d follows level %d: make it level %d (%.*s), so that "
+		             "the outline skips no level",
+		             level, ctx->last_heading, ctx->last_heading + 1, ctx->last_heading + 1,
+		             "######");
+	ctx->last_heading = level;
+}
+
+static bool
+has_descendant(xmlNodePtr n, const char *name)
+{
+	for (xmlNodePtr c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+		    (!strcmp((const char *)c->name, name) || has_descendant(c, name)))
+			return true;
+	return false;
 }
 
 /* cmark-gfm's footnote list: <section class="footnotes" data-footnotes>
@@ -564,15 +639,27 @@ copy_element(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int de
 		xmlSetProp(out, BAD_CAST "data-mkbook-line", BAD_CAST l);
 		free(l);
 	}
-	if (!strcmp(out_name, "img") && !xmlHasProp(out, BAD_CAST "alt"))
-		xmlSetProp(out, BAD_CAST "alt", BAD_CAST "");
+	if (!strcmp(out_name, "img"))
+		check_alt(ctx, out, fline, col);
 	if (!strcmp(out_name, "img") && !xmlHasProp(out, BAD_CAST "src")) {
+		/* No safe source (file:, data:...): the description stands in. */
+		xmlChar *alt = xmlGetProp(out, BAD_CAST "alt");
 		xmlUnlinkNode(out);
 		xmlFreeNode(out);
+		if (alt && *alt)
+			add_text(dst, (const char *)alt);
+		xmlFree(alt);
 		return;
 	}
+	if (!ctx->untrusted && out_name[0] == 'h' && out_name[1] >= '1' && out_name[1] <= '6' &&
+	    out_name[2] == '\0')
+		check_heading_level(ctx, out_name[1] - '0', fline, col);
 	if (!is_void_element(out_name))
 		copy_children(ctx, src, out, line, depth + 1);
+	if (!ctx->untrusted && !strcmp(out_name, "table") && !has_descendant(out, "th"))
+		diag_warning(ctx->file, fline, col,
+		             "table without header cells: screen readers cannot name its columns; "
+		             "make its first row <th> cells");
 }
 
 static void
@@ -581,6 +668,10 @@ copy_node(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int depth
 	switch (src->type) {
 	case XML_ELEMENT_NODE:
 		copy_element(ctx, src, dst, line, depth);
+		/* libxml2's HTML 4 parser lets an HTML 5 void element (embed,
+		 * source, track, wbr) swallow what follows it: that belongs after. */
+		if (is_void_element((const char *)src->name))
+			copy_children(ctx, src, dst, line, depth + 1);
 		break;
 	case XML_TEXT_NODE:
 	case XML_CDATA_SECTION_NODE:

@@ -27,7 +27,14 @@ typedef struct sanitize_ctx {
 	int errors;             /* errors reported (too deep) */
 	int raw_line;           /* position of the raw HTML being copied, from */
 	int raw_col;            /* the markers markdown.c puts before it */
+	int last_heading;       /* level of the last heading copied, 0 = none */
 } sanitize_ctx;
+
+/* The alt text markdown.c gives a Markdown image written without a
+ * description (![](x.png)), after warning about it: the sanitiser makes it
+ * alt="", which a raw <img alt=""> is too, but marks only the latter as
+ * decoration. */
+#define SANITIZE_NO_ALT "mkbook:no-alt"
 
 /* Copies the children of src (an HTML element) into dst (an element of an
  * XHTML document) under the rules above. line is the source line in force

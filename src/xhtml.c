@@ -6,16 +6,32 @@
 
 #include "util.h"
 
+/* The namespace with href declared on the root element, else anywhere
+ * above node. Elements made here share the root's declarations, so the
+ * first look is all it takes. */
+static xmlNsPtr
+find_ns(xmlNodePtr node, const char *href)
+{
+	xmlNodePtr root = xmlDocGetRootElement(node->doc);
+	for (xmlNsPtr ns = root ? root->nsDef : NULL; ns; ns = ns->next)
+		if (ns->href && strcmp((const char *)ns->href, href) == 0)
+			return ns;
+	return xmlSearchNsByHref(node->doc, node, BAD_CAST href);
+}
+
 xmlNsPtr
 xhtml_ns(xmlNodePtr node)
 {
-	return xmlSearchNsByHref(node->doc, node, BAD_CAST XHTML_NS);
+	if (node->type == XML_ELEMENT_NODE && node->ns && node->ns->href &&
+	    strcmp((const char *)node->ns->href, XHTML_NS) == 0)
+		return node->ns;
+	return find_ns(node, XHTML_NS);
 }
 
 xmlNsPtr
 xhtml_epub_ns(xmlNodePtr node)
 {
-	return xmlSearchNsByHref(node->doc, node, BAD_CAST EPUB_NS);
+	return find_ns(node, EPUB_NS);
 }
 
 xmlNodePtr
@@ -28,10 +44,93 @@ xhtml_add(xmlNodePtr parent, const char *name, const char *text)
 	return n;
 }
 
+/* The DPUB-ARIA role that matches epub:type value t (the pairs Ace checks
+ * in its epub-type-has-matching-role rule), or NULL when there is none or
+ * the element el cannot carry it: link roles go on <a> only, the others on
+ * section, div, span and p, and on aside and nav only where ARIA in HTML
+ * allows them. So a landmarks link (<a epub:type="toc">) gets no role. */
+static const char *
+matching_role(const char *el, const char *t, size_t len)
+{
+	static const struct {
+		const char *type, *role;
+	} pairs[] = {
+	    {"abstract", "doc-abstract"},   {"acknowledgments", "doc-acknowledgments"},
+	    {"afterword", "doc-afterword"}, {"appendix", "doc-appendix"},
+	    {"backlink", "doc-backlink"},   {"biblioentry", "doc-biblioentry"},
+	    {"bibliography", "doc-bibliography"}, {"biblioref", "doc-biblioref"},
+	    {"chapter", "doc-chapter"},     {"colophon", "doc-colophon"},
+	    {"conclusion", "doc-conclusion"}, {"credit", "doc-credit"},
+	    {"credits", "doc-credits"},     {"dedication", "doc-dedication"},
+	    {"endnote", "doc-endnote"},     {"endnotes", "doc-endnotes"},
+	    {"epigraph", "doc-epigraph"},   {"epilogue", "doc-epilogue"},
+	    {"errata", "doc-errata"},       {"footnote", "doc-footnote"},
+	    {"figure", "figure"},           {"foreword", "doc-foreword"},
+	    {"glossary", "doc-glossary"},   {"glossdef", "definition"},
+	    {"glossref", "doc-glossref"},   {"glossterm", "term"},
+	    {"help", "doc-tip"},
+	    {"index", "doc-index"},         {"introduction", "doc-introduction"},
+	    {"noteref", "doc-noteref"},     {"notice", "doc-notice"},
+	    {"page-list", "doc-pagelist"},  {"pagebreak", "doc-pagebreak"},
+	    {"part", "doc-part"},           {"preface", "doc-preface"},
+	    {"prologue", "doc-prologue"},   {"pullquote", "doc-pullquote"},
+	    {"qna", "doc-qna"},             {"referrer", "doc-backlink"},
+	    {"subtitle", "doc-subtitle"},   {"tip", "doc-tip"},
+	    {"toc", "doc-toc"},
+	};
+	const char *role = NULL;
+	for (size_t i = 0; i < sizeof pairs / sizeof *pairs && !role; i++)
+		if (strlen(pairs[i].type) == len && !strncmp(pairs[i].type, t, len))
+			role = pairs[i].role;
+	if (role == NULL)
+		return NULL;
+	bool link = !strcmp(role, "doc-noteref") || !strcmp(role, "doc-backlink") ||
+	            !strcmp(role, "doc-biblioref") || !strcmp(role, "doc-glossref");
+	if (!strcmp(el, "a"))
+		return link ? role : NULL;
+	if (link)
+		return NULL;
+	/* figure, dt and dd carry these roles without saying so. */
+	if ((!strcmp(el, "figure") && !strcmp(role, "figure")) ||
+	    (!strcmp(el, "dt") && !strcmp(role, "term")) ||
+	    (!strcmp(el, "dd") && !strcmp(role, "definition")))
+		return NULL;
+	if (!strcmp(el, "section") || !strcmp(el, "div") || !strcmp(el, "span") ||
+	    !strcmp(el, "p"))
+		return role;
+	if (!strcmp(el, "aside"))
+		return !strcmp(role, "doc-footnote") || !strcmp(role, "doc-pullquote") ||
+		               !strcmp(role, "doc-tip") || !strcmp(role, "doc-dedication") ||
+		               !strcmp(role, "doc-glossary")
+		           ? role
+		           : NULL;
+	if (!strcmp(el, "nav"))
+		return !strcmp(role, "doc-toc") || !strcmp(role, "doc-index") ||
+		               !strcmp(role, "doc-pagelist")
+		           ? role
+		           : NULL;
+	return NULL;
+}
+
 void
 xhtml_set_epub_type(xmlNodePtr node, const char *type)
 {
 	xmlSetNsProp(node, xhtml_epub_ns(node), BAD_CAST "type", BAD_CAST type);
+	if (xmlHasProp(node, BAD_CAST "role"))
+		return;
+	/* The first value that has a role decides, as in Ace's rule. */
+	for (const char *p = type; *p;) {
+		size_t len = strcspn(p, " \t\n\r");
+		if (len > 0) {
+			const char *role = matching_role((const char *)node->name, p, len);
+			if (role) {
+				xmlSetProp(node, BAD_CAST "role", BAD_CAST role);
+				return;
+			}
+		}
+		p += len;
+		p += strspn(p, " \t\n\r");
+	}
 }
 
 void

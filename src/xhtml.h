@@ -19,7 +19,9 @@ xmlDocPtr xhtml_new_document(const book *b, const char *page_href, const char *t
 /* A new element in the XHTML namespace, appended to parent, with text
  * content when text is not NULL. */
 xmlNodePtr xhtml_add(xmlNodePtr parent, const char *name, const char *text);
-/* Sets epub:type on node (declaring nothing: the root holds xmlns:epub). */
+/* Sets epub:type on node (declaring nothing: the root holds xmlns:epub),
+ * and the DPUB-ARIA role that matches it (chapter: doc-chapter...) when
+ * node has no role and its element may carry that role. */
 void xhtml_set_epub_type(xmlNodePtr node, const char *type);
 /* The XHTML and epub namespaces of the document holding node. */
 xmlNsPtr xhtml_ns(xmlNodePtr node);

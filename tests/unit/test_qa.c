@@ -268,7 +268,7 @@ START_TEST(test_threads_nested_by_date)
 	ck_assert(has_class(find_id(root, "comment-answer"), "qa-reply qa-by-author"));
 
 	/* The author's answer is marked and linked from its question. */
-	ck_assert(has(x, "<span class=\"qa-role\">The author's answer</span>"));
+	ck_assert(has(x, "<span class=\"qa-role\">The author’s answer</span>"));
 	ck_assert(has(x, "<a href=\"#comment-answer\">Answered by the author</a>"));
 	ck_assert(has(x, "<span class=\"qa-author\">Reader q-late</span> asked <time "
 	                 "datetime=\"2020-01-05\">5 January 2020</time>"));
@@ -597,6 +597,9 @@ START_TEST(test_ids_sanitised)
 	ck_assert(has(x, "id=\"comment-a-b\""));
 	ck_assert(has(x, "id=\"comment-a-b-2\""));
 	ck_assert(has(x, "id=\"comment-reader-qa\""));
+	ck_assert(has(x, "id=\"comment-unicode\"")); /* accents dropped */
+	ck_assert(has(x, "id=\"comment-ete\""));
+	ck_assert(has(x, "id=\"thread-x-title-2\"")); /* "x-title" meets x's heading */
 	check_doc_ids(c);
 	/* Eleven notes, each with its own id. */
 	size_t notes = 0;
@@ -709,6 +712,48 @@ START_TEST(test_long_reply_chain)
 }
 END_TEST
 
+/* Random reply graphs (a fixed seed): cycles, unknown and repeated ids,
+ * every status. Whatever the graph, the counts add up and the page's ids
+ * are valid, unique and all found. */
+START_TEST(test_random_graphs)
+{
+	unsigned long long seed = 0x9e3779b97f4a7c15ull + (unsigned long long)_i;
+	for (int round = 0; round < 20; round++) {
+		chapter *c;
+		book *b = new_book("en", osteo_text, &c);
+		int n = 1 + (int)((seed >> 33) % 60);
+		for (int i = 0; i < n; i++) {
+			seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+			unsigned r = (unsigned)(seed >> 33);
+			char id[16], to[16], date[16];
+			snprintf(id, sizeof id, "c%u", r % 7 == 0 ? r % 5 : (unsigned)i);
+			snprintf(to, sizeof to, "c%u", (r >> 4) % (unsigned)(n + 2));
+			snprintf(date, sizeof date, "2020-0%u-1%u", 1 + (r >> 8) % 9, (r >> 12) % 10);
+			enum comment_status st = (r >> 16) % 5 == 0   ? COMMENT_PENDING
+			                         : (r >> 16) % 5 == 1 ? COMMENT_SPAM
+			                                              : COMMENT_APPROVED;
+			comment *cm = add_comment(b, c, id, date, st, (r >> 20) % 3 ? to : NULL,
+			                          (r >> 22) % 2 ? "Text.[^n]\n\n[^n]: Note.\n" : "");
+			cm->by_author = (r >> 24) % 4 == 0;
+		}
+		qa_stats st = {0};
+		int errors;
+		char *x = render(b, c, &st, &errors, NULL);
+		ck_assert_int_le(st.in_book + st.pending + st.spam + st.orphaned, n);
+		if (errors == 0)
+			ck_assert_int_eq(st.in_book + st.pending + st.spam + st.orphaned, n);
+		check_doc_ids(c);
+		size_t threads = 0;
+		for (const char *p = strstr(x, "class=\"qa-thread\""); p;
+		     p = strstr(p + 1, "class=\"qa-thread\""))
+			threads++;
+		ck_assert_uint_eq(c->ntoc, 1 + threads);
+		free(x);
+		book_free(b);
+	}
+}
+END_TEST
+
 /* ---- spam ---- */
 
 static int
@@ -806,6 +851,9 @@ static const struct spam_case {
     {"spanish", false, "Lucía", NULL,
      "\u00bfEsto tambi\u00e9n sirve para los nudos en la espalda baja? Tengo dolor desde "
      "hace meses."},
+    {"see-also", false, "Kim", NULL,
+     "Is this what physiotherapists call muscle guarding? "
+     "https://en.wikipedia.org/wiki/Guarding_(medicine)"},
     /* Spam. */
     {"seo", true, "RankBoost Agency", "https://rank-boost-seo.example.com",
      "Looking to rank higher on Google? Our SEO agency offers affordable link building and "
@@ -835,28 +883,39 @@ static const struct spam_case {
      "Elevate your everyday comfort with our premium ergonomic office chairs. Crafted with "
      "breathable mesh and exclusive lumbar technology, they are the ultimate choice for "
      "professionals. Shop now and enjoy free shipping!"},
+    {"bare-link", true, "Joe", NULL, "Thanks! https://cheap-rollers.example.shop/"},
     {"mod-apk", true, "apkpure mods", NULL,
      "Download the latest mod apk for free, unlimited coins and no ads. Click here."},
 };
 
+/* Each case against the short article above (_i even) and against the
+ * sample book's manuscript (_i odd). */
 START_TEST(test_spam_cases)
 {
-	const struct spam_case *k = &spam_cases[_i];
+	const struct spam_case *k = &spam_cases[_i / 2];
 	chapter *c;
-	book *b = new_book("en", osteo_text, &c);
+	book *b;
+	if (_i % 2 == 0) {
+		b = new_book("en", osteo_text, &c);
+	} else {
+		ck_assert_msg(access("manuscript/book.yaml", R_OK) == 0,
+		              "run the unit tests from the repository's top folder");
+		b = manuscript_load("manuscript");
+		ck_assert_ptr_nonnull(b);
+		c = NULL;
+	}
 	comment *cm = add_comment(b, c, k->id, "2024-01-01", COMMENT_PENDING, NULL, k->body);
 	free(cm->author);
 	cm->author = xstrdup(k->author);
 	cm->author_url = xstrdup(k->author_url);
 	strbuf r = {0};
 	int s = score(b, cm);
-	ck_assert_int_ge(qa_spam_score(b, cm, NULL), 0);
 	if (k->spam)
 		ck_assert_msg(s >= QA_SPAM_THRESHOLD, "%s should be flagged (%d)", k->id, s);
 	else
 		ck_assert_msg(s < QA_SPAM_THRESHOLD, "%s should pass (%d)", k->id, s);
-	/* A flagged comment says why. */
-	s = qa_spam_score(b, cm, &r);
+	/* A comment with a score says why, one without says nothing. */
+	ck_assert_int_eq(qa_spam_score(b, cm, &r), s);
 	if (s > 0)
 		ck_assert(r.len > 0);
 	else
@@ -940,6 +999,7 @@ qa_suite(void)
 	tcase_add_test(t, test_error_cycle);
 	tcase_add_test(t, test_error_self_reply);
 	tcase_add_test(t, test_long_reply_chain);
+	tcase_add_loop_test(t, test_random_graphs, 0, 5);
 	tcase_set_timeout(t, 60);
 	suite_add_tcase(s, t);
 
@@ -953,7 +1013,8 @@ qa_suite(void)
 
 	TCase *p = tcase_create("spam");
 	tcase_add_test(p, test_spam_sample_book);
-	tcase_add_loop_test(p, test_spam_cases, 0, (int)(sizeof spam_cases / sizeof spam_cases[0]));
+	tcase_add_loop_test(p, test_spam_cases, 0,
+	                    2 * (int)(sizeof spam_cases / sizeof spam_cases[0]));
 	tcase_add_test(p, test_spam_author_never);
 	tcase_add_test(p, test_spam_other_language_book);
 	suite_add_tcase(s, p);

@@ -1,0 +1,35 @@
+/* fuzz.h - what the libFuzzer targets of tests/fuzz/ share.
+ *
+ * Every target defines LLVMFuzzerInitialize (calling fuzz_setup) and
+ * LLVMFuzzerTestOneInput, and frees everything it allocates: a leak is a
+ * finding. The same sources are built with libFuzzer (make fuzz) and with
+ * replay.c's main (make fuzz-replay), which feeds them files. */
+#ifndef MKBOOK_FUZZ_H
+#define MKBOOK_FUZZ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* markdown_init() and quiet diagnostics; mkbook's own messages go to
+ * /dev/null unless FUZZ_VERBOSE is set (sanitizer and libFuzzer reports
+ * are untouched: they write to file descriptor 2 themselves). Once. */
+void fuzz_setup(void);
+
+/* A scratch folder of this process (removed at exit), emptied. */
+const char *fuzz_scratch(void);
+/* Writes data to dir/rel, making the folders of rel. Returns 0 or -1. */
+int fuzz_write(const char *dir, const char *rel, const void *data, size_t len);
+
+/* The separator between the files of one input: a line "@@@". */
+#define FUZZ_SEP "\n@@@\n"
+/* Splits data at FUZZ_SEP into at most max parts (the last part keeps any
+ * further separators). Sets part pointers and lengths; returns the count
+ * (at least 1). */
+size_t fuzz_split(const uint8_t *data, size_t size, const uint8_t **part, size_t *len,
+                  size_t max);
+
+#endif

@@ -1,0 +1,75 @@
+/* fuzz_markdown.c - Markdown to sanitised XHTML: markdown_render,
+ * markdown_assign_heading_ids and xhtml_serialize, as a chapter does it.
+ * fuzz-dict: markdown.dict
+ *
+ * The first byte chooses: bit 0 untrusted (a reader comment's rules), bit
+ * 1 the text first goes through source_parse as a chapter file does (UTF-8
+ * checked, line ends normalised, front matter split off), bit 2 a footnote
+ * id prefix as in the Q&A chapter. The rest is the Markdown. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "book.h"
+#include "diag.h"
+#include "fuzz.h"
+#include "markdown.h"
+#include "source.h"
+#include "xhtml.h"
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	fuzz_setup();
+	return 0;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (size < 1)
+		return 0;
+	diag_reset();
+	unsigned mode = data[0];
+	const char *text = (const char *)data + 1;
+	size_t len = size - 1;
+	source_file sf = {0};
+	int first_line = 1;
+	if (mode & 2) {
+		if (source_parse("fuzz.md", text, len, &sf) != 0)
+			return 0;
+		text = sf.body;
+		len = sf.body_len;
+		first_line = sf.body_line;
+	}
+	book *b = book_new(".");
+	xmlNodePtr body;
+	xmlDocPtr doc = xhtml_new_document(b, "text/fuzz.xhtml", "Fuzz", NULL, &body);
+	strset *ids = strset_new();
+	markdown_opts o = {
+	    .file = "fuzz.md",
+	    .first_line = first_line,
+	    .untrusted = mode & 1,
+	    .id_prefix = (mode & 4) ? "c-fuzz-" : "",
+	    .ids = ids,
+	};
+	markdown_render(b, &o, text, len, body);
+	toc_entry *toc = NULL;
+	size_t ntoc = 0;
+	markdown_assign_heading_ids(body, ids, &toc, &ntoc);
+	char *out = NULL;
+	size_t outlen = 0;
+	xhtml_serialize(doc, &out, &outlen);
+	free(out);
+	for (size_t i = 0; i < ntoc; i++) {
+		free(toc[i].title);
+		free(toc[i].id);
+	}
+	free(toc);
+	strset_free(ids);
+	xmlFreeDoc(doc);
+	book_free(b);
+	source_free(&sf);
+	return 0;
+}

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# tests/valgrind.sh - the unit tests and mkbook on every test book, every
+# Q&A case (tests/qa/*/), every bad-input case (tests/bad/*/) and the sample
+# (manuscript/) under valgrind's memcheck. Any memory error or any leak
+# (definite, indirect or possible) fails; "still reachable" blocks (the
+# global caches of libxml2 and cmark-gfm) do not. Run by make valgrind.
+#
+# mkbook's own exit status is not judged here (a bad-input case exits 1
+# on purpose), only valgrind's verdict: exit 99 is an error valgrind found,
+# a signal is a crash. Two runs at a time (VALGRIND_JOBS, default nproc).
+#
+# Environment: VALGRIND (default valgrind), MKBOOK (default ./mkbook),
+# UNIT (default build/unit-tests), VALGRIND_JOBS.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=tests/lib.sh
+. tests/lib.sh
+
+VALGRIND=${VALGRIND:-valgrind}
+MKBOOK=${MKBOOK:-./mkbook}
+UNIT=${UNIT:-build/unit-tests}
+jobs=${VALGRIND_JOBS:-$(nproc 2>/dev/null || echo 2)}
+out=build/valgrind
+rm -rf "$out"
+mkdir -p "$out"
+vg=("$VALGRIND" -q --error-exitcode=99 --leak-check=full
+	--show-leak-kinds=definite,indirect,possible
+	--errors-for-leak-kinds=definite,indirect,possible
+	--track-origins=yes --num-callers=30)
+
+# run NAME CMD...: runs CMD under valgrind, its log in $out/NAME.log and
+# its status in $out/NAME.status.
+run() {
+	local name=$1
+	shift
+	SOURCE_DATE_EPOCH=1704067200 CK_FORK=no "${vg[@]}" --log-file="$out/$name.vg" "$@" \
+		>"$out/$name.log" 2>&1 </dev/null
+	echo $? >"$out/$name.status"
+}
+
+names=()
+start() {
+	while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do
+		wait -n
+	done
+	names+=("$1")
+	run "$@" &
+}
+
+start unit-tests "$UNIT"
+start sample "$MKBOOK" --strict manuscript/ -o "$out/sample.epub"
+start sample-check "$MKBOOK" --check manuscript/
+for dir in tests/books/*/ tests/qa/*/ tests/bad/*/; do
+	[ -d "$dir" ] || continue
+	dir=${dir%/}
+	name=$(printf '%s' "$dir" | tr '/' '-')
+	start "$name" "$MKBOOK" "$dir" -o "$out/$name.epub"
+done
+wait
+
+for name in "${names[@]}"; do
+	status=$(cat "$out/$name.status" 2>/dev/null || echo missing)
+	if [ "$status" = 99 ] || [ -s "$out/$name.vg" ]; then
+		fail "valgrind $name: memory errors or leaks (exit $status)"
+		indent <"$out/$name.vg" | head -n 80
+	elif [ "$status" = missing ] || [ "$status" -ge 128 ]; then
+		fail "valgrind $name: crashed (exit $status)"
+		tail -n 20 "$out/$name.log" | indent
+	elif [ "$name" = unit-tests ] && [ "$status" != 0 ]; then
+		fail "valgrind $name: the unit tests failed under valgrind (exit $status)"
+		tail -n 20 "$out/$name.log" | indent
+	else
+		pass "valgrind $name (exit $status)"
+	fi
+done
+summary
