@@ -372,8 +372,14 @@ main(int argc, char **argv)
 	if (built != 0 || diag_error_count() > 0)
 		goto out;
 	if (r.has_qa && !quiet)
-		printf("qa: %d in the book, %d spam left out, %d pending\n", r.qa.in_book, r.qa.spam,
+	{
+		printf("qa: %d in the book, %d spam left out, %d pending", r.qa.in_book, r.qa.spam,
 		       r.qa.pending);
+		if (r.qa.orphaned)
+			printf(", %d repl%s to comments not in the book left out", r.qa.orphaned,
+			       r.qa.orphaned == 1 ? "y" : "ies");
+		putchar('\n');
+	}
 	if (bo.check) {
 		if (!quiet)
 			printf("%s: %zu chapters, %zu image%s, %d warning%s; nothing written (--check)\n",

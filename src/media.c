@@ -109,6 +109,14 @@ clean_svg_tree(xmlNodePtr root)
 			for (int i = 0; drop[i]; i++)
 				if (!strcmp((const char *)cur->name, drop[i]))
 					removed = true;
+			if (!removed && (!strcmp((const char *)cur->name, "set") ||
+			                 str_starts_with((const char *)cur->name, "animate"))) {
+				/* <set attributeName="onclick" to="..."> makes a handler. */
+				xmlChar *an = xmlGetProp(cur, BAD_CAST "attributeName");
+				removed = an && (!xmlStrncasecmp(an, BAD_CAST "on", 2) ||
+				                 xmlStrstr(an, BAD_CAST "href") != NULL);
+				xmlFree(an);
+			}
 			if (!removed && !strcmp((const char *)cur->name, "style")) {
 				xmlChar *css = xmlNodeGetContent(cur);
 				removed = css && has_outside_url(css);

@@ -608,8 +608,13 @@ copy_element(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int de
 	}
 	const char *out_name = rule->rename ? rule->rename : name;
 	xmlNodePtr out = xhtml_add(dst, out_name, NULL);
-	for (xmlAttrPtr a = src->properties; a; a = a->next)
+	bool noteref = !strcmp(name, "a") && xmlHasProp(src, BAD_CAST "data-footnote-ref");
+	for (xmlAttrPtr a = src->properties; a; a = a->next) {
+		/* A note reference's id is claimed below, with its prefix. */
+		if (noteref && ctx->id_prefix && *ctx->id_prefix && !strcmp((const char *)a->name, "id"))
+			continue;
 		copy_attribute(ctx, out, out_name, a, fline, col);
+	}
 	if (!strcmp(name, "a") && xmlHasProp(src, BAD_CAST "data-footnote-ref")) {
 		/* A note reference: its ids get the prefix that keeps comments'
 		 * notes apart. */
@@ -618,7 +623,7 @@ copy_element(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int de
 		xmlSetProp(out, BAD_CAST "class", BAD_CAST "noteref");
 		if (ctx->id_prefix && *ctx->id_prefix) {
 			xmlChar *href = xmlGetProp(out, BAD_CAST "href");
-			xmlChar *id = xmlGetProp(out, BAD_CAST "id");
+			xmlChar *id = xmlGetProp(src, BAD_CAST "id");
 			if (href && href[0] == '#') {
 				char *h = xasprintf("#%s%s", ctx->id_prefix, (const char *)href + 1);
 				xmlSetProp(out, BAD_CAST "href", BAD_CAST h);
