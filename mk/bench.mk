@@ -17,7 +17,8 @@
 # Knobs: BENCH_SEED (1), BENCH_SIZES (4 16 64: 1x, 4x and 16x about 4 MiB),
 # BENCH_RUNS (5), BENCH_RUNS_BIG (3, over 32 MiB), PANDOC_RUNS (3, up to
 # 1 MiB), PANDOC_RUNS_BIG (1), PANDOC_TIMEOUT (600 s), BENCH_PANDOC=0,
-# BENCH_EPUBCHECK=0, PROFILE_SIZE (the corpus make profile uses).
+# BENCH_EPUBCHECK=0, BENCH_EPUBCHECK_MAX_MIB (20), BENCH_NICE (-20 as root),
+# PROFILE_SIZE (the corpus make profile uses); tests/bench/bench.sh says more.
 
 .PHONY: bench bench-corpora bench-deps profile
 

@@ -14,7 +14,7 @@
 #                      target's code, built without libFuzzer (tests/run-fuzz-replay.sh,
 #                      which make check runs too).
 
-.PHONY: asan asan-build valgrind fuzz fuzz-build fuzz-replay fuzz-replay-bin
+.PHONY: asan asan-build valgrind fuzz fuzz-build fuzz-cc fuzz-replay fuzz-replay-bin
 
 FUZZ_TARGETS_ALL = $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_DEPS        = tests/fuzz/common.c tests/fuzz/fuzz.h
@@ -97,7 +97,7 @@ FUZZ_TARGETS  ?= $(FUZZ_TARGETS_ALL)
 # clang may warn where gcc does not: warnings stay visible but do not stop
 # a fuzzing build.
 FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-FUZZ_CFLAGS   = $(ALL_CFLAGS) -Wno-error -O1 -g $(FUZZ_SAN) -DMKBOOK_FUZZING
+FUZZ_CFLAGS   = $(ALL_CFLAGS) -Wno-error -O1 -g $(FUZZ_SAN)
 FUZZ_LIB_OBJ  = $(LIB_SRC:src/%.c=build/fuzz/obj/%.o) build/fuzz/obj/stylesheet.o
 FUZZ_OPTS     = -max_len=$(FUZZ_MAX_LEN) -rss_limit_mb=2048 -timeout=10 \
                 -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1
@@ -115,7 +115,12 @@ $(FUZZ_TARGETS_ALL:%=build/fuzz/%): build/fuzz/%: tests/fuzz/%.c $(FUZZ_DEPS) $(
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< tests/fuzz/common.c \
 	    $(FUZZ_LIB_OBJ) $(LIBS) $(LDFLAGS)
 
-fuzz-build: $(FUZZ_TARGETS:%=build/fuzz/%)
+fuzz-build: fuzz-cc $(FUZZ_TARGETS:%=build/fuzz/%)
+
+fuzz-cc:
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { \
+	    echo "make fuzz needs clang with libFuzzer: apt-get install clang (or set FUZZ_CC)"; \
+	    exit 1; }
 
 # Each target runs on a working copy of its seed corpus (build/fuzz/corpus/),
 # so new inputs never land in tests/; crashes go to build/fuzz/artifacts/.

@@ -495,7 +495,9 @@ resolve_image(book *b, chapter *c, xmlNodePtr img)
 		                 : "image '%.80s' is not a file of the manuscript; its description "
 		                   "stands in",
 		             src);
-		image_to_text(img, web ? src : NULL);
+		char *url = str_starts_with(src, "//") ? xasprintf("https:%s", src) : NULL;
+		image_to_text(img, url ? url : web ? src : NULL); /* //host/x as a link */
+		free(url);
 		free(src);
 		return;
 	}

@@ -302,8 +302,10 @@ main(int argc, char **argv)
 			printf("mkbook %s\n", MKBOOK_VERSION);
 			return 0;
 		case ':':
-			fprintf(stderr, "mkbook: %s needs a value, as in '-o book.epub'\n",
-			        argv[optind - 1]);
+			fprintf(stderr, "mkbook: %s needs a value, as in '%s'\n", argv[optind - 1],
+			        optopt == OPT_TOC_DEPTH ? "--toc-depth 3"
+			        : optopt == 'j'         ? "-j 4"
+			                                : "-o book.epub");
 			fputs("Try 'mkbook --help' for more information.\n", stderr);
 			return 2;
 		default:
@@ -334,11 +336,13 @@ main(int argc, char **argv)
 		return run_init(argv[optind + 1], quiet);
 	}
 	if (optind != argc - 1) {
-		fprintf(stderr, "mkbook: %s\n",
-		        optind == argc ? "give the manuscript folder, as in 'mkbook manuscript/', "
-		                         "or start one with 'mkbook init DIR'"
-		                       : "give exactly one manuscript folder (put options before "
-		                         "it; quote a name with spaces)");
+		if (optind == argc)
+			fputs("mkbook: give the manuscript folder, as in 'mkbook manuscript/', or "
+			      "start one with 'mkbook init DIR'\n",
+			      stderr);
+		else
+			fprintf(stderr, "mkbook: give one manuscript folder, not %d (quote a name "
+			        "with spaces)\n", argc - optind);
 		fputs("Try 'mkbook --help' for more information.\n", stderr);
 		return 2;
 	}

@@ -859,7 +859,11 @@ manuscript_load(const char *dir)
 	} else if (e == -1) {
 		diag_error(ypath, 0, 0, "%s", yst == PATH_FOLDER ? "is a folder" : path_status_text(yst));
 	} else if (e != ENOENT) {
-		diag_error(ypath, 0, 0, "cannot read: %s", e == EFBIG ? "file too large" : strerror(e));
+		if (e == EFBIG)
+			diag_error(ypath, 0, 0, "file is larger than the limit of %u MiB",
+			           MKBOOK_MAX_FILE_BYTES >> 20);
+		else
+			diag_error(ypath, 0, 0, "cannot read: %s", strerror(e));
 	}
 	free(ydata);
 

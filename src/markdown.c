@@ -258,6 +258,7 @@ markdown_render(const book *b, const markdown_opts *o, const char *text, size_t 
 	};
 	/* An xmlDoc starts like an xmlNode: its children are the top nodes. */
 	sanitize_children(&sc, (xmlNodePtr)hdoc, parent, 0);
+	sanitize_fix_structure(parent);
 	if (sc.errors)
 		rc = -1;
 out:
@@ -409,7 +410,7 @@ chapter_render_text(const book *b, chapter *c)
 	};
 	int rc = markdown_render(b, &o, c->body, c->body_len, sec);
 	markdown_assign_heading_ids(sec, c->ids, &c->toc, &c->ntoc);
-	if (c->title == NULL && c->ntoc > 0) {
+	if (c->title == NULL && c->ntoc > 0 && c->toc[0].title[0] != '\0') {
 		c->title = xstrdup(c->toc[0].title);
 		c->title_from_heading = true;
 	}

@@ -1,6 +1,7 @@
 /* media.c - image types by magic numbers, SVG sanitising. */
 #include "media.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -82,17 +83,27 @@ is_local_ref(const xmlChar *v)
 static bool
 has_outside_url(const xmlChar *v)
 {
-	/* url(...) that does not point into the document itself. */
-	const char *p = (const char *)v;
-	while ((p = strstr(p, "url(")) != NULL) {
+	/* url(...) that does not point into the document itself, in any case
+	 * (CSS reads URL( as url(), or anything else CSS loads or runs with; a
+	 * backslash could spell url( as \75rl(, so none is let through. */
+	static const char *const bad[] = {"@import", "javascript:", "image-set(", "image(",
+	                                  "src(", "expression(", "-moz-binding", "behavior:",
+	                                  "\\", NULL};
+	char *low = xstrdup((const char *)v);
+	for (char *q = low; *q; q++)
+		if (*q >= 'A' && *q <= 'Z')
+			*q += 32;
+	bool outside = false;
+	for (int i = 0; bad[i] && !outside; i++)
+		outside = strstr(low, bad[i]) != NULL;
+	for (const char *p = low; !outside && (p = strstr(p, "url(")) != NULL;) {
 		p += 4;
 		while (*p == ' ' || *p == '\'' || *p == '"')
 			p++;
-		if (*p != '#')
-			return true;
+		outside = *p != '#';
 	}
-	return strstr((const char *)v, "@import") != NULL ||
-	       strstr((const char *)v, "javascript:") != NULL;
+	free(low);
+	return outside;
 }
 
 /* Removes active and outside content below n (iteratively). */
@@ -137,6 +148,9 @@ clean_svg_tree(xmlNodePtr root)
 						xmlRemoveProp(a);
 					a = next;
 				}
+				/* A link left without its address is a mere group. */
+				if (!strcmp((const char *)cur->name, "a") && !xmlHasProp(cur, BAD_CAST "href"))
+					xmlNodeSetName(cur, BAD_CAST "g");
 			}
 		} else if (cur->type == XML_PI_NODE || cur->type == XML_ENTITY_REF_NODE) {
 			removed = true;
@@ -204,7 +218,15 @@ media_clean_svg(const unsigned char *data, size_t len, unsigned char **out, size
 		xmlUnlinkNode((xmlNodePtr)dtd);
 		xmlFreeDtd(dtd);
 	}
-	/* Drop comments and processing instructions before the root. */
+	/* Drop comments and processing instructions around the root: an
+	 * <?xml-stylesheet href=...?> loads a stylesheet from anywhere. */
+	for (xmlNodePtr k = doc->children, next; k; k = next) {
+		next = k->next;
+		if (k->type == XML_PI_NODE || k->type == XML_COMMENT_NODE) {
+			xmlUnlinkNode(k);
+			xmlFreeNode(k);
+		}
+	}
 	clean_svg_tree(root);
 	xmlChar *mem = NULL;
 	int n = 0;
@@ -213,6 +235,16 @@ media_clean_svg(const unsigned char *data, size_t len, unsigned char **out, size
 		*why = "it could not be written back";
 		goto out;
 	}
+	/* libxml2 writes a namespace name back as it is, '<' and '&' and all:
+	 * what does not read back as XML stays out of the book. */
+	xmlDocPtr again = xmlReadMemory((const char *)mem, n, NULL, NULL,
+	                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (again == NULL) {
+		xmlFree(mem);
+		*why = "it does not read back as XML once cleaned (a namespace name with '<' or '&'?)";
+		goto out;
+	}
+	xmlFreeDoc(again);
 	*out = (unsigned char *)xstrndup((const char *)mem, (size_t)n);
 	*outlen = (size_t)n;
 	xmlFree(mem);

@@ -56,6 +56,8 @@ add_headings(navpoint *top_parent, navpoint *chapter_point, const chapter *c, si
 	levels[0] = base;
 	for (size_t i = first; i < c->ntoc; i++) {
 		const toc_entry *e = &c->toc[i];
+		if (e->title == NULL || e->title[0] == '\0')
+			continue; /* an empty heading has nothing to show in a list */
 		char *href = xasprintf("%s#%s", c->href, e->id);
 		if (e->level <= base) {
 			if (siblings_are_top) {
@@ -88,7 +90,8 @@ nav_build(const book *b, int depth)
 		const chapter *c = b->chapters[i];
 		if (c->kind == CHAPTER_COVER)
 			continue;
-		navpoint *cp = add_point(root, c->title ? c->title : "", c->href);
+		const char *title = c->title && *c->title ? c->title : path_basename(c->href);
+		navpoint *cp = add_point(root, title, c->href);
 		if (depth <= 1 || c->ntoc == 0)
 			continue;
 		/* Is the first heading the chapter's title? Then it is the
@@ -191,8 +194,11 @@ ncx_depth(const navpoint *p)
 	return deepest;
 }
 
+/* Writes p's children at NCX nesting level (1: the navMap's own). Kindle
+ * shows two levels: below NCX_MAX_DEPTH entries follow their parent as its
+ * peers, still in reading order (the nav document keeps every level). */
 static void
-ncx_points(xmlTextWriterPtr w, const navpoint *p, int *order)
+ncx_points(xmlTextWriterPtr w, const navpoint *p, int *order, int level)
 {
 	for (size_t i = 0; i < p->n; i++) {
 		const navpoint *c = &p->children[i];
@@ -206,9 +212,11 @@ ncx_points(xmlTextWriterPtr w, const navpoint *p, int *order)
 		xmlTextWriterStartElement(w, BAD_CAST "content");
 		xmlTextWriterWriteAttribute(w, BAD_CAST "src", BAD_CAST c->href);
 		xmlTextWriterEndElement(w);
-		if (c->n)
-			ncx_points(w, c, order);
+		if (c->n && level < NCX_MAX_DEPTH)
+			ncx_points(w, c, order, level + 1);
 		xmlTextWriterEndElement(w);
+		if (c->n && level >= NCX_MAX_DEPTH)
+			ncx_points(w, c, order, level);
 	}
 }
 
@@ -216,6 +224,7 @@ char *
 nav_ncx(const book *b, const navpoint *root, size_t *len)
 {
 	xmlBufferPtr buf = xmlBufferCreate();
+	xmlBufferSetAllocationScheme(buf, XML_BUFFER_ALLOC_DOUBLEIT); /* see xhtml_serialize */
 	xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
 	xmlTextWriterSetIndent(w, 1);
 	xmlTextWriterSetIndentString(w, BAD_CAST "  ");
@@ -224,7 +233,8 @@ nav_ncx(const book *b, const navpoint *root, size_t *len)
 	xmlTextWriterWriteAttribute(w, BAD_CAST "version", BAD_CAST "2005-1");
 	xmlTextWriterStartElement(w, BAD_CAST "head");
 	char depth[16];
-	snprintf(depth, sizeof depth, "%d", ncx_depth(root));
+	int d = ncx_depth(root);
+	snprintf(depth, sizeof depth, "%d", d < NCX_MAX_DEPTH ? d : NCX_MAX_DEPTH);
 	static const char *const names[] = {"dtb:uid", "dtb:depth", "dtb:totalPageCount",
 	                                    "dtb:maxPageNumber"};
 	const char *values[] = {b->identifier, depth, "0", "0"};
@@ -240,7 +250,7 @@ nav_ncx(const book *b, const navpoint *root, size_t *len)
 	xmlTextWriterEndElement(w);
 	xmlTextWriterStartElement(w, BAD_CAST "navMap");
 	int order = 0;
-	ncx_points(w, root, &order);
+	ncx_points(w, root, &order, 1);
 	xmlTextWriterEndDocument(w);
 	xmlFreeTextWriter(w);
 	*len = (size_t)xmlBufferLength(buf);

@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistr.h>
 
 #include "book.h"
@@ -165,6 +166,49 @@ is_safe_url(const char *url, bool untrusted)
 	if (!untrusted && (!strcmp(scheme, "tel") || !strcmp(scheme, "ftp")))
 		return true;
 	return false;
+}
+
+/* For http and https addresses: whether the host is one a reading system
+ * can parse (letters, digits, '-', '.' and non-ASCII, no empty label).
+ * Other addresses pass. */
+static bool
+has_valid_host(const char *url)
+{
+	const char *p;
+	if (!strncasecmp(url, "http://", 7))
+		p = url + 7;
+	else if (!strncasecmp(url, "https://", 8))
+		p = url + 8;
+	else
+		return true;
+	const char *at = NULL;
+	for (const char *q = p; *q && *q != '/' && *q != '?' && *q != '#'; q++)
+		if (*q == '@')
+			at = q;
+	if (at)
+		p = at + 1;
+	size_t n = 0;
+	bool label_start = true;
+	for (; p[n] && p[n] != '/' && p[n] != '?' && p[n] != '#' && p[n] != ':'; n++) {
+		unsigned char ch = (unsigned char)p[n];
+		if (ch == '.') {
+			if (label_start)
+				return false;
+			label_start = true;
+			continue;
+		}
+		if (!(ch >= 0x80 || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		      (ch >= '0' && ch <= '9') || ch == '-'))
+			return false;
+		label_start = false;
+	}
+	if (p[n] == ':') {
+		for (n++; p[n] >= '0' && p[n] <= '9'; n++)
+			;
+		if (p[n] && p[n] != '/' && p[n] != '?' && p[n] != '#')
+			return false;
+	}
+	return n > 0; /* a trailing dot (the root) is allowed */
 }
 
 bool
@@ -350,6 +394,11 @@ copy_attribute(sanitize_ctx *ctx, xmlNodePtr out, const char *el, xmlAttrPtr a, 
 		goto out;
 	}
 	if (!strcmp(name, "href") || !strcmp(name, "src") || !strcmp(name, "cite")) {
+		if (!has_valid_host(value)) {
+			diag_warning(ctx->file, line, col,
+			             "link to '%.60s' dropped: its host name is not valid", value);
+			goto out;
+		}
 		if (!is_safe_url(value, ctx->untrusted)) {
 			diag_warning(ctx->file, line, col, "unsafe %s '%.60s' on <%s> dropped", name, value,
 			             el);
@@ -701,4 +750,164 @@ copy_node(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int depth
 	default:
 		break; /* comments, processing instructions: dropped */
 	}
+}
+
+/* ---- content models ---- */
+
+static bool
+is_phrasing(const char *name)
+{
+	static const char *const p[] = {"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code",
+	                                "data", "del", "dfn", "em", "i", "img", "ins", "kbd",
+	                                "mark", "q", "rb", "rp", "rt", "rtc", "ruby", "s", "samp",
+	                                "small", "span", "strong", "sub", "sup", "time", "u", "var",
+	                                "wbr", NULL};
+	return name_in(name, p);
+}
+
+/* Elements whose content must be phrasing (besides phrasing elements). */
+static bool
+wants_phrasing(const char *name)
+{
+	static const char *const p[] = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", NULL};
+	return name_in(name, p) || (is_phrasing(name) && strcmp(name, "a") && strcmp(name, "ins") &&
+	                            strcmp(name, "del"));
+}
+
+static bool
+is_blank_text(xmlNodePtr n)
+{
+	if (n->type != XML_TEXT_NODE)
+		return false;
+	for (const xmlChar *p = n->content; p && *p; p++)
+		if (*p != ' ' && *p != '\n' && *p != '\t' && *p != '\r')
+			return false;
+	return true;
+}
+
+static void
+rename_element(xmlNodePtr n, const char *name)
+{
+	xmlNodeSetName(n, BAD_CAST name);
+}
+
+/* Wraps every run of children of parent that allowed() refuses in a new
+ * element named wrapper (blank text between allowed children stays). */
+static void
+wrap_strays(xmlNodePtr parent, bool (*allowed)(xmlNodePtr), const char *wrapper)
+{
+	xmlNodePtr run = NULL;
+	xmlNodePtr c = parent->children;
+	while (c) {
+		xmlNodePtr next = c->next;
+		bool ok = allowed(c) || (is_blank_text(c) && run == NULL) ||
+		          (c->type != XML_ELEMENT_NODE && c->type != XML_TEXT_NODE);
+		if (ok) {
+			run = NULL;
+		} else {
+			if (run == NULL) {
+				run = xmlNewDocNode(parent->doc, parent->ns, BAD_CAST wrapper, NULL);
+				xmlAddPrevSibling(c, run);
+			}
+			xmlUnlinkNode(c);
+			xmlAddChild(run, c);
+		}
+		c = next;
+	}
+}
+
+static bool
+is_li(xmlNodePtr n)
+{
+	return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, "li");
+}
+
+static bool
+is_cell(xmlNodePtr n)
+{
+	return n->type == XML_ELEMENT_NODE &&
+	       (!strcmp((const char *)n->name, "td") || !strcmp((const char *)n->name, "th"));
+}
+
+static bool
+is_row(xmlNodePtr n)
+{
+	return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, "tr");
+}
+
+static bool
+is_table_part(xmlNodePtr n)
+{
+	static const char *const p[] = {"caption", "colgroup", "thead", "tbody", "tfoot", "tr", NULL};
+	return n->type == XML_ELEMENT_NODE && name_in((const char *)n->name, p);
+}
+
+static bool
+is_dl_part(xmlNodePtr n)
+{
+	static const char *const p[] = {"dt", "dd", "div", NULL};
+	return n->type == XML_ELEMENT_NODE && name_in((const char *)n->name, p);
+}
+
+static void
+fix_node(xmlNodePtr n, bool phrasing, bool in_link)
+{
+	for (xmlNodePtr c = n->children; c;) {
+		xmlNodePtr next = c->next;
+		if (c->type != XML_ELEMENT_NODE) {
+			c = next;
+			continue;
+		}
+		const char *name = (const char *)c->name;
+		bool link = !strcmp(name, "a");
+		if (link && in_link) {
+			/* A link inside a link: keep the text, drop the inner link. */
+			xmlNodePtr first = c->children;
+			for (xmlNodePtr k = c->children; k;) {
+				xmlNodePtr kn = k->next;
+				xmlUnlinkNode(k);
+				xmlAddPrevSibling(c, k);
+				k = kn;
+			}
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+			c = first ? first : next;
+			continue;
+		}
+		if (phrasing && !is_phrasing(name))
+			rename_element(c, "span");
+		else if (!phrasing && !strcmp(name, "li") && strcmp((const char *)n->name, "ul") &&
+		         strcmp((const char *)n->name, "ol"))
+			rename_element(c, "div");
+		name = (const char *)c->name;
+		if (!strcmp(name, "ul") || !strcmp(name, "ol"))
+			wrap_strays(c, is_li, "li");
+		else if (!strcmp(name, "tr"))
+			wrap_strays(c, is_cell, "td");
+		else if (!strcmp(name, "thead") || !strcmp(name, "tbody") || !strcmp(name, "tfoot"))
+			wrap_strays(c, is_row, "tr");
+		else if (!strcmp(name, "dl"))
+			wrap_strays(c, is_dl_part, "dd");
+		else if (!strcmp(name, "table")) {
+			/* Stray content goes before the table, in order. */
+			for (xmlNodePtr k = c->children; k;) {
+				xmlNodePtr kn = k->next;
+				if (!is_table_part(k) && !is_blank_text(k) &&
+				    (k->type == XML_ELEMENT_NODE || k->type == XML_TEXT_NODE)) {
+					xmlUnlinkNode(k);
+					xmlAddPrevSibling(c, k);
+				}
+				k = kn;
+			}
+			wrap_strays(c, is_table_part, "tbody"); /* nothing left to wrap */
+		}
+		fix_node(c, phrasing || wants_phrasing(name), in_link || link);
+		c = next;
+	}
+}
+
+void
+sanitize_fix_structure(xmlNodePtr root)
+{
+	fix_node(root, false, false);
 }

@@ -41,6 +41,13 @@ typedef struct sanitize_ctx {
  * at src (0 when unknown). */
 void sanitize_children(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line);
 
+/* Rearranges what the copy under root breaks of XHTML's content models,
+ * as malformed raw HTML leaves it: block elements inside phrasing (a <pre>
+ * in a <p>) become spans, list items outside lists become divisions,
+ * anything but items in a list, cells in a row or rows in a table is
+ * wrapped in one, links inside links are unwrapped. No text is lost. */
+void sanitize_fix_structure(xmlNodePtr root);
+
 /* Whether an href or src is safe to keep: relative, a fragment, or one of
  * http, https, mailto, tel, ftp (untrusted: http, https, mailto). */
 bool is_safe_url(const char *url, bool untrusted);

@@ -251,6 +251,10 @@ xhtml_serialize(xmlDocPtr doc, char **out, size_t *len)
 {
 	open_empty_elements(xmlDocGetRootElement(doc));
 	xmlBufferPtr buf = xmlBufferCreate();
+	/* Grow by doubling: libxml2's default grows by what is added, which
+	 * copies a big chapter over and over where realloc cannot extend in
+	 * place (AddressSanitizer, valgrind, other C libraries). */
+	xmlBufferSetAllocationScheme(buf, XML_BUFFER_ALLOC_DOUBLEIT);
 	xmlSaveCtxtPtr save = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_AS_XML);
 	xmlSaveDoc(save, doc);
 	xmlSaveClose(save);

@@ -12,6 +12,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <zip.h>
+
 #include "diag.h"
 #include "markdown.h"
 
@@ -114,4 +118,223 @@ fuzz_split(const uint8_t *data, size_t size, const uint8_t **part, size_t *len, 
 	part[n] = p;
 	len[n++] = (size_t)(end - p);
 	return n;
+}
+
+static void
+oracle_fail(const char *what, const char *name, const char *value)
+{
+	/* stderr may be /dev/null here (fuzz_setup): write to the descriptor. */
+	char msg[512];
+	int n = snprintf(msg, sizeof msg, "fuzz oracle: %s: %s%s%.200s\n", what, name,
+	                 value ? " = " : "", value ? value : "");
+	if (n > 0)
+		(void)!write(2, msg, (size_t)n < sizeof msg ? (size_t)n : sizeof msg - 1);
+	abort();
+}
+
+static bool
+is_ascii_space_or_control(unsigned char c)
+{
+	return c <= 0x20;
+}
+
+/* Whether a URL's scheme, read the way browsers read it (leading blanks
+ * and controls skipped, tabs and line ends inside ignored, any case), is
+ * one mkbook may write. */
+static bool
+is_allowed_scheme(const char *url, bool untrusted)
+{
+	while (*url && is_ascii_space_or_control((unsigned char)*url))
+		url++;
+	char scheme[32];
+	size_t j = 0;
+	const char *p = url;
+	for (; *p && *p != ':'; p++) {
+		if (*p == '/' || *p == '?' || *p == '#')
+			break; /* relative: no scheme */
+		if (*p == '\t' || *p == '\n' || *p == '\r')
+			continue;
+		if (j + 1 < sizeof scheme)
+			scheme[j++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+	}
+	scheme[j] = '\0';
+	if (*p != ':') /* relative: a comment may only point into its page */
+		return !untrusted || *url == '#';
+	if (!strcmp(scheme, "http") || !strcmp(scheme, "https") || !strcmp(scheme, "mailto"))
+		return true;
+	return !untrusted && (!strcmp(scheme, "tel") || !strcmp(scheme, "ftp"));
+}
+
+void
+fuzz_check_xhtml(const char *doc, size_t len, bool untrusted)
+{
+	static const char *const banned[] = {
+	    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "form",
+	    "input", "button", "textarea", "select", "base", "meta", "link", "style",
+	    "svg", "math", "template", "noscript", "audio", "video", "canvas", "portal", NULL};
+	if (len > 0x7fffffff)
+		return;
+	xmlDocPtr d = xmlReadMemory(doc, (int)len, "out.xhtml", NULL,
+	                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	                                XML_PARSE_HUGE);
+	if (d == NULL)
+		oracle_fail("the output is not well-formed XML", "", NULL);
+	xmlNodePtr root = xmlDocGetRootElement(d);
+	xmlNodePtr cur = root;
+	bool in_body = false;
+	while (cur) {
+		if (cur->type == XML_ELEMENT_NODE) {
+			const char *name = (const char *)cur->name;
+			if (!strcmp(name, "body"))
+				in_body = true;
+			for (int i = 0; in_body && banned[i]; i++)
+				if (!strcmp(name, banned[i]))
+					oracle_fail("active or foreign element", name, NULL);
+			for (xmlAttrPtr a = cur->properties; a; a = a->next) {
+				const char *an = (const char *)a->name;
+				xmlChar *v = xmlNodeListGetString(d, a->children, 1);
+				const char *val = v ? (const char *)v : "";
+				if ((an[0] == 'o' || an[0] == 'O') && (an[1] == 'n' || an[1] == 'N'))
+					oracle_fail("event handler attribute", an, val);
+				if (in_body && (!strcmp(an, "href") || !strcmp(an, "src") || !strcmp(an, "action") ||
+				                !strcmp(an, "formaction") || !strcmp(an, "cite")) &&
+				    !is_allowed_scheme(val, untrusted))
+					oracle_fail("unsafe URL", an, val);
+				if (!strcmp(an, "style") && (strstr(val, "url(") || strstr(val, "URL(")))
+					oracle_fail("style loads something", an, val);
+				xmlFree(v);
+			}
+		}
+		if (cur->type == XML_ELEMENT_NODE && cur->children) {
+			cur = cur->children;
+			continue;
+		}
+		while (cur && cur != root && cur->next == NULL)
+			cur = cur->parent;
+		if (cur == NULL || cur == root)
+			break;
+		cur = cur->next;
+	}
+	xmlFreeDoc(d);
+}
+
+/* Whether a url(...) in CSS text points outside the document. */
+static bool
+has_outside_url(const char *v)
+{
+	const char *p = v;
+	while ((p = strcasestr(p, "url(")) != NULL) {
+		p += 4;
+		while (*p == ' ' || *p == '\'' || *p == '"' || *p == '\t' || *p == '\n')
+			p++;
+		if (*p != '#')
+			return true;
+	}
+	return strcasestr(v, "@import") != NULL;
+}
+
+void
+fuzz_check_svg(const char *svg, size_t len)
+{
+	static const char *const banned[] = {"script", "foreignObject", "iframe", "handler",
+	                                     "listener", "object", "embed", "audio", "video", NULL};
+	if (len > 0x7fffffff)
+		return;
+	xmlDocPtr d = xmlReadMemory(svg, (int)len, "out.svg", NULL,
+	                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	                                XML_PARSE_HUGE);
+	if (d == NULL)
+		oracle_fail("the cleaned SVG is not well-formed XML", "", NULL);
+	if (d->intSubset || d->extSubset)
+		oracle_fail("the cleaned SVG keeps a DOCTYPE", "", NULL);
+	for (xmlNodePtr k = d->children; k; k = k->next)
+		if (k->type == XML_PI_NODE)
+			oracle_fail("processing instruction around the SVG root", (const char *)k->name,
+			            NULL);
+	xmlNodePtr root = xmlDocGetRootElement(d);
+	xmlNodePtr cur = root;
+	while (cur) {
+		if (cur->type == XML_PI_NODE || cur->type == XML_ENTITY_REF_NODE)
+			oracle_fail("processing instruction or entity reference", (const char *)cur->name,
+			            NULL);
+		if (cur->type == XML_ELEMENT_NODE) {
+			const char *name = (const char *)cur->name;
+			for (int i = 0; banned[i]; i++)
+				if (!strcmp(name, banned[i]))
+					oracle_fail("active element in SVG", name, NULL);
+			if (!strcmp(name, "style")) {
+				xmlChar *css = xmlNodeGetContent(cur);
+				if (css && has_outside_url((const char *)css))
+					oracle_fail("SVG style loads something", name, (const char *)css);
+				xmlFree(css);
+			}
+			for (xmlAttrPtr a = cur->properties; a; a = a->next) {
+				const char *an = (const char *)a->name;
+				xmlChar *v = xmlNodeListGetString(d, a->children, 1);
+				const char *val = v ? (const char *)v : "";
+				if ((an[0] == 'o' || an[0] == 'O') && (an[1] == 'n' || an[1] == 'N'))
+					oracle_fail("event handler attribute in SVG", an, val);
+				if (!strcmp(an, "href") || !strcmp(an, "src")) {
+					const char *p = val;
+					while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+						p++;
+					if (*p != '#' && *p != '\0')
+						oracle_fail("SVG reference outside the file", an, val);
+				}
+				if (has_outside_url(val))
+					oracle_fail("SVG attribute loads something", an, val);
+				if ((!strcmp(name, "set") || !strncmp(name, "animate", 7)) &&
+				    !strcmp(an, "attributeName") &&
+				    ((val[0] == 'o' || val[0] == 'O') && (val[1] == 'n' || val[1] == 'N')))
+					oracle_fail("SVG animation makes a handler", name, val);
+				xmlFree(v);
+			}
+		}
+		if (cur->type == XML_ELEMENT_NODE && cur->children) {
+			cur = cur->children;
+			continue;
+		}
+		while (cur && cur != root && cur->next == NULL)
+			cur = cur->parent;
+		if (cur == NULL || cur == root)
+			break;
+		cur = cur->next;
+	}
+	xmlFreeDoc(d);
+}
+
+void
+fuzz_check_epub(const unsigned char *epub, size_t len)
+{
+	zip_error_t err;
+	zip_error_init(&err);
+	zip_source_t *src = zip_source_buffer_create(epub, len, 0, &err);
+	if (src == NULL)
+		oracle_fail("libzip cannot read the EPUB", zip_error_strerror(&err), NULL);
+	zip_t *z = zip_open_from_source(src, ZIP_RDONLY, &err);
+	if (z == NULL)
+		oracle_fail("the EPUB is not a zip file", zip_error_strerror(&err), NULL);
+	zip_int64_t n = zip_get_num_entries(z, 0);
+	for (zip_int64_t i = 0; i < n; i++) {
+		const char *name = zip_get_name(z, (zip_uint64_t)i, 0);
+		size_t nl = name ? strlen(name) : 0;
+		bool xhtml = nl > 6 && !strcmp(name + nl - 6, ".xhtml");
+		bool svg = nl > 4 && !strcmp(name + nl - 4, ".svg");
+		if (!xhtml && !svg)
+			continue;
+		zip_stat_t st;
+		if (zip_stat_index(z, (zip_uint64_t)i, 0, &st) != 0)
+			oracle_fail("cannot stat an entry", name, NULL);
+		char *buf = malloc(st.size ? st.size : 1);
+		zip_file_t *f = zip_fopen_index(z, (zip_uint64_t)i, 0);
+		if (buf == NULL || f == NULL || zip_fread(f, buf, st.size) != (zip_int64_t)st.size)
+			oracle_fail("cannot read an entry", name, NULL);
+		zip_fclose(f);
+		if (xhtml)
+			fuzz_check_xhtml(buf, st.size, false);
+		else
+			fuzz_check_svg(buf, st.size);
+		free(buf);
+	}
+	zip_discard(z);
 }

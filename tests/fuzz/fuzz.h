@@ -32,4 +32,19 @@ int fuzz_write(const char *dir, const char *rel, const void *data, size_t len);
 size_t fuzz_split(const uint8_t *data, size_t size, const uint8_t **part, size_t *len,
                   size_t max);
 
+/* The oracle for what mkbook writes: doc (len bytes) must be well-formed
+ * XML and hold no active content - no script, iframe, object, embed,
+ * form or similar element, no on* attribute, no href, src, xlink:href,
+ * action or formaction whose scheme is not http, https, mailto, tel or
+ * ftp (none for untrusted), no style with url(. Aborts, naming the
+ * problem, when it does: libFuzzer reports that as a crash. */
+void fuzz_check_xhtml(const char *doc, size_t len, bool untrusted);
+/* The same for an SVG file media_clean_svg wrote: well-formed, no
+ * DOCTYPE, no script, foreignObject or other active element, no on*
+ * attribute, no href or src but fragments, no url( but to fragments. */
+void fuzz_check_svg(const char *svg, size_t len);
+/* Every content document (.xhtml) and SVG image of an EPUB in memory
+ * through the checks above. */
+void fuzz_check_epub(const unsigned char *epub, size_t len);
+
 #endif

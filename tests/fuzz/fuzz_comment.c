@@ -6,7 +6,8 @@
  *
  * The first byte picks the book's language (the spam heuristic depends on
  * its script); the rest is up to four comment files qa/1.md ... qa/4.md,
- * separated by lines "@@@". The book has one fixed chapter, a.md. */
+ * separated by lines "@@@". The book has one fixed chapter, a.md. The Q&A
+ * page must pass fuzz_check_xhtml with the rules for untrusted text. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,6 +73,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		char *out = NULL;
 		size_t outlen = 0;
 		xhtml_serialize(c->doc, &out, &outlen);
+		fuzz_check_xhtml(out, outlen, true);
 		free(out);
 	}
 	book_free(b);

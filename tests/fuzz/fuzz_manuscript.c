@@ -8,7 +8,8 @@
  * up to eight files separated by lines "@@@", written as
  *   book.yaml  a.md  b.md  qa/1.md  qa/2.md  related/1.md  i.png  i.svg
  * so that book.yaml may list them, chapters may link to one another and
- * to the images, comments may answer one another. */
+ * to the images, comments may answer one another. Every page and SVG of
+ * the EPUB built must pass fuzz_check_xhtml and fuzz_check_svg. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,7 +51,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (b) {
 		build_opts bo = {.check = data[0] & 1};
 		build_result r;
-		build_book(b, &bo, &r);
+		if (build_book(b, &bo, &r) == 0 && r.epub)
+			fuzz_check_epub(r.epub, r.len);
 		free(r.epub);
 		book_free(b);
 	}

@@ -5,7 +5,8 @@
  * The first byte chooses: bit 0 untrusted (a reader comment's rules), bit
  * 1 the text first goes through source_parse as a chapter file does (UTF-8
  * checked, line ends normalised, front matter split off), bit 2 a footnote
- * id prefix as in the Q&A chapter. The rest is the Markdown. */
+ * id prefix as in the Q&A chapter. The rest is the Markdown. The page
+ * must pass fuzz_check_xhtml: well-formed, no active content. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,6 +62,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *out = NULL;
 	size_t outlen = 0;
 	xhtml_serialize(doc, &out, &outlen);
+	fuzz_check_xhtml(out, outlen, mode & 1);
 	free(out);
 	for (size_t i = 0; i < ntoc; i++) {
 		free(toc[i].title);

@@ -4,12 +4,14 @@
  * fuzz-dict: html.dict
  *
  * The first byte chooses: bit 0 untrusted, bit 1 a footnote id prefix.
+ * The output must pass fuzz_check_xhtml when the input is valid UTF-8.
  * The rest is the HTML (cmark-gfm's rendering in real use: the dictionary
  * knows its data-sourcepos, footnote and task-list markup and mkbook's
  * "<!--mkbook-line:L:C-->" markers). */
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/HTMLparser.h>
+#include <unistr.h>
 
 #include "book.h"
 #include "diag.h"
@@ -57,6 +59,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *out = NULL;
 	size_t outlen = 0;
 	xhtml_serialize(doc, &out, &outlen);
+	/* What reaches the sanitiser in mkbook is cmark-gfm's output, valid
+	 * UTF-8; the oracle holds it to well-formed output for such input. */
+	if (u8_check(data + 1, size - 1) == NULL)
+		fuzz_check_xhtml(out, outlen, mode & 1);
 	free(out);
 	strset_free(ids);
 	xmlFreeDoc(doc);

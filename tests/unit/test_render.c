@@ -185,6 +185,53 @@ START_TEST(test_empty_elements_open)
 }
 END_TEST
 
+/* Spec examples 148, 175, 191 and GFM 653 left invalid XHTML behind. */
+START_TEST(test_regress_content_models)
+{
+	char *x = render("<table><tr><td>\n<pre>\n**Hello**,\n\n_world_.\n</pre>\n</td></tr></table>\n",
+	                 false);
+	ck_assert(!has(x, "<pre>\n**Hello**,\n<p>"));
+	free(x);
+	x = render("- <div>\n- foo\n", false);
+	ck_assert(!has(x, "<div>\n\n<li>"));
+	ck_assert(has(x, "<div>foo</div>") || has(x, "<div>\n\n<div>foo</div>"));
+	free(x);
+	x = render("<table>\n\n  <tr>\n\n    <td>\n      Hi\n    </td>\n\n  </tr>\n\n</table>\n",
+	           false);
+	ck_assert(has(x, "<td><pre>"));
+	free(x);
+	x = render("<strong> <title> <style> <em>\n\n<blockquote>\n  <xmp> is disallowed.\n</blockquote>\n",
+	           false);
+	ck_assert(!has(x, "<pre> is disallowed.  <pre>"));
+	free(x);
+	x = render("<a href=\"https://y.example/\">a <span><a href=\"https://x.example/\">b</a></span></a>\n",
+	           false);
+	const char *first = strstr(x, "<a ");
+	ck_assert_ptr_nonnull(first);
+	const char *close = strstr(first, "</a>");
+	const char *second = strstr(first + 1, "<a ");
+	ck_assert(second == NULL || second > close);
+	free(x);
+}
+END_TEST
+
+/* Spec examples with "https://../" gave epubcheck RSC-023 warnings. */
+START_TEST(test_regress_bad_hosts)
+{
+	diag_reset();
+	char *x = render("<https://../> <http://foo.bar.%60baz> <https://example.com./ok> "
+	                 "<https://user@example.org:8080/p>\n",
+	                 false);
+	ck_assert(!has(x, "href=\"https://../\""));
+	ck_assert(!has(x, "%60baz\""));
+	ck_assert(has(x, "href=\"https://example.com./ok\""));
+	ck_assert(has(x, "href=\"https://user@example.org:8080/p\""));
+	ck_assert_int_eq(diag_warning_count(), 2);
+	free(x);
+	diag_reset();
+}
+END_TEST
+
 START_TEST(test_media_sniff)
 {
 	ck_assert_str_eq(media_sniff((const unsigned char *)"\x89PNG\r\n\x1a\nxxxx", 12), "image/png");
@@ -342,6 +389,8 @@ sanitize_suite(void)
 	tcase_add_test(tc, test_entities_and_controls);
 	tcase_add_test(tc, test_duplicate_raw_id_dropped);
 	tcase_add_test(tc, test_empty_elements_open);
+	tcase_add_test(tc, test_regress_content_models);
+	tcase_add_test(tc, test_regress_bad_hosts);
 	suite_add_tcase(s, tc);
 	return s;
 }

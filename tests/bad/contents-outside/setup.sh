@@ -1,0 +1,2 @@
+# shellcheck shell=bash
+ln -s ../secret.md in/link.md

@@ -1,0 +1,2 @@
+# shellcheck shell=bash
+printf "# Not a folder\n" >in

@@ -1,0 +1,2 @@
+# shellcheck shell=bash
+cp in/hostile.svg in/hostile-svg.png

@@ -1,0 +1,2 @@
+# shellcheck shell=bash
+truncate -s 65M in/a.md

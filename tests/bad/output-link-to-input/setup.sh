@@ -1,0 +1,2 @@
+# shellcheck shell=bash
+ln -s in/a.md link.epub

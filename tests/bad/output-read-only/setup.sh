@@ -1,0 +1,2 @@
+# shellcheck shell=bash
+mkdir -p ro && chmod 555 ro

@@ -1,0 +1,2 @@
+# shellcheck shell=bash
+ln -s ../secret.yaml in/book.yaml

@@ -1,0 +1,578 @@
+#!/usr/bin/env bash
+# tests/run-bad.sh - the bad-input corpus (tests/bad/CASE/) and the tests of
+# atomic output. tests/bad/README.md describes the files of a case and every
+# check made.
+#
+# Usage: tests/run-bad.sh [CASE...]
+#
+#   corpus   each case (or only the CASEs named): mkbook runs in
+#            build/bad/CASE/ on the manuscript in/; its exit status and
+#            messages are compared with `expect`; no crash, no hang, no
+#            sanitizer report; the manuscript is left as it was; a failed
+#            build leaves no file. A book that is written is checked for
+#            active content and for anything from outside its manuscript,
+#            and run through epubcheck (in parallel).
+#   atomic   (when no CASE is named) an existing EPUB stays byte-for-byte
+#            the same, and no temporary file is left, when the book has an
+#            error, the output folder is read-only, or the disk is full
+#            (write errors injected with tests/faults/enospc.c, and a real
+#            64 KiB tmpfs when mount is permitted); a good build replaces
+#            the file whole, honours the umask and keeps a symbolic link.
+#
+# Environment: MKBOOK (default ./mkbook; e.g. MKBOOK=./mkbook-asan),
+# EPUBCHECK_JAR (default /usr/share/java/epubcheck.jar), EPUBCHECK_JOBS
+# (default nproc), MKBOOK_SLOW_TESTS=1 to run the cases marked slow, CC for
+# the shim (default cc).
+#
+# Prints one "ok - ..." or "FAIL - ..." line per check ("skip - ..." for
+# what cannot run here) and, last, "N passed, M failed"; exits 1 when
+# anything failed.
+
+set -u
+set -o pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(dirname "$here")
+# shellcheck source=tests/lib.sh
+. "$here/lib.sh"
+
+if [ -n "${MKBOOK:-}" ]; then
+	case $MKBOOK in
+	*/*) MKBOOK=$(abs_path "$MKBOOK") ;;
+	*) MKBOOK=$(command -v "$MKBOOK" || printf '%s' "$MKBOOK") ;;
+	esac
+else
+	MKBOOK=$root/mkbook
+fi
+EPUBCHECK_JAR=$(abs_path "${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}")
+jobs=${EPUBCHECK_JOBS:-$(nproc 2>/dev/null || echo 2)}
+export SOURCE_DATE_EPOCH=1704067200
+# The marker planted next to every manuscript; no book may hold it.
+MARKER=mkbook-secret-8d1f60c2e4
+export MARKER
+# Sanitizer reports must reach standard error; a preloaded shim must not
+# stop an ASan build.
+export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
+
+cases=()
+for arg in "$@"; do
+	case $arg in
+	-h | --help)
+		sed -n '2,/^$/s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+		exit 0
+		;;
+	-*)
+		printf 'run-bad.sh: unknown option %s\n' "$arg" >&2
+		exit 2
+		;;
+	*) cases+=("$(basename "${arg%/}")") ;;
+	esac
+done
+atomic=true
+[ ${#cases[@]} -gt 0 ] && atomic=false
+
+cd "$root" || exit 2
+work=$root/build/bad
+mkdir -p "$work"
+if [ ${#cases[@]} -eq 0 ]; then
+	for dir in tests/bad/*/; do
+		[ -f "$dir/expect" ] && cases+=("$(basename "$dir")")
+	done
+fi
+if [ ! -x "$MKBOOK" ]; then
+	fail "mkbook not found or not executable: $MKBOOK (run make, or set MKBOOK)"
+	summary
+	exit 1
+fi
+
+# ---- helpers ----
+
+# unprivileged_prefix: prints the command prefix that runs a program without
+# root's power over file permissions, or nothing when not root; returns 1
+# when it is needed but cannot be done.
+unprivileged_prefix() {
+	[ "$(id -u)" -ne 0 ] && return 0
+	command -v setpriv >/dev/null 2>&1 || return 1
+	local probe=$work/.probe-$$
+	rm -rf "$probe" && mkdir -p "$probe" && chmod 000 "$probe"
+	if setpriv --bounding-set=-dac_override,-dac_read_search ls "$probe" >/dev/null 2>&1; then
+		chmod 700 "$probe" && rm -rf "$probe"
+		return 1
+	fi
+	chmod 700 "$probe" && rm -rf "$probe"
+	printf '%s\n' "setpriv --bounding-set=-dac_override,-dac_read_search"
+}
+UNPRIV=$(unprivileged_prefix)
+can_unprivileged=$?
+
+# plant_secrets DIR: the marker files next to a manuscript.
+plant_secrets() {
+	python3 - "$1" "$MARKER" <<'EOF'
+import struct, sys, zlib
+d, m = sys.argv[1], sys.argv[2]
+def chunk(t, b):
+    return struct.pack(">I", len(b)) + t + b + struct.pack(">I", zlib.crc32(t + b) & 0xffffffff)
+png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+       + chunk(b"tEXt", b"Comment\x00" + m.encode()) + chunk(b"IDAT", zlib.compress(b"\x00\x00"))
+       + chunk(b"IEND", b""))
+files = {
+    "secret.txt": m + "\n",
+    "secret.md": "# Secret\n\n" + m + "\n",
+    "secret.yaml": "title: " + m + "\n",
+    "secret.svg": '<svg xmlns="http://www.w3.org/2000/svg"><text>' + m + "</text></svg>\n",
+    "secret.css": "/* " + m + " */\n",
+}
+for name, text in files.items():
+    open(d + "/" + name, "w").write(text)
+open(d + "/secret.png", "wb").write(png)
+EOF
+}
+
+# tree_sums DIR: a line per file under DIR (readable or not) with its
+# checksum, for "the manuscript is untouched".
+tree_sums() {
+	(cd "$1" 2>/dev/null && find . -type f -print0 2>/dev/null | sort -z |
+		xargs -0 -r sha1sum 2>/dev/null) || true
+}
+
+# check_safe EPUB DIR CONTAINS: unzips EPUB into DIR and prints every
+# problem: active content, the marker, a missing or forbidden string of
+# the file CONTAINS (may be empty). Returns 1 when there is any.
+check_safe() {
+	rm -rf "$2"
+	if ! unzip_epub "$1" "$2" >/dev/null 2>&1; then
+		echo "cannot unzip $1"
+		return 1
+	fi
+	python3 - "$2" "$MARKER" "$3" <<'EOF'
+import os, re, sys
+import xml.etree.ElementTree as ET
+
+top, marker, contains = sys.argv[1], sys.argv[2].encode(), sys.argv[3]
+problems = []
+active = {"script", "iframe", "frame", "frameset", "object", "embed", "applet",
+          "form", "input", "button", "select", "textarea", "foreignObject"}
+bad_scheme = re.compile(r"^(javascript|vbscript|data|file):")
+texts = []
+
+def local(name):
+    return name.rsplit("}", 1)[-1]
+
+def check_style(where, value):
+    v = re.sub(r"\s+", "", value.lower())
+    for m in re.finditer(r"url\(([^)]*)\)", v):
+        if not m.group(1).strip("'\"").startswith("#"):
+            problems.append("%s: style loads %s" % (where, m.group(0)))
+    if "@import" in v or "expression(" in v or "javascript:" in v:
+        problems.append("%s: style %r" % (where, value[:80]))
+
+for dirpath, _, names in os.walk(top):
+    for name in names:
+        path = os.path.join(dirpath, name)
+        rel = os.path.relpath(path, top)
+        data = open(path, "rb").read()
+        if marker in data:
+            problems.append("%s holds the marker of a file outside the manuscript" % rel)
+        if re.search(rb"<script", data, re.I):
+            problems.append("%s holds <script" % rel)
+        if name.endswith(".css"):
+            for m in re.finditer(rb"url\(([^)]*)\)", data):
+                u = m.group(1).strip(b"'\" ").lower()
+                if re.match(rb"(https?:|//|javascript:|file:|data:)", u):
+                    problems.append("%s: url(%s)" % (rel, u.decode("utf-8", "replace")))
+            if b"expression(" in data or b"javascript:" in data:
+                problems.append("%s: active CSS" % rel)
+        if not name.endswith((".xhtml", ".svg", ".opf", ".ncx", ".xml")):
+            continue
+        texts.append(data.decode("utf-8", "replace"))
+        try:
+            tree = ET.fromstring(data)
+        except ET.ParseError as e:
+            problems.append("%s is not well-formed XML: %s" % (rel, e))
+            continue
+        for el in tree.iter():
+            if not isinstance(el.tag, str):
+                continue
+            tag = local(el.tag)
+            if tag in active:
+                problems.append("%s: <%s>" % (rel, tag))
+            if tag in ("set", "animate", "animateTransform", "animateMotion"):
+                target = el.get("attributeName", "").lower()
+                if target.startswith("on") or "href" in target:
+                    problems.append("%s: <%s attributeName=%r>" % (rel, tag, target))
+            for attr, value in el.attrib.items():
+                a = local(attr).lower()
+                if a.startswith("on"):
+                    problems.append("%s: <%s %s=...>" % (rel, tag, a))
+                v = re.sub(r"[\x00-\x20]", "", value).lower()
+                if bad_scheme.match(v):
+                    problems.append("%s: <%s %s=%r>" % (rel, tag, a, value[:80]))
+                if a == "style":
+                    check_style("%s: <%s>" % (rel, tag), value)
+            if tag == "style" and el.text:
+                check_style("%s: <style>" % rel, el.text)
+if contains and os.path.exists(contains):
+    alltext = "\n".join(texts)
+    for line in open(contains, encoding="utf-8").read().splitlines():
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("!"):
+            if line[1:] in alltext:
+                problems.append("the book holds %r" % line[1:])
+        elif line not in alltext:
+            problems.append("the book lacks %r" % line)
+for p in problems:
+    print(p)
+sys.exit(1 if problems else 0)
+EOF
+}
+
+# no_temp_files DIR NAME: true when DIR holds no temporary file of NAME.
+no_temp_files() {
+	! compgen -G "$1/.$2.*" >/dev/null
+}
+
+# ---- 1. the corpus ----
+
+built=() # cases whose book goes through epubcheck
+declare -A ran=() xfail_failed=()
+
+# report CASE OK MESSAGE: pass or fail, turned into a TODO for xfail cases.
+report() {
+	local c=$1 ok=$2 msg=$3
+	if [ -f "tests/bad/$c/xfail" ]; then
+		if [ "$ok" = yes ]; then
+			printf 'ok - %s\n' "$msg"
+		else
+			xfail_failed[$c]=1
+			printf 'ok - %s # TODO %s\n' "$msg" "$(head -n 1 "tests/bad/$c/xfail")"
+		fi
+		return
+	fi
+	if [ "$ok" = yes ]; then pass "$msg"; else fail "$msg"; fi
+}
+
+run_case() {
+	local c=$1 src=tests/bad/$1 dir=$work/$1
+	local t_limit=60 status expected line want=() args=() prefix=() out=out.epub
+	rm -rf "$dir" 2>/dev/null || { chmod -R u+rwx "$dir" && rm -rf "$dir"; }
+	mkdir -p "$dir"
+	[ -d "$src/in" ] && cp -R "$src/in" "$dir/in"
+	plant_secrets "$dir"
+	if [ -f "$src/slow" ] && [ "${MKBOOK_SLOW_TESTS:-0}" != 1 ]; then
+		printf 'skip - %s: slow; run with MKBOOK_SLOW_TESTS=1\n' "$c"
+		return
+	fi
+	if [ -f "$src/unprivileged" ]; then
+		if [ "$can_unprivileged" -ne 0 ]; then
+			printf 'skip - %s: running as root and cannot drop the permission capabilities (setpriv)\n' "$c"
+			return
+		fi
+		# shellcheck disable=SC2206 # a command prefix, split on purpose
+		prefix=($UNPRIV)
+	fi
+	if [ -f "$src/setup.sh" ]; then
+		local setup_out
+		setup_out=$(cd "$dir" && CASE_DIR=$root/$src bash "$root/$src/setup.sh" 2>&1)
+		status=$?
+		if [ "$status" -eq 77 ]; then
+			printf 'skip - %s: %s\n' "$c" "$setup_out"
+			return
+		elif [ "$status" -ne 0 ]; then
+			fail "$c: setup.sh exited $status"
+			printf '%s\n' "$setup_out" | indent
+			return
+		fi
+	fi
+	if [ -f "$src/args" ]; then
+		read -r -a args <"$src/args"
+	fi
+	case " ${args[*]} " in
+	*" -o "* | *" --check "*) out= ;;
+	*) args+=(-o "$out") ;;
+	esac
+	[ -f "$src/timeout" ] && t_limit=$(head -n 1 "$src/timeout")
+	[ -f "$src/xfail" ] && t_limit=5
+	tree_sums "$dir/in" >"$dir/sums.before"
+	ran[$c]=1
+
+	(cd "$dir" && timeout -k 5 "$t_limit" "${prefix[@]}" "$MKBOOK" "${args[@]}" in \
+		>stdout 2>stderr </dev/null)
+	status=$?
+
+	# No crash, no hang.
+	if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
+		report "$c" no "$c: no hang (still running after ${t_limit}s)"
+		return
+	elif [ "$status" -gt 127 ]; then
+		report "$c" no "$c: no crash (killed by signal $((status - 128)))"
+		indent <"$dir/stderr" | tail -n 20
+		return
+	elif grep -Eq 'Sanitizer|runtime error:' "$dir/stderr"; then
+		report "$c" no "$c: no sanitizer report"
+		indent <"$dir/stderr" | head -n 40
+		return
+	fi
+
+	# Exit status and messages.
+	expected=$(grep -v -e '^#' -e '^$' "$src/expect" | head -n 1)
+	if [ "$status" = "$expected" ]; then
+		report "$c" yes "$c: exit $status"
+	else
+		report "$c" no "$c: exit $status, expected $expected"
+		indent <"$dir/stderr" | head -n 20
+	fi
+	local missing=()
+	mapfile -t want < <(grep -v -e '^#' -e '^$' "$src/expect" | tail -n +2)
+	for line in "${want[@]}"; do
+		if [ "${line:0:1}" = "!" ]; then
+			grep -qF -- "${line:1}" "$dir/stderr" && missing+=("unwanted: ${line:1}")
+		else
+			grep -qF -- "$line" "$dir/stderr" || missing+=("missing: $line")
+		fi
+	done
+	if [ ${#missing[@]} -eq 0 ]; then
+		report "$c" yes "$c: messages (${#want[@]} checked)"
+	else
+		report "$c" no "$c: messages"
+		printf '%s\n' "${missing[@]}" | indent
+		printf 'stderr was:\n' | indent
+		indent <"$dir/stderr" | head -n 20 | indent
+	fi
+
+	# The manuscript is untouched; a failed build leaves nothing.
+	tree_sums "$dir/in" >"$dir/sums.after"
+	local problems=()
+	cmp -s "$dir/sums.before" "$dir/sums.after" ||
+		problems+=("files under in/ changed: $(diff "$dir/sums.before" "$dir/sums.after" | grep '^[<>]' | head -n 3 | tr '\n' ' ')")
+	if [ -n "$out" ]; then
+		no_temp_files "$dir" "$out" || problems+=("a temporary file .$out.* is left")
+		if [ "$status" -ne 0 ] && [ -e "$dir/$out" ]; then
+			problems+=("mkbook failed but wrote $out")
+		fi
+	fi
+	if [ ${#problems[@]} -eq 0 ]; then
+		report "$c" yes "$c: manuscript untouched, no stray file"
+	else
+		report "$c" no "$c: manuscript untouched, no stray file"
+		printf '%s\n' "${problems[@]}" | indent
+	fi
+
+	# A written book: safe, nothing from outside; epubcheck later.
+	if [ "$status" -eq 0 ] && [ -n "$out" ] && [ -f "$dir/$out" ]; then
+		local msg
+		if msg=$(check_safe "$dir/$out" "$dir/unzipped" "$root/$src/contains" 2>&1); then
+			report "$c" yes "$c: the book is safe and holds nothing from outside"
+		else
+			report "$c" no "$c: the book is safe and holds nothing from outside"
+			printf '%s\n' "$msg" | head -n 20 | indent
+		fi
+		if [ -f "$src/no-epubcheck" ]; then
+			printf 'skip - %s: epubcheck: %s\n' "$c" "$(head -n 1 "$src/no-epubcheck")"
+		else
+			built+=("$c")
+		fi
+	fi
+}
+
+epubcheck_started=false
+start_epubchecks() {
+	$epubcheck_started && return
+	epubcheck_started=true
+	if ! command -v java >/dev/null 2>&1 || [ ! -f "$EPUBCHECK_JAR" ]; then
+		return
+	fi
+	local c
+	for c in "${built[@]}"; do
+		while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do
+			wait -n
+		done
+		rm -f "$work/$c/epubcheck.txt"
+		run_epubcheck "$EPUBCHECK_JAR" "$work/$c/out.epub" "$work/$c/epubcheck.txt" &
+	done
+}
+
+for c in "${cases[@]}"; do
+	if [ ! -f "tests/bad/$c/expect" ]; then
+		fail "$c: no tests/bad/$c/expect"
+		continue
+	fi
+	run_case "$c"
+done
+
+# epubcheck runs in the background while the atomic tests run.
+start_epubchecks
+
+# ---- 2. atomic output ----
+
+# keep_check NAME DIR FILE ORIG: the old EPUB is untouched and no temporary
+# file of FILE is left in DIR.
+keep_check() {
+	local name=$1 dir=$2 file=$3 orig=$4
+	if cmp -s "$dir/$file" "$orig"; then
+		pass "atomic $name: the existing EPUB is untouched"
+	else
+		fail "atomic $name: the existing EPUB was changed or removed"
+	fi
+	if no_temp_files "$dir" "$file"; then
+		pass "atomic $name: no temporary file left"
+	else
+		fail "atomic $name: temporary file left: $(compgen -G "$dir/.$file.*" | tr '\n' ' ')"
+	fi
+}
+
+# expect_fail NAME STATUS ERRFILE WORDS: mkbook exited 1 and said WORDS.
+expect_fail() {
+	local name=$1 status=$2 err=$3 words=$4
+	if [ "$status" -eq 1 ] && grep -qF -- "$words" "$err"; then
+		pass "atomic $name: exit 1, '$words'"
+	else
+		fail "atomic $name: exit $status, expected 1 and '$words'"
+		indent <"$err"
+	fi
+}
+
+if $atomic; then
+	a=$work/atomic
+	chmod -R u+rwx "$a" 2>/dev/null
+	rm -rf "$a"
+	mkdir -p "$a/good/qa" "$a/broken"
+	# A good book, with an image so that it is larger than 64 KiB.
+	printf 'title: Atomic\nauthor: Test\nmodified: 2024-01-01\ncover: cover.png\n' >"$a/good/book.yaml"
+	printf '# Atomic\n\nA book.\n' >"$a/good/a.md"
+	cp manuscript/cover.png "$a/good/cover.png"
+	printf '# Broken\n\nBad \xff byte.\n' >"$a/broken/a.md"
+	printf 'PK old book: not to be lost\n' >"$a/orig.epub"
+
+	# A book with an error.
+	cp "$a/orig.epub" "$a/book.epub"
+	(cd "$a" && "$MKBOOK" -q broken -o book.epub 2>err.txt)
+	expect_fail "book with an error" $? "$a/err.txt" "broken/a.md:3:5: error: invalid UTF-8"
+	keep_check "book with an error" "$a" book.epub "$a/orig.epub"
+
+	# The output folder is read-only.
+	mkdir -p "$a/ro"
+	cp "$a/orig.epub" "$a/ro/book.epub"
+	chmod 555 "$a/ro"
+	if [ "$can_unprivileged" -eq 0 ]; then
+		# shellcheck disable=SC2086 # a command prefix, split on purpose
+		(cd "$a" && $UNPRIV "$MKBOOK" -q good -o ro/book.epub 2>err.txt)
+		expect_fail "read-only folder" $? "$a/err.txt" "ro/book.epub: error: cannot write: Permission denied"
+		keep_check "read-only folder" "$a/ro" book.epub "$a/orig.epub"
+	else
+		printf 'skip - atomic read-only folder: running as root and cannot drop the permission capabilities\n'
+	fi
+	chmod 755 "$a/ro"
+
+	# A full disk, injected: write, fsync and close fail with ENOSPC.
+	shim=$work/enospc.so
+	if "${CC:-cc}" -shared -fPIC -o "$shim" tests/faults/enospc.c -ldl 2>"$a/cc.txt"; then
+		for fault in "write 0" "write 1000" "write 70000" "fsync 0" "close 0"; do
+			read -r op after <<<"$fault"
+			cp "$a/orig.epub" "$a/book.epub"
+			(cd "$a" && ENOSPC_MATCH=/.book.epub. ENOSPC_OP=$op ENOSPC_AFTER=$after \
+				LD_PRELOAD=$shim "$MKBOOK" -q good -o book.epub 2>err.txt)
+			expect_fail "full disk ($op fails after $after bytes)" $? "$a/err.txt" \
+				"book.epub: error: cannot write: No space left on device"
+			keep_check "full disk ($op fails after $after bytes)" "$a" book.epub "$a/orig.epub"
+		done
+	else
+		fail "atomic full disk: cannot compile tests/faults/enospc.c"
+		indent <"$a/cc.txt"
+	fi
+
+	# A full disk, for real: a 64 KiB tmpfs, where permitted.
+	mkdir -p "$a/small"
+	if mount -t tmpfs -o size=64k tmpfs "$a/small" 2>/dev/null; then
+		cp "$a/orig.epub" "$a/small/book.epub"
+		(cd "$a" && "$MKBOOK" -q good -o small/book.epub 2>err.txt)
+		expect_fail "64 KiB tmpfs" $? "$a/err.txt" "small/book.epub: error: cannot write: No space left on device"
+		keep_check "64 KiB tmpfs" "$a/small" book.epub "$a/orig.epub"
+		umount "$a/small" || fail "atomic 64 KiB tmpfs: cannot unmount $a/small"
+	else
+		printf 'skip - atomic 64 KiB tmpfs: mount is not permitted here (the injected faults stand in)\n'
+	fi
+
+	# A good build replaces the file whole, with the umask's mode.
+	cp "$a/orig.epub" "$a/book.epub"
+	chmod 600 "$a/book.epub"
+	(cd "$a" && umask 027 && "$MKBOOK" -q good -o book.epub 2>err.txt)
+	status=$?
+	if [ "$status" -eq 0 ] && check_mimetype "$a/book.epub" >/dev/null &&
+		no_temp_files "$a" book.epub; then
+		pass "atomic good build: the EPUB is replaced whole, no temporary file"
+	else
+		fail "atomic good build: exit $status"
+		indent <"$a/err.txt"
+	fi
+	mode=$(stat -c %a "$a/book.epub")
+	if [ "$mode" = 640 ]; then
+		pass "atomic good build: mode 640 under umask 027"
+	else
+		fail "atomic good build: mode $mode under umask 027, expected 640"
+	fi
+
+	# A symbolic link at the output path is kept; its file is replaced.
+	mkdir -p "$a/real"
+	cp "$a/orig.epub" "$a/real/book.epub"
+	ln -sfn real/book.epub "$a/link.epub"
+	(cd "$a" && "$MKBOOK" -q good -o link.epub 2>err.txt)
+	status=$?
+	if [ "$status" -eq 0 ] && [ -L "$a/link.epub" ] &&
+		check_mimetype "$a/real/book.epub" >/dev/null && no_temp_files "$a" link.epub &&
+		no_temp_files "$a/real" book.epub; then
+		pass "atomic symbolic link: kept, the file it leads to replaced"
+	else
+		fail "atomic symbolic link: exit $status; link or target wrong"
+		indent <"$a/err.txt"
+	fi
+
+	# A FIFO at the output path is refused, not replaced.
+	rm -f "$a/pipe.epub"
+	if mkfifo "$a/pipe.epub" 2>/dev/null; then
+		(cd "$a" && timeout 20 "$MKBOOK" -q good -o pipe.epub 2>err.txt)
+		expect_fail "FIFO at the output path" $? "$a/err.txt" "pipe.epub: error: is not a regular file"
+		if [ -p "$a/pipe.epub" ]; then
+			pass "atomic FIFO at the output path: left as it was"
+		else
+			fail "atomic FIFO at the output path: replaced"
+		fi
+	fi
+fi
+
+# ---- 3. epubcheck results ----
+
+wait
+if [ ${#built[@]} -gt 0 ]; then
+	if ! command -v java >/dev/null 2>&1 || [ ! -f "$EPUBCHECK_JAR" ]; then
+		for c in "${built[@]}"; do
+			fail "$c: epubcheck: java or $EPUBCHECK_JAR missing (apt-get install epubcheck, or set EPUBCHECK_JAR)"
+		done
+	fi
+	for c in "${built[@]}"; do
+		report=$work/$c/epubcheck.txt
+		[ -f "$report" ] || continue
+		if counts=$(epubcheck_summary "$report"); then
+			if [ "$counts" = "0 0 0" ]; then
+				report "$c" yes "$c: epubcheck"
+			else
+				read -r nf ne nw <<<"$counts"
+				report "$c" no "$c: epubcheck: $nf fatal, $ne error, $nw warning messages"
+				grep -E '^(FATAL|ERROR|WARNING)' "$report" | head -n 10 | indent
+			fi
+		else
+			report "$c" no "$c: epubcheck: no Messages line in its output"
+			head -n 10 "$report" | indent
+		fi
+	done
+fi
+
+# ---- 4. xfail cases that pass ----
+
+for c in "${cases[@]}"; do
+	if [ -f "tests/bad/$c/xfail" ] && [ -n "${ran[$c]:-}" ] && [ -z "${xfail_failed[$c]:-}" ]; then
+		fail "$c: marked xfail but passes every check; remove tests/bad/$c/xfail"
+	fi
+done
+
+summary
