@@ -216,6 +216,11 @@ build_book(book *b, const build_opts *o, build_result *r)
 	navpoint *toc = NULL;
 	strlist langs = {0};
 
+	if (!labels_has_language(b->language))
+		diag_note(b->yaml_file, 0, 0,
+		          "mkbook has no words of its own for language '%s'; it writes English "
+		          "ones (set them under 'labels:' in book.yaml)",
+		          b->language);
 	/* The pages mkbook makes itself. */
 	load_cover(b);
 	size_t pos = 0;

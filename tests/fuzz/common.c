@@ -230,7 +230,8 @@ has_outside_url(const char *v)
 		if (*p != '#')
 			return true;
 	}
-	return strcasestr(v, "@import") != NULL;
+	/* A backslash can spell url( as \75rl(. */
+	return strcasestr(v, "@import") != NULL || strchr(v, '\\') != NULL;
 }
 
 void

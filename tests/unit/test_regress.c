@@ -157,6 +157,27 @@ START_TEST(test_regress_svg_namespace_written_unescaped)
 }
 END_TEST
 
+/* media_clean_svg looked for "url(" in lower case only: CSS reads URL(
+ * and \75rl( as url() too, so fill="URL(http://...)" and style sheets
+ * with escapes kept loading from outside the book. */
+START_TEST(test_regress_svg_css_url_case_and_escapes)
+{
+	static const char svg[] =
+	    "<svg xmlns=\"http://www.w3.org/2000/svg\"><style>rect { fill: URL(http://e/a.png) } "
+	    "circle { fill: \\75rl(http://e/b.png) }</style><rect fill=\"URL(http://e/c)\" "
+	    "style=\"fill:Url(http://e/d)\"/><circle style=\"fill:\\75 rl(http://e/e)\" "
+	    "fill=\"url(#ok)\"/></svg>";
+	unsigned char *out = NULL;
+	size_t len = 0;
+	const char *why = NULL;
+	ck_assert_int_eq(media_clean_svg((const unsigned char *)svg, sizeof svg - 1, &out, &len, &why),
+	                 0);
+	ck_assert_ptr_null(strstr((const char *)out, "http://e/"));
+	ck_assert_ptr_nonnull(strstr((const char *)out, "url(#ok)"));
+	free(out);
+}
+END_TEST
+
 Suite *
 regress_suite(void)
 {
@@ -166,6 +187,7 @@ regress_suite(void)
 	tcase_add_test(tc, test_regress_big_page_serialize_quadratic);
 	tcase_add_test(tc, test_regress_svg_stylesheet_pi_kept);
 	tcase_add_test(tc, test_regress_svg_namespace_written_unescaped);
+	tcase_add_test(tc, test_regress_svg_css_url_case_and_escapes);
 	suite_add_tcase(s, tc);
 	return s;
 }
