@@ -5,10 +5,12 @@
 #                      suite with them: the unit tests and tests/run-all.sh with
 #                      MKBOOK=./mkbook-asan. Fails on any sanitizer report.
 #   make valgrind      the unit tests (CK_FORK=no), every test book, every
-#                      tests/qa case and the sample under valgrind (tests/valgrind.sh).
-#   make fuzz          builds the libFuzzer targets (clang) into build/fuzz/ and
-#                      runs each for FUZZ_SECONDS (default 60); FUZZ_TARGETS
-#                      picks some, FUZZ_JOBS runs that many at a time.
+#                      tests/qa case, the sample and tests/run-bad.sh (but its
+#                      huge cases) under valgrind (tests/valgrind.sh).
+#   make fuzz          builds the libFuzzer targets of tests/fuzz/ (clang) into
+#                      build/fuzz/ and runs each for FUZZ_SECONDS (default 60);
+#                      FUZZ_TARGETS picks some, FUZZ_JOBS runs that many at a
+#                      time. See tests/fuzz/README.md.
 #   make fuzz-build    only builds them.
 #   make fuzz-replay   every seed input of tests/fuzz/corpus/ through its
 #                      target's code, built without libFuzzer (tests/run-fuzz-replay.sh,
@@ -29,9 +31,11 @@ ASAN_LIB_OBJ  = $(LIB_SRC:src/%.c=build/asan/obj/%.o) build/asan/obj/stylesheet.
 ASAN_UNIT_OBJ = $(UNIT_SRC:tests/unit/%.c=build/asan/unit/%.o)
 # Every sanitizer report also goes to a file under build/asan/logs/, so that
 # none is lost where a test script only looks at an exit status (a book with
-# errors exits 1, as UBSan would without abort_on_error).
+# errors exits 1, as UBSan would without abort_on_error). run-bad.sh
+# injects write errors with an LD_PRELOAD shim, which then comes before
+# gcc's shared ASan runtime: verify_asan_link_order=0 lets that run.
 ASAN_LOGS   = $(CURDIR)/build/asan/logs
-ASAN_ENV    = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:log_path=$(ASAN_LOGS)/asan \
+ASAN_ENV    = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:verify_asan_link_order=0:log_path=$(ASAN_LOGS)/asan \
               UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:abort_on_error=1:log_path=$(ASAN_LOGS)/ubsan \
               LSAN_OPTIONS=log_path=$(ASAN_LOGS)/lsan
 

@@ -162,7 +162,7 @@ book_free(book *b)
 void
 book_add_chapter(book *b, chapter *c)
 {
-	b->chapters = xrealloc(b->chapters, (b->nchapters + 1) * sizeof *b->chapters);
+	b->chapters = xgrow(b->chapters, b->nchapters, sizeof *b->chapters);
 	b->chapters[b->nchapters++] = c;
 	if (c->path)
 		strmap_put(b->chapter_by_path, c->path, c);

@@ -16,6 +16,7 @@
 #include "opf.h"
 #include "pages.h"
 #include "parallel.h"
+#include "source.h"
 #include "stylesheet.h"
 #include "util.h"
 #include "xhtml.h"
@@ -200,6 +201,38 @@ add_xml(epub_writer *w, const char *name, xmlDocPtr doc)
 	xmlFree(mem);
 }
 
+/* What in a stylesheet would load or run something (url(), @import,
+ * expression()...), CSS escapes and case undone, or NULL: mkbook copies no
+ * file a stylesheet names, and a book runs nothing. Comments are searched
+ * too: a comment opener may stand in a string. */
+static const char *
+css_active_word(const char *css, size_t len)
+{
+	static const char *const bad[] = {"url(",   "@import", "expression(", "javascript:",
+	                                  "image(", "src(",    "image-set(",  "vbscript:", NULL};
+	strbuf sb = {0};
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)css[i];
+		if (ch == '\\' && i + 1 < len) { /* \75 or \u: the character */
+			unsigned v = 0, n = 0;
+			const char *hex = "0123456789abcdef0123456789ABCDEF", *h;
+			while (n < 6 && i + 1 < len && css[i + 1] && (h = strchr(hex, css[i + 1])) != NULL) {
+				v = v * 16 + (unsigned)((h - hex) % 16);
+				i++;
+				n++;
+			}
+			ch = n == 0 ? (unsigned char)css[++i] : v < 0x80 ? (unsigned char)v : '?';
+		}
+		sb_putc(&sb, ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : (char)ch);
+	}
+	const char *found = NULL;
+	for (int k = 0; bad[k] && !found; k++)
+		if (sb.data && strstr(sb.data, bad[k]))
+			found = bad[k];
+	sb_free(&sb);
+	return found;
+}
+
 static bool
 is_compressed(const char *type)
 {
@@ -302,15 +335,27 @@ build_book(book *b, const build_opts *o, build_result *r)
 		enum path_status st = book_resolve_path(b, b->stylesheet, &norm, &fs);
 		char *css = NULL;
 		size_t len = 0;
+		const char *word = NULL;
+		char *shown = path_join(b->dir, b->stylesheet);
+		int e = 0;
 		if (st != PATH_OK) {
 			diag_error(b->yaml_file, 0, 0, "stylesheet '%s' %s", b->stylesheet,
 			           path_status_text(st));
-		} else if (file_read(fs, &css, &len, MKBOOK_MAX_FILE_BYTES) != 0) {
+		} else if ((e = file_read(fs, &css, &len, MKBOOK_MAX_FILE_BYTES)) != 0) {
 			diag_error(b->yaml_file, 0, 0, "stylesheet '%s' cannot be read: %s",
-			           b->stylesheet, strerror(errno));
+			           b->stylesheet, e == EFBIG ? "larger than the 64 MiB limit" : strerror(e));
+		} else if (source_check_text(shown, css, len, 1) != 0) {
+			free(css);
+		} else if ((word = css_active_word(css, len)) != NULL) {
+			diag_error(shown, 0, 0,
+			           "the stylesheet uses '%s': mkbook copies no file a stylesheet names "
+			           "and a book runs nothing; remove it",
+			           word);
+			free(css);
 		} else {
 			epub_add(w, "EPUB/style.css", css, len, false);
 		}
+		free(shown);
 		free(norm);
 		free(fs);
 		if (diag_error_count() > 0)

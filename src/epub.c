@@ -55,7 +55,7 @@ epub_free(epub_writer *w)
 static void
 add_entry(epub_writer *w, const char *name, void *data, size_t len, bool store, bool owned)
 {
-	w->entries = xrealloc(w->entries, (w->n + 1) * sizeof *w->entries);
+	w->entries = xgrow(w->entries, w->n, sizeof *w->entries);
 	w->entries[w->n++] = (struct entry){xstrdup(name), data, len, store, owned, false, 0, 0};
 }
 

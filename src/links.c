@@ -246,9 +246,11 @@ resolve_link(book *b, chapter *c, xmlNodePtr a)
 	if (href[0] == '#') {
 		const char *id = links_find_fragment(c, href + 1);
 		if (id) {
-			char *h = xasprintf("#%s", id);
+			char *frag = slug_fragment(id);
+			char *h = xasprintf("#%s", frag);
 			xmlSetProp(a, BAD_CAST "href", BAD_CAST h);
 			free(h);
+			free(frag);
 		} else if (href[1] != '\0') {
 			locate(c, &line, &col, href);
 			diag_warning(file, line, col,
@@ -312,9 +314,11 @@ resolve_link(book *b, chapter *c, xmlNodePtr a)
 			}
 		}
 		char *rel = href_relative(c->href, t->href);
-		char *h = id ? xasprintf("%s#%s", t == c ? "" : rel, id) : xstrdup(rel);
+		char *idf = id ? slug_fragment(id) : NULL;
+		char *h = id ? xasprintf("%s#%s", t == c ? "" : rel, idf) : xstrdup(rel);
 		xmlSetProp(a, BAD_CAST "href", BAD_CAST h);
 		free(h);
+		free(idf);
 		free(rel);
 	} else {
 		char *base = base_url(b, c);
@@ -587,9 +591,10 @@ links_settle(book *b)
 				             f->fragment);
 			/* The id goes into an attribute value: escape what XML needs. */
 			strbuf sb = {0};
+			char *idf = id ? slug_fragment(id) : NULL;
 			if (id) {
 				sb_putc(&sb, '#');
-				for (const char *p = id; *p; p++) {
+				for (const char *p = idf; *p; p++) {
 					switch (*p) {
 					case '&': sb_puts(&sb, "&amp;"); break;
 					case '<': sb_puts(&sb, "&lt;"); break;
@@ -599,6 +604,7 @@ links_settle(book *b)
 					}
 				}
 			}
+			free(idf);
 			f->result = sb_take(&sb);
 		}
 	}

@@ -5,6 +5,7 @@
 
 #include <pthread.h>
 #include <string.h>
+#include <unistr.h>
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
@@ -420,6 +421,17 @@ chapter_render_text(const book *b, chapter *c)
 		const char *base = path_basename(c->path ? c->path : c->file);
 		const char *dot = strrchr(base, '.');
 		c->title = xstrndup(base, dot ? (size_t)(dot - base) : strlen(base));
+		/* A file name need not be UTF-8 (Latin-1 from an old disk) and may
+		 * hold control characters: neither may reach the XML. */
+		size_t n = strlen(c->title);
+		for (size_t i = 0; i < n;) {
+			ucs4_t uc;
+			int k = u8_mbtoucr(&uc, (const uint8_t *)c->title + i, n - i);
+			if (k < 0 || uc < 0x20 || uc == 0xFFFE || uc == 0xFFFF)
+				c->title[i++] = '?';
+			else
+				i += (size_t)k;
+		}
 	}
 	if (c->ntoc > 0)
 		xmlSetProp(sec, BAD_CAST "aria-labelledby", BAD_CAST c->toc[0].id);

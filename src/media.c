@@ -139,7 +139,7 @@ clean_svg_tree(xmlNodePtr root)
 					xmlAttrPtr next = a->next;
 					const char *an = (const char *)a->name;
 					xmlChar *v = xmlNodeListGetString(cur->doc, a->children, 1);
-					bool bad = str_starts_with(an, "on") ||
+					bool bad = !xmlStrncasecmp(a->name, BAD_CAST "on", 2) ||
 					           ((!strcmp(an, "href") || !strcmp(an, "src")) && v &&
 					            !is_local_ref(v)) ||
 					           (v && has_outside_url(v));
@@ -235,16 +235,23 @@ media_clean_svg(const unsigned char *data, size_t len, unsigned char **out, size
 		*why = "it could not be written back";
 		goto out;
 	}
-	/* libxml2 writes a namespace name back as it is, '<' and '&' and all:
-	 * what does not read back as XML stays out of the book. */
-	xmlDocPtr again = xmlReadMemory((const char *)mem, n, NULL, NULL,
-	                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	if (again == NULL) {
+	/* libxml2 writes a namespace name back as it is, '<' and '&' and all,
+	 * and lets a prefix nothing declares pass: what does not read back as
+	 * well-formed XML with namespaces stays out of the book. */
+	xmlParserCtxtPtr pc = xmlNewParserCtxt();
+	xmlDocPtr again = pc ? xmlCtxtReadMemory(pc, (const char *)mem, n, NULL, NULL,
+	                                         XML_PARSE_NONET | XML_PARSE_NOERROR |
+	                                             XML_PARSE_NOWARNING)
+	                     : NULL;
+	bool readable = again && pc->wellFormed && pc->nsWellFormed;
+	xmlFreeDoc(again);
+	xmlFreeParserCtxt(pc);
+	if (!readable) {
 		xmlFree(mem);
-		*why = "it does not read back as XML once cleaned (a namespace name with '<' or '&'?)";
+		*why = "it is not well-formed XML with namespaces once cleaned (an undeclared prefix, "
+		       "or '<' or '&' in a namespace name?)";
 		goto out;
 	}
-	xmlFreeDoc(again);
 	*out = (unsigned char *)xstrndup((const char *)mem, (size_t)n);
 	*outlen = (size_t)n;
 	xmlFree(mem);

@@ -15,7 +15,7 @@
 static navpoint *
 add_point(navpoint *parent, const char *title, const char *href)
 {
-	parent->children = xrealloc(parent->children, (parent->n + 1) * sizeof *parent->children);
+	parent->children = xgrow(parent->children, parent->n, sizeof *parent->children);
 	navpoint *p = &parent->children[parent->n++];
 	memset(p, 0, sizeof *p);
 	p->title = xstrdup(title);

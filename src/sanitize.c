@@ -9,6 +9,7 @@
 
 #include "book.h"
 #include "diag.h"
+#include "slug.h"
 #include "util.h"
 #include "xhtml.h"
 
@@ -565,10 +566,16 @@ copy_footnotes(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int 
 			char *num = xasprintf("%d.", number);
 			xmlAddChild(back, xmlNewDocText(dst->doc, BAD_CAST num));
 			free(num);
-			char *href = xasprintf("#%sfnref-%s", ctx->id_prefix ? ctx->id_prefix : "",
-			                       id && str_starts_with((const char *)id, "fn-")
-			                           ? (const char *)id + 3
-			                           : "");
+			char *ref = xasprintf("%sfnref-%s", ctx->id_prefix ? ctx->id_prefix : "",
+			                      id && str_starts_with((const char *)id, "fn-")
+			                          ? (const char *)id + 3
+			                          : "");
+			/* cmark-gfm's ids hold %XX for what a label has beyond ASCII. */
+			char *href = slug_fragment(ref);
+			free(ref);
+			ref = href;
+			href = xasprintf("#%s", ref);
+			free(ref);
 			xmlSetProp(back, BAD_CAST "href", BAD_CAST href);
 			xmlSetProp(back, BAD_CAST "class", BAD_CAST "backlink");
 			xmlSetProp(back, BAD_CAST "role", BAD_CAST "doc-backlink");
@@ -674,9 +681,13 @@ copy_element(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int de
 			xmlChar *href = xmlGetProp(out, BAD_CAST "href");
 			xmlChar *id = xmlGetProp(src, BAD_CAST "id");
 			if (href && href[0] == '#') {
-				char *h = xasprintf("#%s%s", ctx->id_prefix, (const char *)href + 1);
+				char *t = xasprintf("%s%s", ctx->id_prefix, (const char *)href + 1);
+				char *f = slug_fragment(t);
+				char *h = xasprintf("#%s", f);
 				xmlSetProp(out, BAD_CAST "href", BAD_CAST h);
 				free(h);
+				free(f);
+				free(t);
 			}
 			if (id) {
 				char *i = xasprintf("%s%s", ctx->id_prefix, (const char *)id);

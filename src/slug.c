@@ -84,3 +84,16 @@ slug_fold(const char *fragment)
 	free(f);
 	return out;
 }
+
+char *
+slug_fragment(const char *id)
+{
+	strbuf sb = {0};
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
+		if (*p <= ' ' || *p == 0x7F || strchr("\"%<>\\^`{|}", *p))
+			sb_printf(&sb, "%%%02X", *p);
+		else
+			sb_putc(&sb, (char)*p);
+	}
+	return sb_take(&sb);
+}

@@ -13,5 +13,10 @@ char *slug_fold(const char *fragment);
 /* Percent-decodes s; returns a copy of s when the result would not be
  * UTF-8 or holds NUL. Caller frees. */
 char *percent_decode(const char *s);
+/* An id as the fragment of an href, so that a reader's percent-decoding
+ * gives the id back: '%', blanks, control characters and what an IRI may
+ * not hold ('"', '<', '>', '\\', '^', '`', '{', '|', '}') percent-encoded;
+ * other characters, non-ASCII ones too, kept. Caller frees. */
+char *slug_fragment(const char *id);
 
 #endif

@@ -44,6 +44,16 @@ xrealloc(void *p, size_t n)
 	return q;
 }
 
+void *
+xgrow(void *p, size_t n, size_t size)
+{
+	if (n != 0 && (n & (n - 1)) != 0)
+		return p; /* room left: the capacity is the power of two above n */
+	if (n > SIZE_MAX / 2 / (size ? size : 1))
+		out_of_memory(SIZE_MAX);
+	return xrealloc(p, (n ? 2 * n : 1) * size);
+}
+
 char *
 xstrdup(const char *s)
 {

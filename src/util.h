@@ -13,6 +13,11 @@
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
+/* Room for item n (0-based) in an array of n items of size bytes that only
+ * ever grows through xgrow: reallocates, doubling, when n is 0 or a power
+ * of two, so that appending one at a time copies little even where realloc
+ * cannot extend in place (AddressSanitizer, valgrind). */
+void *xgrow(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);            /* NULL gives NULL */
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -45,6 +45,21 @@ report_parser_error(struct builder *b)
 	b->failed = true;
 }
 
+/* The first character of s that XML cannot hold (NUL and the other
+ * control characters but tab and line ends, U+FFFE, U+FFFF), or -1. YAML
+ * escapes make them: "\x01". */
+static long
+first_non_xml_char(const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+			return s[i];
+		if (s[i] == 0xEF && i + 2 < n && s[i + 1] == 0xBF && (s[i + 2] & 0xFE) == 0xBE)
+			return 0xFFC0L | (s[i + 2] & 0x3F); /* U+FFFE, U+FFFF */
+	}
+	return -1;
+}
+
 /* Reads the next node (the event ev has been fetched and is owned here).
  * Returns NULL on failure (already reported). */
 static ynode *parse_node(struct builder *b, yaml_event_t *ev, int depth);
@@ -147,8 +162,12 @@ parse_node(struct builder *b, yaml_event_t *ev, int depth)
 		n->kind = YNODE_SCALAR;
 		n->value = xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
 		n->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
-		if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length) != NULL) {
-			diag_error(b->file, line, col, "a YAML value holds a NUL character");
+		long bad = first_non_xml_char(ev->data.scalar.value, ev->data.scalar.length);
+		if (bad >= 0) {
+			diag_error(b->file, line, col,
+			           "a YAML value holds the character U+%04lX (an escape such as \"\\x01\"?), "
+			           "which a book cannot hold",
+			           bad);
 			b->failed = true;
 			free(n->value);
 			free(n);

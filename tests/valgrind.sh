@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# tests/valgrind.sh - the unit tests and mkbook on every test book, every
-# Q&A case (tests/qa/*/), every bad-input case (tests/bad/*/) and the sample
-# (manuscript/) under valgrind's memcheck. Any memory error or any leak
-# (definite, indirect or possible) fails; "still reachable" blocks (the
-# global caches of libxml2 and cmark-gfm) do not. Run by make valgrind.
+# tests/valgrind.sh - under valgrind's memcheck: the unit tests
+# (CK_FORK=no), mkbook on every test book (tests/books/*/), every Q&A case
+# (tests/qa/*/) and the sample (manuscript/), and then the bad-input corpus
+# and atomic-output tests of tests/run-bad.sh with MKBOOK set to
+# tests/valgrind-wrap.sh (but its huge cases, see there). Any memory error
+# or any leak (definite, indirect or possible) fails; "still reachable"
+# blocks (the global caches of libxml2 and cmark-gfm) do not. Run by make
+# valgrind.
 #
-# mkbook's own exit status is not judged here (a bad-input case exits 1
-# on purpose), only valgrind's verdict: exit 99 is an error valgrind found,
-# a signal is a crash. Two runs at a time (VALGRIND_JOBS, default nproc).
+# In the first part mkbook's own exit status is not judged (a Q&A case may
+# exit 1 on purpose), only valgrind's verdict: exit 99 is an error valgrind
+# found, a signal is a crash; two runs at a time (VALGRIND_JOBS, default
+# nproc). run-bad.sh judges its cases as ever, and every report valgrind
+# wrote there is a failure too.
 #
 # Environment: VALGRIND (default valgrind), MKBOOK (default ./mkbook),
 # UNIT (default build/unit-tests), VALGRIND_JOBS.
@@ -50,7 +55,7 @@ start() {
 start unit-tests "$UNIT"
 start sample "$MKBOOK" --strict manuscript/ -o "$out/sample.epub"
 start sample-check "$MKBOOK" --check manuscript/
-for dir in tests/books/*/ tests/qa/*/ tests/bad/*/; do
+for dir in tests/books/*/ tests/qa/*/; do
 	[ -d "$dir" ] || continue
 	dir=${dir%/}
 	name=$(printf '%s' "$dir" | tr '/' '-')
@@ -73,4 +78,28 @@ for name in "${names[@]}"; do
 		pass "valgrind $name (exit $status)"
 	fi
 done
+
+# The bad-input corpus and the atomic-output tests, through the wrapper.
+if [ -f tests/run-bad.sh ]; then
+	logs=$PWD/$out/bad
+	mkdir -p "$logs"
+	VALGRIND_MKBOOK=$(abs_path "$MKBOOK") VALGRIND_LOGS=$logs VALGRIND=$VALGRIND \
+		MKBOOK=$PWD/tests/valgrind-wrap.sh bash tests/run-bad.sh >"$out/run-bad.log" 2>&1
+	status=$?
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$out/run-bad.log" | tail -n 1)
+	if [ "$status" -eq 0 ]; then
+		pass "valgrind run-bad.sh: $line"
+	else
+		fail "valgrind run-bad.sh: ${line:-exit $status} (log: $out/run-bad.log)"
+		grep -E '^FAIL' "$out/run-bad.log" | head -n 40 | indent
+	fi
+	reports=0
+	for f in "$logs"/vg.*; do
+		[ -s "$f" ] || continue
+		reports=$((reports + 1))
+		fail "valgrind run-bad.sh: report in $f"
+		head -n 60 "$f" | indent
+	done
+	[ "$reports" -eq 0 ] && pass "valgrind run-bad.sh: no valgrind report ($(ls "$logs" | wc -l) runs)"
+fi
 summary

@@ -241,11 +241,13 @@ fuzz_check_svg(const char *svg, size_t len)
 	                                     "listener", "object", "embed", "audio", "video", NULL};
 	if (len > 0x7fffffff)
 		return;
-	xmlDocPtr d = xmlReadMemory(svg, (int)len, "out.svg", NULL,
-	                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-	                                XML_PARSE_HUGE);
-	if (d == NULL)
-		oracle_fail("the cleaned SVG is not well-formed XML", "", NULL);
+	xmlParserCtxtPtr pc = xmlNewParserCtxt();
+	xmlDocPtr d = xmlCtxtReadMemory(pc, svg, (int)len, "out.svg", NULL,
+	                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	                                    XML_PARSE_HUGE);
+	if (d == NULL || !pc->wellFormed || !pc->nsWellFormed)
+		oracle_fail("the cleaned SVG is not well-formed XML with namespaces", "", NULL);
+	xmlFreeParserCtxt(pc);
 	if (d->intSubset || d->extSubset)
 		oracle_fail("the cleaned SVG keeps a DOCTYPE", "", NULL);
 	for (xmlNodePtr k = d->children; k; k = k->next)
@@ -275,7 +277,9 @@ fuzz_check_svg(const char *svg, size_t len)
 				const char *val = v ? (const char *)v : "";
 				if ((an[0] == 'o' || an[0] == 'O') && (an[1] == 'n' || an[1] == 'N'))
 					oracle_fail("event handler attribute in SVG", an, val);
-				if (!strcmp(an, "href") || !strcmp(an, "src")) {
+				const char *colon = strrchr(an, ':');
+				const char *local = colon ? colon + 1 : an;
+				if (!strcmp(local, "href") || !strcmp(local, "src")) {
 					const char *p = val;
 					while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
 						p++;
