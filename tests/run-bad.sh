@@ -74,6 +74,11 @@ atomic=true
 cd "$root" || exit 2
 work=$root/build/bad
 mkdir -p "$work"
+# One run at a time uses build/bad/ (make check and a developer's run).
+if command -v flock >/dev/null 2>&1; then
+	exec 9>"$root/build/bad.lock"
+	flock 9
+fi
 if [ ${#cases[@]} -eq 0 ]; then
 	for dir in tests/bad/*/; do
 		[ -f "$dir/expect" ] && cases+=("$(basename "$dir")")
@@ -376,25 +381,22 @@ run_case() {
 			printf 'skip - %s: epubcheck: %s\n' "$c" "$(head -n 1 "$src/no-epubcheck")"
 		else
 			built+=("$c")
+			start_epubcheck "$c"
 		fi
 	fi
 }
 
-epubcheck_started=false
-start_epubchecks() {
-	$epubcheck_started && return
-	epubcheck_started=true
-	if ! command -v java >/dev/null 2>&1 || [ ! -f "$EPUBCHECK_JAR" ]; then
-		return
-	fi
-	local c
-	for c in "${built[@]}"; do
-		while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do
-			wait -n
-		done
-		rm -f "$work/$c/epubcheck.txt"
-		run_epubcheck "$EPUBCHECK_JAR" "$work/$c/out.epub" "$work/$c/epubcheck.txt" &
+# start_epubcheck CASE: epubcheck on the case's book, in the background,
+# EPUBCHECK_JOBS at a time, while the other cases run.
+can_epubcheck=false
+command -v java >/dev/null 2>&1 && [ -f "$EPUBCHECK_JAR" ] && can_epubcheck=true
+start_epubcheck() {
+	$can_epubcheck || return 0
+	while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do
+		wait -n
 	done
+	rm -f "$work/$1/epubcheck.txt"
+	run_epubcheck "$EPUBCHECK_JAR" "$work/$1/out.epub" "$work/$1/epubcheck.txt" &
 }
 
 for c in "${cases[@]}"; do
@@ -404,9 +406,6 @@ for c in "${cases[@]}"; do
 	fi
 	run_case "$c"
 done
-
-# epubcheck runs in the background while the atomic tests run.
-start_epubchecks
 
 # ---- 2. atomic output ----
 
@@ -552,25 +551,25 @@ fi
 
 wait
 if [ ${#built[@]} -gt 0 ]; then
-	if ! command -v java >/dev/null 2>&1 || [ ! -f "$EPUBCHECK_JAR" ]; then
+	if ! $can_epubcheck; then
 		for c in "${built[@]}"; do
 			fail "$c: epubcheck: java or $EPUBCHECK_JAR missing (apt-get install epubcheck, or set EPUBCHECK_JAR)"
 		done
 	fi
 	for c in "${built[@]}"; do
-		report=$work/$c/epubcheck.txt
-		[ -f "$report" ] || continue
-		if counts=$(epubcheck_summary "$report"); then
+		rep=$work/$c/epubcheck.txt
+		[ -f "$rep" ] || continue
+		if counts=$(epubcheck_summary "$rep"); then
 			if [ "$counts" = "0 0 0" ]; then
 				report "$c" yes "$c: epubcheck"
 			else
 				read -r nf ne nw <<<"$counts"
 				report "$c" no "$c: epubcheck: $nf fatal, $ne error, $nw warning messages"
-				grep -E '^(FATAL|ERROR|WARNING)' "$report" | head -n 10 | indent
+				grep -E '^(FATAL|ERROR|WARNING)' "$rep" | head -n 10 | indent
 			fi
 		else
 			report "$c" no "$c: epubcheck: no Messages line in its output"
-			head -n 10 "$report" | indent
+			head -n 10 "$rep" | indent
 		fi
 	done
 fi

@@ -28,9 +28,12 @@
 #   PANDOC_FROM      pandoc's reader (gfm: the manuscripts are GFM)
 #   BENCH_PANDOC     0 leaves pandoc out
 #   BENCH_EPUBCHECK  0 leaves epubcheck out
-#   BENCH_EPUBCHECK_MAX_MIB  epubcheck only the corpora up to this size (20):
-#                    epubcheck 4.2.6 is slower than linear, and takes more
-#                    than half an hour on the 64 MiB book on 2 cores
+#   BENCH_EPUBCHECK_MAX_MIB  epubcheck only the corpora up to this size (100)
+#   EPUBCHECK_JAVA   how java is started for epubcheck (java -Xss1g): epubcheck
+#                    4.2.6 checks the reading order by recursing once per
+#                    link between documents (XRefChecker.checkReadingOrder),
+#                    which overflows the default stack on the 16 MiB book,
+#                    prints a StackOverflowError and still says "0 errors"
 #   EPUBCHECK_JAR    (default /usr/share/java/epubcheck.jar)
 #   RELEASE_FLAGS    the flags MKBOOK was built with, for the report
 #   BENCH_NICE       niceness of the measured commands: -20 when run as root
@@ -55,7 +58,8 @@ PANDOC_TIMEOUT=${PANDOC_TIMEOUT:-600}
 PANDOC_FROM=${PANDOC_FROM:-gfm}
 BENCH_PANDOC=${BENCH_PANDOC:-1}
 BENCH_EPUBCHECK=${BENCH_EPUBCHECK:-1}
-BENCH_EPUBCHECK_MAX_MIB=${BENCH_EPUBCHECK_MAX_MIB:-20}
+BENCH_EPUBCHECK_MAX_MIB=${BENCH_EPUBCHECK_MAX_MIB:-100}
+EPUBCHECK_JAVA=${EPUBCHECK_JAVA:-java -Xss1g}
 EPUBCHECK_JAR=${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}
 RELEASE_FLAGS=${RELEASE_FLAGS:-?}
 if [ "$(id -u)" -eq 0 ]; then BENCH_NICE=${BENCH_NICE:--20}; else BENCH_NICE=${BENCH_NICE:-0}; fi
@@ -70,7 +74,7 @@ mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 runs_tsv=$OUT/runs.tsv
 printf 'corpus\ttool\trun\twall_s\tmaxrss_kib\tuser_s\tsys_s\tstatus\n' >"$runs_tsv"
-rm -f "$OUT/.summary"
+rm -rf "$OUT/out" "$OUT/.summary"
 t_start=$(date +%s)
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -256,13 +260,16 @@ if [ "$BENCH_EPUBCHECK" = 1 ]; then
 	for name in "${!epub_of[@]}"; do
 		awk -v m="${mib_of[$name]}" -v b="$BENCH_EPUBCHECK_MAX_MIB" 'BEGIN { exit !(m > b) }' && continue
 		while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do wait -n; done
-		java -jar "$EPUBCHECK_JAR" "${epub_of[$name]}" >"$OUT/out/$name/epubcheck.txt" 2>&1 &
+		# shellcheck disable=SC2086
+		$EPUBCHECK_JAVA -jar "$EPUBCHECK_JAR" "${epub_of[$name]}" >"$OUT/out/$name/epubcheck.txt" 2>&1 &
 	done
 	wait
 	for spec in "$@"; do
 		name=${spec%%=*}
 		if awk -v m="${mib_of[$name]}" -v b="$BENCH_EPUBCHECK_MAX_MIB" 'BEGIN { exit !(m > b) }'; then
 			checks+=("skipped - $name: epubcheck not run (over BENCH_EPUBCHECK_MAX_MIB=$BENCH_EPUBCHECK_MAX_MIB MiB)")
+		elif grep -qE '^(Exception|java\.|[A-Za-z.]*(Error|Exception)\b)' "$OUT/out/$name/epubcheck.txt"; then
+			checks+=("FAIL - $name: epubcheck crashed: $(grep -m 1 -E 'Error|Exception' "$OUT/out/$name/epubcheck.txt" | cut -c1-100) (out/$name/epubcheck.txt)")
 		elif counts=$(epubcheck_summary "$OUT/out/$name/epubcheck.txt"); then
 			read -r f e w <<<"$counts"
 			if [ "$f $e $w" = "0 0 0" ]; then
@@ -299,6 +306,8 @@ load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 	echo "CPU: the median of user + system time (on both cores; steadier than wall time on a busy machine)."
 	echo "Peak: the largest resident set over the runs. Ratios and time per MiB use the wall-time medians."
 	echo
+	echo "Code: $(git -C "$here/../.." rev-parse --short HEAD 2>/dev/null)$(git -C "$here/../.." status --porcelain -- src 2>/dev/null | grep -q . && echo ' with uncommitted changes in src/')."
+	echo
 	echo "Machine: $(nproc) processors ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)), $(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) of memory, Linux $(uname -r)."
 	echo
 	echo "Tools: $("$MKBOOK" -V 2>&1 | head -n 1) (\`$RELEASE_FLAGS\`, $(cc --version 2>/dev/null | head -n 1)); $(pandoc --version 2>/dev/null | head -n 1);"
@@ -326,7 +335,7 @@ load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 			printf "- time per MiB, %s / %s: %.2f (target <= 1.2)\n", name[hi], name[lo], per[hi] / per[lo]
 	}' "$OUT/.summary"
 } >"$OUT/results.md"
-rm -f "$OUT/.summary"
+rm -rf "$OUT/out" "$OUT/.summary"
 
 echo
 cat "$OUT/results.md"
