@@ -15,6 +15,7 @@ Suite *markdown_suite(void);
 Suite *manuscript_suite(void);
 Suite *media_suite(void);
 Suite *qa_suite(void);
+Suite *regress_suite(void);
 Suite *kepub_suite(void);
 Suite *a11y_suite(void);
 
@@ -33,6 +34,7 @@ main(void)
 	srunner_add_suite(sr, manuscript_suite());
 	srunner_add_suite(sr, media_suite());
 	srunner_add_suite(sr, qa_suite());
+	srunner_add_suite(sr, regress_suite());
 	srunner_add_suite(sr, kepub_suite());
 	srunner_add_suite(sr, a11y_suite());
 	srunner_run_all(sr, CK_NORMAL);
