@@ -85,16 +85,20 @@ bench: bench-deps
 	echo "make bench: measuring took $$(( $$(date +%s) - start )) s"; \
 	exit $$status
 
+# The program total, then the first 25 rows of callgrind_annotate's
+# function table, paths shortened; a function listed twice (once under its
+# object file, once under the source file it was inlined from) is shown once,
+# and the frames every call passes through (the dynamic loader, libc's start,
+# main, the thread start) are left out.
+CALLGRIND_TOP = sed 's|/usr/lib/x86_64-linux-gnu/||g; s|$(CURDIR)/||g' | \
+                awk '/PROGRAM TOTALS/ { print } /file:function/ { go = 1; next } \
+                go && /^ *[0-9,]+ \(/ { if (/below main|libc_start|ld-linux|start_thread|:main$$|:main \[/) next; \
+                f = $$0; sub(/ \[.*$$/, "", f); sub(/^.*:/, "", f); \
+                if (seen[f]++) next; print; if (++n == 25) exit }'
+
 # Under callgrind, a 4 MiB book takes some minutes; instruction counts are
 # stable on a busy machine where wall times are not; callgrind runs the
 # threads one at a time and adds up their counts.
-# The program total, then the first 25 rows of callgrind_annotate's
-# function table; a function listed twice (once under its object file, once
-# under the source file it was inlined from) is shown once.
-CALLGRIND_TOP = awk '/PROGRAM TOTALS/ { print } /file:function/ { go = 1; next } \
-                go && /^ *[0-9,]+ \(/ { f = $$0; sub(/ \[.*$$/, "", f); sub(/^.*:/, "", f); \
-                if (seen[f]++) next; print; if (++n == 25) exit }'
-
 profile: bench-deps
 	@sh scripts/deps.sh valgrind
 	@$(MAKE) --no-print-directory build/release/mkbook $(PROFILE_BOOK)/book.yaml
