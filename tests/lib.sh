@@ -128,3 +128,17 @@ abs_path() {
 	*) printf '%s/%s\n' "$PWD" "${1#./}" ;;
 	esac
 }
+
+# resolve_mkbook ROOT: the mkbook to test as an absolute path, so that a
+# script may change directory: $MKBOOK (a path, or a command on PATH), else
+# ROOT/mkbook.
+resolve_mkbook() {
+	if [ -n "${MKBOOK:-}" ]; then
+		case $MKBOOK in
+		*/*) abs_path "$MKBOOK" ;;
+		*) command -v "$MKBOOK" || printf '%s\n' "$MKBOOK" ;;
+		esac
+	else
+		printf '%s\n' "$1/mkbook"
+	fi
+}

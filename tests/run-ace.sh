@@ -29,14 +29,7 @@ root=$(dirname "$here")
 # shellcheck source=tests/lib.sh
 . "$here/lib.sh"
 
-if [ -n "${MKBOOK:-}" ]; then
-	case $MKBOOK in
-	*/*) MKBOOK=$(abs_path "$MKBOOK") ;;
-	*) MKBOOK=$(command -v "$MKBOOK" || printf '%s' "$MKBOOK") ;;
-	esac
-else
-	MKBOOK=$root/mkbook
-fi
+MKBOOK=$(resolve_mkbook "$root")
 ace_home=$(abs_path "${ACE_HOME:-$root/build/ace}")
 jobs=${ACE_JOBS:-$(nproc 2>/dev/null || echo 2)}
 fixed_epoch=1704067200

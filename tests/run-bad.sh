@@ -36,14 +36,7 @@ root=$(dirname "$here")
 # shellcheck source=tests/lib.sh
 . "$here/lib.sh"
 
-if [ -n "${MKBOOK:-}" ]; then
-	case $MKBOOK in
-	*/*) MKBOOK=$(abs_path "$MKBOOK") ;;
-	*) MKBOOK=$(command -v "$MKBOOK" || printf '%s' "$MKBOOK") ;;
-	esac
-else
-	MKBOOK=$root/mkbook
-fi
+MKBOOK=$(resolve_mkbook "$root")
 EPUBCHECK_JAR=$(abs_path "${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}")
 jobs=${EPUBCHECK_JOBS:-$(nproc 2>/dev/null || echo 2)}
 export SOURCE_DATE_EPOCH=1704067200
