@@ -1,6 +1,8 @@
-/* markdown.c - cmark-gfm's AST rendered to HTML, read back with libxml2's
- * HTML parser (so raw HTML split over several cmark nodes is read whole),
- * and copied through the sanitiser into the XHTML document. */
+/* markdown.c - cmark-gfm's AST into the XHTML document. The reference
+ * route renders it to HTML, reads that back with libxml2's HTML parser (so
+ * raw HTML split over several cmark nodes is read whole) and copies it
+ * through the sanitiser; markdown_tree.c builds the same tree straight from
+ * the AST when it can, which is most chapters and several times faster. */
 #include "markdown.h"
 
 #include <pthread.h>
@@ -12,6 +14,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "diag.h"
+#include "markdown_tree.h"
 #include "sanitize.h"
 #include "slug.h"
 #include "util.h"
@@ -158,16 +161,21 @@ defuse_untrusted(cmark_node *root)
 
 /* Raw HTML carries no source position through cmark's renderer: a comment
  * "<!--mkbook-line:L:C-->" before each piece tells the sanitiser where it
- * stands, for its warnings. */
+ * stands, for its warnings. Not in an image's description, which cmark-gfm
+ * writes into alt as text. */
 static void
 mark_raw_html_lines(cmark_node *root)
 {
 	cmark_iter *it = cmark_iter_new(root);
 	cmark_event_type ev;
+	int in_image = 0;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		cmark_node_type t = cmark_node_get_type(n);
-		if (ev != CMARK_EVENT_ENTER || (t != CMARK_NODE_HTML_BLOCK && t != CMARK_NODE_HTML_INLINE))
+		if (t == CMARK_NODE_IMAGE)
+			in_image += ev == CMARK_EVENT_ENTER ? 1 : -1;
+		if (ev != CMARK_EVENT_ENTER || in_image ||
+		    (t != CMARK_NODE_HTML_BLOCK && t != CMARK_NODE_HTML_INLINE))
 			continue;
 		int line = cmark_node_get_start_line(n), col = cmark_node_get_start_column(n);
 		for (cmark_node *p = n; line <= 0 && p; p = cmark_node_parent(p)) {
@@ -237,17 +245,6 @@ markdown_render(const book *b, const markdown_opts *o, const char *text, size_t 
 		mark_raw_html_lines(root);
 		mark_images_without_alt(o, root);
 	}
-	html = cmark_render_html(root, parser_options(o->untrusted),
-	                         cmark_parser_get_syntax_extensions(p));
-	rc = 0;
-	size_t hlen = strlen(html);
-	if (hlen == 0)
-		goto out;
-	hdoc = htmlReadMemory(html, (int)hlen, NULL, "UTF-8",
-	                      HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	                          HTML_PARSE_NODEFDTD);
-	if (hdoc == NULL)
-		goto out;
 	sanitize_ctx sc = {
 	    .file = o->file,
 	    .line_offset = o->first_line - 1,
@@ -257,8 +254,26 @@ markdown_render(const book *b, const markdown_opts *o, const char *text, size_t 
 	    .notes_label = book_label(b, LABEL_FOOTNOTES),
 	    .backlink_label = book_label(b, LABEL_BACK_TO_TEXT),
 	};
-	/* An xmlDoc starts like an xmlNode: its children are the top nodes. */
-	sanitize_children(&sc, (xmlNodePtr)hdoc, parent, 0);
+	rc = 0;
+	if (!o->via_html && markdown_tree_supported(root)) {
+		if (cmark_node_first_child(root) == NULL)
+			goto out;
+		markdown_tree_build(&sc, root, parser_options(o->untrusted),
+		                    cmark_parser_get_syntax_extensions(p), parent);
+	} else {
+		html = cmark_render_html(root, parser_options(o->untrusted),
+		                         cmark_parser_get_syntax_extensions(p));
+		size_t hlen = strlen(html);
+		if (hlen == 0)
+			goto out;
+		hdoc = htmlReadMemory(html, (int)hlen, NULL, "UTF-8",
+		                      HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+		                          HTML_PARSE_NODEFDTD);
+		if (hdoc == NULL)
+			goto out;
+		/* An xmlDoc starts like an xmlNode: its children are the top nodes. */
+		sanitize_children(&sc, (xmlNodePtr)hdoc, parent, 0);
+	}
 	sanitize_fix_structure(parent);
 	if (sc.errors)
 		rc = -1;

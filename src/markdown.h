@@ -14,6 +14,8 @@ typedef struct markdown_opts {
 	                          http, https and mailto links */
 	const char *id_prefix; /* prefix for footnote ids, "" or NULL for none */
 	strset *ids;           /* ids in use in the target document */
+	bool via_html;         /* the reference route only, never markdown_tree.c
+	                          (tests compare the two) */
 } markdown_opts;
 
 /* Must be called once before any rendering (registers cmark-gfm's

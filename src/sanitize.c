@@ -333,6 +333,12 @@ sanitize_children(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line)
 	copy_children(ctx, src, dst, line, 0);
 }
 
+void
+sanitize_children_at(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int depth)
+{
+	copy_children(ctx, src, dst, line, depth);
+}
+
 static void
 add_text(xmlNodePtr dst, const char *text)
 {
@@ -345,10 +351,27 @@ add_text(xmlNodePtr dst, const char *text)
 	free(clean);
 }
 
-static bool
-has_class(xmlNodePtr n, const char *cls)
+/* The attribute called name among attrs (first match), or NULL. */
+static const sanitize_attr *
+find_attr(const sanitize_attr *attrs, size_t n, const char *name)
 {
-	xmlChar *v = xmlGetProp(n, BAD_CAST "class");
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(attrs[i].name, name))
+			return &attrs[i];
+	return NULL;
+}
+
+void
+sanitize_add_text(xmlNodePtr dst, const char *text)
+{
+	add_text(dst, text);
+}
+
+static bool
+has_class(const sanitize_attr *attrs, size_t nattrs, const char *cls)
+{
+	const sanitize_attr *a = find_attr(attrs, nattrs, "class");
+	const char *v = a ? a->value : NULL;
 	bool found = false;
 	if (v) {
 		size_t len = strlen(cls);
@@ -361,21 +384,18 @@ has_class(xmlNodePtr n, const char *cls)
 			}
 		}
 	}
-	xmlFree(v);
 	return found;
 }
 
 /* Copies one attribute after the checks, or warns. */
 static void
-copy_attribute(sanitize_ctx *ctx, xmlNodePtr out, const char *el, xmlAttrPtr a, int line,
-               int col)
+copy_attribute(sanitize_ctx *ctx, xmlNodePtr out, const char *el, const sanitize_attr *a,
+               int line, int col)
 {
-	const char *name = (const char *)a->name;
-	xmlChar *raw = xmlNodeListGetString(a->doc, a->children, 1);
-	char *value = xml_clean_text(raw ? (const char *)raw : "");
-	xmlFree(raw);
+	const char *name = a->name;
+	char *value = xml_clean_text(a->value ? a->value : "");
 
-	if (a->ns == NULL && str_starts_with(name, "on")) {
+	if (!a->has_ns && str_starts_with(name, "on")) {
 		diag_warning(ctx->file, line, col, "event handler '%s' on <%s> dropped", name, el);
 		goto out;
 	}
@@ -594,11 +614,11 @@ copy_footnotes(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int 
 	}
 }
 
-static void
-copy_element(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int depth)
+bool
+sanitize_open_element(sanitize_ctx *ctx, xmlNodePtr dst, const char *name,
+                      const sanitize_attr *attrs, size_t nattrs, int here, int line, int depth,
+                      sanitize_element *e)
 {
-	const char *name = (const char *)src->name;
-	int here = sourcepos_line(src);
 	int col = 0;
 	if (here > 0) {
 		line = here;
@@ -607,31 +627,26 @@ copy_element(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int de
 		col = ctx->raw_col;
 	}
 	int fline = file_line(ctx, line);
+	*e = (sanitize_element){.line = line, .fline = fline, .col = col};
 
 	if (depth > MKBOOK_MAX_DEPTH) {
 		if (ctx->errors++ == 0)
 			diag_error(ctx->file, fline, col,
 			           "HTML nested deeper than %d levels; flatten it", MKBOOK_MAX_DEPTH);
-		return;
+		return false;
 	}
 
 	/* cmark-gfm's own constructs. */
-	if (!strcmp(name, "section") && xmlHasProp(src, BAD_CAST "data-footnotes")) {
-		copy_footnotes(ctx, src, dst, line, depth);
-		return;
-	}
-	if (!strcmp(name, "a") && has_class(src, "footnote-backref"))
-		return; /* replaced by the note's number */
+	if (!strcmp(name, "a") && has_class(attrs, nattrs, "footnote-backref"))
+		return false; /* replaced by the note's number */
 	if (!strcmp(name, "input") && dst->name && !strcmp((const char *)dst->name, "li")) {
-		xmlChar *type = xmlGetProp(src, BAD_CAST "type");
-		bool box = type && !xmlStrcasecmp(type, BAD_CAST "checkbox");
-		xmlFree(type);
-		if (box) {
-			bool checked = xmlHasProp(src, BAD_CAST "checked") != NULL;
+		const sanitize_attr *type = find_attr(attrs, nattrs, "type");
+		if (type && type->value && !strcasecmp(type->value, "checkbox")) {
+			bool checked = find_attr(attrs, nattrs, "checked") != NULL;
 			xmlNodePtr span = xhtml_add(dst, "span", checked ? "\u2611" : "\u2610");
 			xmlSetProp(span, BAD_CAST "class", BAD_CAST "task-box");
 			xmlSetProp(dst, BAD_CAST "class", BAD_CAST "task");
-			return;
+			return false;
 		}
 	}
 
@@ -649,29 +664,29 @@ copy_element(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int de
 		             : !strcmp(name, "svg") || !strcmp(name, "math")
 		                 ? "put it in an image file and link that"
 		                 : "it has no place in an e-book");
-		return;
+		return false;
 	case DROP_QUIET:
-		return;
+		return false;
 	case UNWRAP:
 		diag_warning(ctx->file, fline, col, "<%s> is not allowed in an e-book; its text is kept",
 		             name);
 		/* fall through */
 	case UNWRAP_QUIET:
-		copy_children(ctx, src, dst, line, depth + 1);
-		return;
+		e->into = dst;
+		return true;
 	case KEEP:
 		break;
 	}
 	const char *out_name = rule->rename ? rule->rename : name;
 	xmlNodePtr out = xhtml_add(dst, out_name, NULL);
-	bool noteref = !strcmp(name, "a") && xmlHasProp(src, BAD_CAST "data-footnote-ref");
-	for (xmlAttrPtr a = src->properties; a; a = a->next) {
+	bool noteref = !strcmp(name, "a") && find_attr(attrs, nattrs, "data-footnote-ref");
+	for (size_t i = 0; i < nattrs; i++) {
 		/* A note reference's id is claimed below, with its prefix. */
-		if (noteref && ctx->id_prefix && *ctx->id_prefix && !strcmp((const char *)a->name, "id"))
+		if (noteref && ctx->id_prefix && *ctx->id_prefix && !strcmp(attrs[i].name, "id"))
 			continue;
-		copy_attribute(ctx, out, out_name, a, fline, col);
+		copy_attribute(ctx, out, out_name, &attrs[i], fline, col);
 	}
-	if (!strcmp(name, "a") && xmlHasProp(src, BAD_CAST "data-footnote-ref")) {
+	if (noteref) {
 		/* A note reference: its ids get the prefix that keeps comments'
 		 * notes apart. */
 		xhtml_set_epub_type(out, "noteref");
@@ -679,7 +694,7 @@ copy_element(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int de
 		xmlSetProp(out, BAD_CAST "class", BAD_CAST "noteref");
 		if (ctx->id_prefix && *ctx->id_prefix) {
 			xmlChar *href = xmlGetProp(out, BAD_CAST "href");
-			xmlChar *id = xmlGetProp(src, BAD_CAST "id");
+			const sanitize_attr *id = find_attr(attrs, nattrs, "id");
 			if (href && href[0] == '#') {
 				char *t = xasprintf("%s%s", ctx->id_prefix, (const char *)href + 1);
 				char *f = slug_fragment(t);
@@ -689,20 +704,19 @@ copy_element(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int de
 				free(f);
 				free(t);
 			}
-			if (id) {
-				char *i = xasprintf("%s%s", ctx->id_prefix, (const char *)id);
+			if (id && id->value) {
+				char *i = xasprintf("%s%s", ctx->id_prefix, id->value);
 				if (strset_add(ctx->ids, i))
 					xmlSetProp(out, BAD_CAST "id", BAD_CAST i);
 				free(i);
 			}
 			xmlFree(href);
-			xmlFree(id);
 		}
 	}
 	if ((!strcmp(name, "a") || !strcmp(name, "img")) && fline > 0) {
-		char *l = xasprintf("%d", fline);
+		char l[16];
+		snprintf(l, sizeof l, "%d", fline);
 		xmlSetProp(out, BAD_CAST "data-mkbook-line", BAD_CAST l);
-		free(l);
 	}
 	if (!strcmp(out_name, "img"))
 		check_alt(ctx, out, fline, col);
@@ -714,17 +728,83 @@ copy_element(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int de
 		if (alt && *alt)
 			add_text(dst, (const char *)alt);
 		xmlFree(alt);
-		return;
+		return false;
 	}
 	if (!ctx->untrusted && out_name[0] == 'h' && out_name[1] >= '1' && out_name[1] <= '6' &&
 	    out_name[2] == '\0')
 		check_heading_level(ctx, out_name[1] - '0', fline, col);
-	if (!is_void_element(out_name))
-		copy_children(ctx, src, out, line, depth + 1);
-	if (!ctx->untrusted && !strcmp(out_name, "table") && !has_descendant(out, "th"))
-		diag_warning(ctx->file, fline, col,
+	e->out = out;
+	if (is_void_element(out_name))
+		return false;
+	e->into = out;
+	return true;
+}
+
+void
+sanitize_close_element(sanitize_ctx *ctx, const sanitize_element *e)
+{
+	if (!ctx->untrusted && e->out && !strcmp((const char *)e->out->name, "table") &&
+	    !has_descendant(e->out, "th"))
+		diag_warning(ctx->file, e->fline, e->col,
 		             "table without header cells: screen readers cannot name its columns; "
 		             "make its first row <th> cells");
+}
+
+/* The attributes of an element of the parsed HTML, as the copy takes them;
+ * the values are the caller's to free with free_attrs. */
+static sanitize_attr *
+gather_attrs(xmlNodePtr src, size_t *n)
+{
+	size_t count = 0;
+	for (xmlAttrPtr a = src->properties; a; a = a->next)
+		count++;
+	sanitize_attr *attrs = xcalloc(count ? count : 1, sizeof *attrs);
+	size_t i = 0;
+	for (xmlAttrPtr a = src->properties; a; a = a->next, i++) {
+		xmlChar *v = xmlNodeListGetString(a->doc, a->children, 1);
+		attrs[i] = (sanitize_attr){(const char *)a->name, v ? (const char *)v : NULL,
+		                           a->ns != NULL};
+	}
+	*n = count;
+	return attrs;
+}
+
+static void
+free_attrs(sanitize_attr *attrs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		xmlFree((xmlChar *)attrs[i].value);
+	free(attrs);
+}
+
+bool
+sanitize_open_parsed(sanitize_ctx *ctx, xmlNodePtr dst, xmlNodePtr src, int line, int depth,
+                     sanitize_element *e)
+{
+	size_t nattrs;
+	sanitize_attr *attrs = gather_attrs(src, &nattrs);
+	bool open = sanitize_open_element(ctx, dst, (const char *)src->name, attrs, nattrs,
+	                                  sourcepos_line(src), line, depth, e);
+	free_attrs(attrs, nattrs);
+	return open;
+}
+
+static void
+copy_element(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int depth)
+{
+	const char *name = (const char *)src->name;
+	if (depth <= MKBOOK_MAX_DEPTH && !strcmp(name, "section") &&
+	    xmlHasProp(src, BAD_CAST "data-footnotes")) {
+		int here = sourcepos_line(src);
+		copy_footnotes(ctx, src, dst,
+		               here > 0 ? here : ctx->raw_line >= line ? ctx->raw_line : line, depth);
+		return;
+	}
+	sanitize_element e;
+	if (sanitize_open_parsed(ctx, dst, src, line, depth, &e)) {
+		copy_children(ctx, src, e.into, e.line, depth + 1);
+		sanitize_close_element(ctx, &e);
+	}
 }
 
 static void

@@ -41,6 +41,46 @@ typedef struct sanitize_ctx {
  * at src (0 when unknown). */
 void sanitize_children(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line);
 
+/* One attribute of an element to copy; value NULL for a valueless one
+ * (<section data-footnotes>); has_ns when it came with a namespace prefix. */
+typedef struct sanitize_attr {
+	const char *name;
+	const char *value;
+	bool has_ns;
+} sanitize_attr;
+
+/* What sanitize_open_element made of an element: out is the copy (NULL when
+ * unwrapped, dropped or replaced), into where its children go (out, or dst
+ * when unwrapped), line the source line in force inside it, fline and col
+ * its position in the file for diagnostics. */
+typedef struct sanitize_element {
+	xmlNodePtr out;
+	xmlNodePtr into;
+	int line, fline, col;
+} sanitize_element;
+
+/* The copy of one element, without its children, under the rules above:
+ * name and attrs as the HTML parser would give them, here its own source
+ * line (0: none), line the one in force around it, depth its nesting.
+ * Returns true when its children are to be copied, into e->into (then
+ * call sanitize_close_element after them); false when the element was
+ * dropped with its content, replaced, or is void. Builders that know the
+ * elements they make (markdown.c's direct path) call it as the copy does. */
+bool sanitize_open_element(sanitize_ctx *ctx, xmlNodePtr dst, const char *name,
+                           const sanitize_attr *attrs, size_t nattrs, int here, int line,
+                           int depth, sanitize_element *e);
+/* sanitize_open_element for src, an element of a parsed HTML document,
+ * with its attributes. */
+bool sanitize_open_parsed(sanitize_ctx *ctx, xmlNodePtr dst, xmlNodePtr src, int line, int depth,
+                          sanitize_element *e);
+/* The checks that need an element's children (a table's header cells). */
+void sanitize_close_element(sanitize_ctx *ctx, const sanitize_element *e);
+/* As sanitize_children, for src's children standing at nesting depth. */
+void sanitize_children_at(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line,
+                          int depth);
+/* Appends text to dst as XML allows it (forbidden characters dropped). */
+void sanitize_add_text(xmlNodePtr dst, const char *text);
+
 /* Rearranges what the copy under root breaks of XHTML's content models,
  * as malformed raw HTML leaves it: block elements inside phrasing (a <pre>
  * in a <p>) become spans, list items outside lists become divisions,

@@ -18,6 +18,7 @@
 
 #include "diag.h"
 #include "markdown.h"
+#include "source.h"
 
 static char scratch[256];
 
@@ -342,4 +343,31 @@ fuzz_check_epub(const unsigned char *epub, size_t len)
 		free(buf);
 	}
 	zip_discard(z);
+}
+
+bool
+fuzz_markdown_input(const uint8_t *data, size_t size, source_file *sf, const char **text,
+                    size_t *len, markdown_opts *o)
+{
+	if (size < 1)
+		return false;
+	unsigned mode = data[0];
+	*text = (const char *)data + 1;
+	*len = size - 1;
+	*sf = (source_file){0};
+	int first_line = 1;
+	if (mode & 2) {
+		if (source_parse("fuzz.md", *text, *len, sf) != 0)
+			return false;
+		*text = sf->body;
+		*len = sf->body_len;
+		first_line = sf->body_line;
+	}
+	*o = (markdown_opts){
+	    .file = "fuzz.md",
+	    .first_line = first_line,
+	    .untrusted = mode & 1,
+	    .id_prefix = (mode & 4) ? "c-fuzz-" : "",
+	};
+	return true;
 }

@@ -11,6 +11,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "markdown.h"
+#include "source.h"
+
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -31,6 +34,17 @@ int fuzz_write(const char *dir, const char *rel, const void *data, size_t len);
  * (at least 1). */
 size_t fuzz_split(const uint8_t *data, size_t size, const uint8_t **part, size_t *len,
                   size_t max);
+
+/* The input of the Markdown targets: the first byte chooses - bit 0
+ * untrusted (a reader comment's rules), bit 1 the text first goes
+ * through source_parse as a chapter file does (UTF-8 checked, line ends
+ * normalised, front matter split off), bit 2 a footnote id prefix as in
+ * the Q&A chapter - and the rest is the Markdown. Sets *text and *len
+ * (into data, or into *sf, which the caller frees with source_free) and
+ * o's file, first_line, untrusted and id_prefix. Returns false for an
+ * input to skip (empty, or refused by source_parse). */
+bool fuzz_markdown_input(const uint8_t *data, size_t size, source_file *sf, const char **text,
+                         size_t *len, markdown_opts *o);
 
 /* The oracle for what mkbook writes: doc (len bytes) must be well-formed
  * XML and hold no active content - no script, iframe, object, embed,

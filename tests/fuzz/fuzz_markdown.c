@@ -31,32 +31,18 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	if (size < 1)
-		return 0;
 	diag_reset();
-	unsigned mode = data[0];
-	const char *text = (const char *)data + 1;
-	size_t len = size - 1;
-	source_file sf = {0};
-	int first_line = 1;
-	if (mode & 2) {
-		if (source_parse("fuzz.md", text, len, &sf) != 0)
-			return 0;
-		text = sf.body;
-		len = sf.body_len;
-		first_line = sf.body_line;
-	}
+	source_file sf;
+	const char *text;
+	size_t len;
+	markdown_opts o;
+	if (!fuzz_markdown_input(data, size, &sf, &text, &len, &o))
+		return 0;
 	book *b = book_new(".");
 	xmlNodePtr body;
 	xmlDocPtr doc = xhtml_new_document(b, "text/fuzz.xhtml", "Fuzz", NULL, &body);
 	strset *ids = strset_new();
-	markdown_opts o = {
-	    .file = "fuzz.md",
-	    .first_line = first_line,
-	    .untrusted = mode & 1,
-	    .id_prefix = (mode & 4) ? "c-fuzz-" : "",
-	    .ids = ids,
-	};
+	o.ids = ids;
 	markdown_render(b, &o, text, len, body);
 	toc_entry *toc = NULL;
 	size_t ntoc = 0;
@@ -70,7 +56,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	 * fuzz_markdown/cmark-invalid-utf8-label). The oracle holds the page
 	 * to well-formed XML for what mkbook would render. */
 	if (u8_check((const uint8_t *)text, len) == NULL)
-		fuzz_check_xhtml(out, outlen, mode & 1);
+		fuzz_check_xhtml(out, outlen, o.untrusted);
 	free(out);
 	for (size_t i = 0; i < ntoc; i++) {
 		free(toc[i].title);

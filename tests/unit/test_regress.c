@@ -241,12 +241,43 @@ START_TEST(test_regress_arrays_grow_by_doubling)
 }
 END_TEST
 
+/* markdown.c put its position marker "<!--mkbook-line:L:C-->" before
+ * raw HTML inside an image's description too, where cmark-gfm writes the
+ * HTML into alt as text: the marker showed in the description. Found
+ * while writing markdown_tree.c. */
+START_TEST(test_regress_line_marker_in_image_description)
+{
+	diag_reset();
+	char *x = render_at("![a <b>bold</b> picture](p.png)\n", 1, false);
+	ck_assert_ptr_null(strstr(x, "mkbook-line:"));
+	ck_assert_ptr_nonnull(strstr(x, "alt=\"a &lt;b&gt;bold&lt;/b&gt; picture\""));
+	free(x);
+	diag_reset();
+}
+END_TEST
+
+/* markdown_tree.c took an author's comment that reads like a marker
+ * ("<!--mkbook-line:...-->"), standing right after markdown.c's own, for
+ * nothing, and gave the next tag's attributes to the wrong element: the
+ * two routes differed (fuzz_routes). */
+START_TEST(test_regress_marker_like_comment_shifts_tags)
+{
+	diag_reset();
+	char *x = render_at("water.<!--mkbook-line:9:-5-->\n<span lang=\"fr\">x</span>\n", 1, false);
+	ck_assert_ptr_nonnull(strstr(x, "<span lang=\"fr\" xml:lang=\"fr\">x</span>"));
+	free(x);
+	diag_reset();
+}
+END_TEST
+
 Suite *
 regress_suite(void)
 {
 	Suite *s = suite_create("regress");
 	TCase *tc = tcase_create("regress");
 	tcase_add_test(tc, test_regress_forged_sourcepos_overflow);
+	tcase_add_test(tc, test_regress_line_marker_in_image_description);
+	tcase_add_test(tc, test_regress_marker_like_comment_shifts_tags);
 	tcase_add_test(tc, test_regress_big_page_serialize_quadratic);
 	tcase_add_test(tc, test_regress_svg_stylesheet_pi_kept);
 	tcase_add_test(tc, test_regress_svg_namespace_written_unescaped);

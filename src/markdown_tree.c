@@ -1,0 +1,849 @@
+/* markdown_tree.c - cmark-gfm's AST straight into the XHTML tree.
+ *
+ * The reference route (markdown.c) renders a chapter to HTML with cmark-gfm,
+ * reads that back with libxml2's HTML parser and copies the result through
+ * the sanitiser. For the nodes whose HTML cmark-gfm writes in a fixed form
+ * (blocks, emphasis, links, images, code, tables, task lists) that is work
+ * done three times. This builder walks the AST once and makes each element
+ * through the same sanitiser calls (sanitize_open_element), with the text
+ * nodes, the line breaks between blocks, the source lines and the nesting
+ * depths the reference route would give, so that the book is the same byte
+ * for byte (tests/unit/test_tree.c compares the two routes on the spec
+ * examples and the test books).
+ *
+ * What cmark-gfm writes as raw text is still parsed: a paragraph, heading
+ * or table holding inline HTML or a note reference is rendered on its own
+ * and read back with the HTML parser, and so are the notes at the end. A
+ * chapter whose raw HTML could mean something else when read in pieces (an
+ * HTML block, a tag the allow-list below does not know, tags that do not
+ * close where they open, a link inside a link) goes the reference route
+ * whole. */
+#include "markdown_tree.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <libxml/HTMLparser.h>
+
+#include "util.h"
+
+/* Node kinds the extensions add; their type numbers are handed out when
+ * the extensions register, so they are told apart by name. */
+enum ext_kind { EXT_NONE, EXT_TABLE, EXT_ROW, EXT_HEADER_ROW, EXT_CELL, EXT_STRIKE };
+
+static enum ext_kind
+ext_kind_of(cmark_node *n)
+{
+	const char *t = cmark_node_get_type_string(n);
+	if (!strcmp(t, "table"))
+		return EXT_TABLE;
+	if (!strcmp(t, "table_row"))
+		return EXT_ROW;
+	if (!strcmp(t, "table_header"))
+		return EXT_HEADER_ROW;
+	if (!strcmp(t, "table_cell"))
+		return EXT_CELL;
+	if (!strcmp(t, "strikethrough"))
+		return EXT_STRIKE;
+	return EXT_NONE;
+}
+
+static bool
+is_task_item(cmark_node *n)
+{
+	return cmark_node_get_syntax_extension(n) != NULL &&
+	       !strcmp(cmark_node_get_type_string(n), "tasklist");
+}
+
+/* ---- which chapters the builder takes ---- */
+
+/* Phrasing elements whose tags, balanced within one inline container, read
+ * the same alone as in the whole chapter. */
+static bool
+is_simple_inline_tag(const char *name, size_t len)
+{
+	static const char *const tags[] = {
+	    "a",    "abbr", "b",    "bdi",  "bdo", "br",   "cite", "code", "data", "del",
+	    "dfn",  "em",   "i",    "img",  "ins", "kbd",  "mark", "q",    "s",    "samp",
+	    "small", "span", "strong", "sub", "sup", "time", "u",   "var",  NULL};
+	for (int i = 0; tags[i]; i++)
+		if (strlen(tags[i]) == len && !strncasecmp(tags[i], name, len))
+			return true;
+	return false;
+}
+
+static bool
+is_void_tag(const char *name, size_t len)
+{
+	return (len == 2 && !strncasecmp(name, "br", 2)) || (len == 3 && !strncasecmp(name, "img", 3));
+}
+
+/* One piece of inline HTML, as the balance check sees it. */
+enum tag_kind { TAG_OTHER, TAG_OPEN, TAG_CLOSE, TAG_VOID, TAG_COMMENT };
+
+/* Classifies lit, which cmark-gfm has already matched as one tag, comment,
+ * declaration or processing instruction; *name and *len name the tag. The
+ * "<!--mkbook-line:...-->" marker markdown.c puts before each piece is
+ * skipped. */
+static enum tag_kind
+classify_tag(const char *lit, const char **name, size_t *len)
+{
+	if (str_starts_with(lit, "<!--mkbook-line:")) {
+		const char *end = strstr(lit, "-->");
+		if (end == NULL)
+			return TAG_OTHER;
+		lit = end + 3;
+	}
+	if (str_starts_with(lit, "<!--")) {
+		/* One comment, ending the piece. */
+		const char *end = strstr(lit + 4, "-->");
+		return end && end[3] == '\0' ? TAG_COMMENT : TAG_OTHER;
+	}
+	bool closing = lit[0] == '<' && lit[1] == '/';
+	const char *p = lit + (closing ? 2 : 1);
+	if (lit[0] != '<')
+		return TAG_OTHER;
+	size_t n = 0;
+	while ((p[n] >= 'a' && p[n] <= 'z') || (p[n] >= 'A' && p[n] <= 'Z') ||
+	       (p[n] >= '0' && p[n] <= '9'))
+		n++;
+	if (n == 0 || !is_simple_inline_tag(p, n))
+		return TAG_OTHER;
+	*name = p;
+	*len = n;
+	size_t total = strlen(lit);
+	if (total < 2 || lit[total - 1] != '>')
+		return TAG_OTHER;
+	bool self_closing = lit[total - 2] == '/';
+	if (closing)
+		return self_closing ? TAG_OTHER : TAG_CLOSE;
+	if (is_void_tag(p, n))
+		return TAG_VOID;
+	return self_closing ? TAG_OTHER : TAG_OPEN;
+}
+
+/* Whether the inline HTML among container's children opens and closes
+ * known phrasing tags in order. */
+static bool
+inline_html_balanced(cmark_node *container)
+{
+	const char *stack[32];
+	size_t lens[32];
+	size_t depth = 0;
+	for (cmark_node *c = cmark_node_first_child(container); c; c = cmark_node_next(c)) {
+		if (cmark_node_get_type(c) != CMARK_NODE_HTML_INLINE)
+			continue;
+		const char *name = NULL;
+		size_t len = 0;
+		switch (classify_tag(cmark_node_get_literal(c), &name, &len)) {
+		case TAG_OTHER:
+			return false;
+		case TAG_COMMENT:
+		case TAG_VOID:
+			break;
+		case TAG_OPEN:
+			if (depth == sizeof stack / sizeof *stack)
+				return false;
+			stack[depth] = name;
+			lens[depth++] = len;
+			break;
+		case TAG_CLOSE:
+			if (depth == 0 || lens[depth - 1] != len ||
+			    strncasecmp(stack[depth - 1], name, len))
+				return false;
+			depth--;
+			break;
+		}
+	}
+	return depth == 0;
+}
+
+bool
+markdown_tree_supported(cmark_node *root)
+{
+	bool ok = true;
+	int links = 0; /* links open around the current node */
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+	while (ok && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		if (ev == CMARK_EVENT_EXIT) {
+			if (t == CMARK_NODE_LINK)
+				links--;
+			continue;
+		}
+		switch (t) {
+		case CMARK_NODE_HTML_BLOCK:
+		case CMARK_NODE_CUSTOM_BLOCK:
+		case CMARK_NODE_CUSTOM_INLINE:
+			ok = false;
+			break;
+		case CMARK_NODE_LINK:
+			/* cmark-gfm's autolinks can land inside a link; the HTML
+			 * parser closes the outer one there. */
+			ok = links == 0;
+			if (cmark_node_first_child(n) != NULL)
+				links++;
+			break;
+		case CMARK_NODE_FOOTNOTE_REFERENCE:
+			ok = links == 0;
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			ok = inline_html_balanced(cmark_node_parent(n));
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	return ok;
+}
+
+/* ---- building ---- */
+
+typedef struct builder {
+	sanitize_ctx *sc;
+	int options;          /* the parser's, for cmark_render_html */
+	cmark_llist *exts;    /* the parser's extensions, for the same */
+	char last;            /* last byte of the HTML the reference route would have
+	                         written so far, 0 at the start */
+	strbuf text;          /* text waiting to be added to the current element */
+	xmlNodePtr next_div;  /* the HTML read back: the next block's <div> */
+	char *lasts;          /* last byte of each block's HTML (0: it had none) */
+	size_t nlasts, used;
+} builder;
+
+/* Where an inline container's children go: its element, or the raw
+ * elements opened inside it, innermost last. */
+typedef struct inline_stack {
+	sanitize_element open[32];
+	int depth[32];
+	int n;
+	int dropped; /* raw elements open inside one the copy dropped */
+} inline_stack;
+
+static void build_node(builder *b, cmark_node *n, xmlNodePtr into, int line, int depth);
+static void build_raw_tag(builder *b, cmark_node *n, inline_stack *st, xmlNodePtr into, int line,
+                          int depth);
+
+/* Adds the waiting text to into, as the HTML parser would have read it:
+ * its line ends CR LF and CR become LF. */
+static void
+flush_text(builder *b, xmlNodePtr into)
+{
+	if (b->text.len == 0)
+		return;
+	char *s = b->text.data;
+	if (memchr(s, '\r', b->text.len)) {
+		char *w = s;
+		for (const char *r = s; *r; r++) {
+			if (*r == '\r') {
+				*w++ = '\n';
+				if (r[1] == '\n')
+					r++;
+			} else {
+				*w++ = *r;
+			}
+		}
+		*w = '\0';
+	}
+	sanitize_add_text(into, s);
+	b->text.len = 0;
+	b->text.data[0] = '\0';
+}
+
+static void
+put_text(builder *b, const char *s, size_t len)
+{
+	if (len == 0)
+		return;
+	sb_append(&b->text, s, len);
+	b->last = s[len - 1];
+}
+
+/* cmark-gfm's line break before a block: none at the start, none after one. */
+static void
+put_cr(builder *b)
+{
+	if (b->last != 0 && b->last != '\n')
+		put_text(b, "\n", 1);
+}
+
+/* Opens element name in into, as the copy of cmark-gfm's <name attrs>. */
+static bool
+open_element(builder *b, xmlNodePtr into, const char *name, const sanitize_attr *attrs,
+             size_t nattrs, int here, int line, int depth, sanitize_element *e)
+{
+	flush_text(b, into);
+	b->last = '>';
+	return sanitize_open_element(b->sc, into, name, attrs, nattrs, here, line, depth, e);
+}
+
+static void
+close_element(builder *b, const sanitize_element *e)
+{
+	flush_text(b, e->into);
+	b->last = '>';
+	sanitize_close_element(b->sc, e);
+}
+
+static int
+start_line(cmark_node *n)
+{
+	int l = cmark_node_get_start_line(n);
+	return l > 0 ? l : 0;
+}
+
+/* n's children into into. Raw tags among them open and close elements
+ * (markdown_tree_supported saw that they pair up within n). */
+static void
+build_children(builder *b, cmark_node *n, xmlNodePtr into, int line, int depth)
+{
+	inline_stack *st = NULL;
+	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+		if (cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE) {
+			if (st == NULL)
+				st = xcalloc(1, sizeof *st);
+			build_raw_tag(b, c, st, into, line, depth);
+		} else if (st && st->dropped) {
+			continue; /* inside a raw element the copy dropped */
+		} else if (st && st->n) {
+			build_node(b, c, st->open[st->n - 1].into, st->open[st->n - 1].line,
+			           st->depth[st->n - 1] + 1);
+		} else {
+			build_node(b, c, into, line, depth);
+		}
+	}
+	free(st);
+}
+
+/* An element around n's children: <name> children </name>. */
+static void
+build_wrapped(builder *b, cmark_node *n, const char *name, const sanitize_attr *attrs,
+              size_t nattrs, int here, xmlNodePtr into, int line, int depth)
+{
+	sanitize_element e;
+	if (open_element(b, into, name, attrs, nattrs, here, line, depth, &e)) {
+		build_children(b, n, e.into, e.line, depth + 1);
+		close_element(b, &e);
+	}
+}
+
+/* Percent-escapes a link's address as cmark-gfm's HTML renderer does
+ * (what its houdini_escape_href leaves alone: letters, digits and
+ * -_.+!*(),%#@?=;:/$~&'), as the HTML parser reads it back. */
+static char *
+href_escape(const char *url)
+{
+	static const char safe[] = "-_.+!*(),%#@?=;:/$~&'";
+	static const char hex[] = "0123456789ABCDEF";
+	strbuf sb = {0};
+	for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr(safe, *p)) {
+			sb_putc(&sb, (char)*p);
+		} else {
+			sb_putc(&sb, '%');
+			sb_putc(&sb, hex[*p >> 4]);
+			sb_putc(&sb, hex[*p & 15]);
+		}
+	}
+	return sb_take(&sb);
+}
+
+/* An image's description as cmark-gfm writes it into alt: the text of
+ * its descendants, line breaks as spaces. */
+static void
+gather_plain(cmark_node *n, strbuf *sb)
+{
+	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_HTML_INLINE:
+			sb_puts(sb, cmark_node_get_literal(c));
+			break;
+		case CMARK_NODE_LINEBREAK:
+		case CMARK_NODE_SOFTBREAK:
+			sb_putc(sb, ' ');
+			break;
+		default:
+			gather_plain(c, sb);
+			break;
+		}
+	}
+}
+
+/* Whether n holds, at any depth, a raw <a> tag: the HTML parser closes a
+ * link where another opens, so such a block is read back whole. */
+static bool
+has_raw_link(cmark_node *n)
+{
+	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+		if (cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE) {
+			const char *name = NULL;
+			size_t len = 0;
+			classify_tag(cmark_node_get_literal(c), &name, &len);
+			if (name && len == 1 && (*name == 'a' || *name == 'A'))
+				return true;
+		} else if (has_raw_link(c)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool
+is_leaf_block(cmark_node *n)
+{
+	cmark_node_type t = cmark_node_get_type(n);
+	return t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING || ext_kind_of(n) == EXT_TABLE;
+}
+
+/* Appends n's HTML to sb inside a <div>; its last byte goes to b->lasts. */
+static void
+add_html_piece(builder *b, cmark_node *n, strbuf *sb)
+{
+	char *html = cmark_render_html(n, b->options, b->exts);
+	size_t len = strlen(html);
+	sb_puts(sb, "<div>");
+	sb_append(sb, html, len);
+	sb_puts(sb, "</div>");
+	b->lasts = xgrow(b->lasts, b->nlasts + 1, sizeof *b->lasts);
+	b->lasts[b->nlasts++] = len ? html[len - 1] : 0;
+	free(html);
+}
+
+/* Collects, in the order build_node meets them, what is read back with
+ * the HTML parser: the blocks with raw links (whole), the opening raw
+ * tags (each alone: the parser reads its name and attributes), and the
+ * note references; each in a <div> of its own. */
+static void
+gather_html(builder *b, cmark_node *n, strbuf *sb)
+{
+	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+		cmark_node_type t = cmark_node_get_type(c);
+		if (t == CMARK_NODE_IMAGE)
+			continue; /* its description is plain text */
+		if (is_leaf_block(c) && has_raw_link(c)) {
+			add_html_piece(b, c, sb);
+		} else if (t == CMARK_NODE_FOOTNOTE_REFERENCE) {
+			add_html_piece(b, c, sb);
+		} else if (t == CMARK_NODE_HTML_INLINE) {
+			const char *lit = cmark_node_get_literal(c), *name;
+			size_t len;
+			enum tag_kind k = classify_tag(lit, &name, &len);
+			if (k == TAG_OPEN || k == TAG_VOID) {
+				sb_puts(sb, "<div>");
+				sb_puts(sb, name - 1); /* from its '<' */
+				sb_puts(sb, "</div>");
+			}
+		} else {
+			gather_html(b, c, sb);
+		}
+	}
+}
+
+/* The next <div> of what gather_html collected, or NULL. */
+static xmlNodePtr
+next_piece(builder *b)
+{
+	xmlNodePtr div = b->next_div;
+	while (div && (div->type != XML_ELEMENT_NODE || strcmp((const char *)div->name, "div")))
+		div = div->next;
+	if (div)
+		b->next_div = div->next;
+	return div;
+}
+
+/* The next piece read back whole (a block, a note reference, the notes),
+ * copied through the sanitiser into into as if it stood there. */
+static void
+build_via_html(builder *b, xmlNodePtr into, int line, int depth)
+{
+	xmlNodePtr div = next_piece(b);
+	if (div == NULL || b->used == b->nlasts)
+		return; /* not reached: one <div> was made for each */
+	flush_text(b, into);
+	if (b->lasts[b->used])
+		b->last = b->lasts[b->used];
+	b->used++;
+	sanitize_children_at(b->sc, div, into, line, depth);
+}
+
+
+/* One piece of inline HTML among the children of a container. The
+ * marker markdown.c put before it gives the sanitiser its position. */
+static void
+build_raw_tag(builder *b, cmark_node *n, inline_stack *st, xmlNodePtr into, int line,
+              int depth)
+{
+	const char *lit = cmark_node_get_literal(n);
+	/* The copy takes any comment that reads like a marker as one, the
+	 * author's too. */
+	while (str_starts_with(lit, "<!--mkbook-line:")) {
+		const char *p = lit + 16;
+		b->sc->raw_line = atoi(p);
+		const char *colon = strchr(p, ':');
+		b->sc->raw_col = colon ? atoi(colon + 1) : 0;
+		const char *end = strstr(lit, "-->");
+		lit = end ? end + 3 : "";
+	}
+	b->last = '>';
+	if (*lit == '\0')
+		return;
+	const char *name;
+	size_t len;
+	enum tag_kind k = classify_tag(lit, &name, &len);
+	xmlNodePtr cur = st->n ? st->open[st->n - 1].into : into;
+	int cur_line = st->n ? st->open[st->n - 1].line : line;
+	int cur_depth = st->n ? st->depth[st->n - 1] + 1 : depth;
+	if (k == TAG_COMMENT)
+		return;
+	if (k == TAG_CLOSE) {
+		if (st->dropped) {
+			st->dropped--;
+		} else if (st->n) {
+			close_element(b, &st->open[st->n - 1]);
+			st->n--;
+		}
+		return;
+	}
+	xmlNodePtr div = next_piece(b);
+	if (st->dropped) {
+		if (k == TAG_OPEN)
+			st->dropped++;
+		return;
+	}
+	xmlNodePtr src = NULL;
+	for (xmlNodePtr c = div ? div->children : NULL; c && !src; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			src = c;
+	if (src == NULL)
+		return; /* not reached: the tag was read back as an element */
+	flush_text(b, cur);
+	sanitize_element e;
+	bool open = sanitize_open_parsed(b->sc, cur, src, cur_line, cur_depth, &e);
+	b->last = '>';
+	if (k != TAG_OPEN)
+		return;
+	if (!open || st->n == (int)(sizeof st->open / sizeof *st->open)) {
+		st->dropped = 1;
+		return;
+	}
+	st->open[st->n] = e;
+	st->depth[st->n++] = cur_depth;
+}
+
+static void
+build_table(builder *b, cmark_node *n, xmlNodePtr into, int line, int depth)
+{
+	put_cr(b);
+	sanitize_element table;
+	if (!open_element(b, into, "table", NULL, 0, start_line(n), line, depth, &table))
+		return;
+	const uint8_t *alignments = cmark_gfm_extensions_get_table_alignments(n);
+	uint16_t columns = cmark_gfm_extensions_get_table_columns(n);
+	sanitize_element tbody = {0};
+	bool in_body = false;
+	for (cmark_node *row = cmark_node_first_child(n); row; row = cmark_node_next(row)) {
+		bool header = ext_kind_of(row) == EXT_HEADER_ROW;
+		put_cr(b);
+		sanitize_element group;
+		xmlNodePtr row_into;
+		int row_line, row_depth;
+		if (header) {
+			if (!open_element(b, table.into, "thead", NULL, 0, 0, table.line, depth + 1,
+			                  &group))
+				continue;
+			row_into = group.into;
+			row_line = group.line;
+		} else {
+			if (!in_body) {
+				if (!open_element(b, table.into, "tbody", NULL, 0, 0, table.line, depth + 1,
+				                  &tbody))
+					continue;
+				in_body = true;
+			}
+			row_into = tbody.into;
+			row_line = tbody.line;
+		}
+		put_cr(b);
+		row_depth = depth + 2;
+		sanitize_element tr;
+		if (open_element(b, row_into, "tr", NULL, 0, start_line(row), row_line, row_depth, &tr)) {
+			int i = 0;
+			for (cmark_node *cell = cmark_node_first_child(row); cell;
+			     cell = cmark_node_next(cell), i++) {
+				put_cr(b);
+				static const char *const styles[] = {"text-align: left", "text-align: center",
+				                                     "text-align: right"};
+				uint8_t a = i < columns && alignments ? alignments[i] : 0;
+				sanitize_attr style = {"style",
+				                       a == 'l'   ? styles[0]
+				                       : a == 'c' ? styles[1]
+				                                  : styles[2],
+				                       false};
+				bool aligned = a == 'l' || a == 'c' || a == 'r';
+				build_wrapped(b, cell, header ? "th" : "td", &style, aligned ? 1 : 0,
+				              start_line(cell), tr.into, tr.line, row_depth + 1);
+			}
+			put_cr(b);
+			close_element(b, &tr);
+		}
+		if (header) {
+			put_cr(b);
+			close_element(b, &group);
+		}
+	}
+	if (in_body) {
+		put_cr(b);
+		close_element(b, &tbody);
+		put_cr(b);
+	}
+	put_cr(b);
+	close_element(b, &table);
+	put_cr(b);
+}
+
+static void
+build_node(builder *b, cmark_node *n, xmlNodePtr into, int line, int depth)
+{
+	cmark_node_type t = cmark_node_get_type(n);
+	int here = start_line(n);
+	sanitize_element e;
+	switch (t) {
+	case CMARK_NODE_DOCUMENT:
+		build_children(b, n, into, line, depth);
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+		put_cr(b);
+		if (open_element(b, into, "blockquote", NULL, 0, here, line, depth, &e)) {
+			put_text(b, "\n", 1);
+			build_children(b, n, e.into, e.line, depth + 1);
+			put_cr(b);
+			close_element(b, &e);
+		}
+		put_text(b, "\n", 1);
+		break;
+	case CMARK_NODE_LIST: {
+		put_cr(b);
+		bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+		int start = cmark_node_get_list_start(n);
+		char num[16];
+		snprintf(num, sizeof num, "%d", start);
+		sanitize_attr attr = {"start", num, false};
+		if (open_element(b, into, ordered ? "ol" : "ul", &attr, ordered && start != 1 ? 1 : 0,
+		                 here, line, depth, &e)) {
+			put_text(b, "\n", 1);
+			build_children(b, n, e.into, e.line, depth + 1);
+			close_element(b, &e);
+		}
+		put_text(b, "\n", 1);
+		break;
+	}
+	case CMARK_NODE_ITEM:
+		put_cr(b);
+		if (open_element(b, into, "li", NULL, 0, here, line, depth, &e)) {
+			if (is_task_item(n)) {
+				bool checked = cmark_gfm_extensions_get_tasklist_item_checked(n);
+				sanitize_attr box[] = {{"type", "checkbox", false},
+				                       {"checked", "", false},
+				                       {"disabled", "", false}};
+				sanitize_element in;
+				if (checked)
+					open_element(b, e.into, "input", box, 3, 0, e.line, depth + 1, &in);
+				else
+					open_element(b, e.into, "input", (sanitize_attr[]){box[0], box[2]}, 2, 0,
+					             e.line, depth + 1, &in);
+				put_text(b, " ", 1);
+			}
+			build_children(b, n, e.into, e.line, depth + 1);
+			close_element(b, &e);
+		}
+		put_text(b, "\n", 1);
+		break;
+	case CMARK_NODE_HEADING: {
+		put_cr(b);
+		if (has_raw_link(n)) {
+			build_via_html(b, into, line, depth);
+			break;
+		}
+		char name[3] = {'h', (char)('0' + cmark_node_get_heading_level(n)), '\0'};
+		build_wrapped(b, n, name, NULL, 0, here, into, line, depth);
+		put_text(b, "\n", 1);
+		break;
+	}
+	case CMARK_NODE_CODE_BLOCK: {
+		put_cr(b);
+		if (!open_element(b, into, "pre", NULL, 0, here, line, depth, &e)) {
+			put_text(b, "\n", 1);
+			break;
+		}
+		const char *info = cmark_node_get_fence_info(n);
+		char *cls = NULL;
+		if (info && *info) {
+			size_t k = strcspn(info, " \t\n\v\f\r");
+			cls = xasprintf("language-%.*s", (int)k, info);
+		}
+		sanitize_attr attr = {"class", cls, false};
+		sanitize_element code;
+		if (open_element(b, e.into, "code", &attr, cls ? 1 : 0, 0, e.line, depth + 1, &code)) {
+			const char *lit = cmark_node_get_literal(n);
+			put_text(b, lit, strlen(lit));
+			close_element(b, &code);
+		}
+		free(cls);
+		close_element(b, &e);
+		put_text(b, "\n", 1);
+		break;
+	}
+	case CMARK_NODE_THEMATIC_BREAK:
+		put_cr(b);
+		if (open_element(b, into, "hr", NULL, 0, here, line, depth, &e))
+			close_element(b, &e);
+		put_text(b, "\n", 1);
+		break;
+	case CMARK_NODE_PARAGRAPH: {
+		cmark_node *parent = cmark_node_parent(n);
+		cmark_node *grand = parent ? cmark_node_parent(parent) : NULL;
+		bool tight = grand && cmark_node_get_type(grand) == CMARK_NODE_LIST &&
+		             cmark_node_get_list_tight(grand);
+		if (has_raw_link(n)) {
+			if (!tight)
+				put_cr(b);
+			build_via_html(b, into, line, depth);
+			break;
+		}
+		if (tight) {
+			build_children(b, n, into, line, depth);
+			break;
+		}
+		put_cr(b);
+		build_wrapped(b, n, "p", NULL, 0, here, into, line, depth);
+		put_text(b, "\n", 1);
+		break;
+	}
+	case CMARK_NODE_TEXT: {
+		const char *lit = cmark_node_get_literal(n);
+		put_text(b, lit, strlen(lit));
+		break;
+	}
+	case CMARK_NODE_SOFTBREAK:
+		put_text(b, "\n", 1);
+		break;
+	case CMARK_NODE_LINEBREAK:
+		if (open_element(b, into, "br", NULL, 0, 0, line, depth, &e))
+			close_element(b, &e);
+		put_text(b, "\n", 1);
+		break;
+	case CMARK_NODE_CODE:
+		if (open_element(b, into, "code", NULL, 0, 0, line, depth, &e)) {
+			const char *lit = cmark_node_get_literal(n);
+			put_text(b, lit, strlen(lit));
+			close_element(b, &e);
+		}
+		break;
+	case CMARK_NODE_EMPH:
+		build_wrapped(b, n, "em", NULL, 0, 0, into, line, depth);
+		break;
+	case CMARK_NODE_STRONG:
+		build_wrapped(b, n, "strong", NULL, 0, 0, into, line, depth);
+		break;
+	case CMARK_NODE_LINK: {
+		char *href = href_escape(cmark_node_get_url(n));
+		const char *title = cmark_node_get_title(n);
+		sanitize_attr attrs[] = {{"href", href, false}, {"title", title, false}};
+		build_wrapped(b, n, "a", attrs, title && *title ? 2 : 1, 0, into, line, depth);
+		free(href);
+		break;
+	}
+	case CMARK_NODE_FOOTNOTE_REFERENCE:
+		build_via_html(b, into, line, depth);
+		break;
+	case CMARK_NODE_IMAGE: {
+		char *src = href_escape(cmark_node_get_url(n));
+		strbuf alt = {0};
+		gather_plain(n, &alt);
+		const char *title = cmark_node_get_title(n);
+		sanitize_attr attrs[] = {
+		    {"src", src, false}, {"alt", alt.data ? alt.data : "", false}, {"title", title, false}};
+		if (open_element(b, into, "img", attrs, title && *title ? 3 : 2, 0, line, depth, &e))
+			close_element(b, &e);
+		free(src);
+		sb_free(&alt);
+		break;
+	}
+	default:
+		switch (ext_kind_of(n)) {
+		case EXT_STRIKE:
+			build_wrapped(b, n, "del", NULL, 0, 0, into, line, depth);
+			break;
+		case EXT_TABLE:
+			if (has_raw_link(n)) {
+				put_cr(b);
+				build_via_html(b, into, line, depth);
+			} else {
+				build_table(b, n, into, line, depth);
+			}
+			break;
+		default:
+			/* Not reached: markdown_tree_supported refused the rest. */
+			break;
+		}
+		break;
+	}
+}
+
+void
+markdown_tree_build(sanitize_ctx *sc, cmark_node *root, int options, cmark_llist *exts,
+                    xmlNodePtr parent)
+{
+	builder b = {.sc = sc, .options = options, .exts = exts};
+	/* The notes come last, as cmark-gfm moves them there; they are read
+	 * back together, as one <section>, from a document of their own. */
+	cmark_node *notes = NULL, *first = cmark_node_first_child(root);
+	while (first && cmark_node_get_type(first) != CMARK_NODE_FOOTNOTE_DEFINITION)
+		first = cmark_node_next(first);
+	if (first)
+		notes = cmark_node_new(CMARK_NODE_DOCUMENT);
+	while (first) {
+		cmark_node *next = cmark_node_next(first);
+		cmark_node_append_child(notes, first);
+		first = next;
+	}
+	/* What is read back as HTML is read in one parse, each piece in a
+	 * <div> of its own. */
+	strbuf html = {0};
+	gather_html(&b, root, &html);
+	if (notes)
+		add_html_piece(&b, notes, &html);
+	htmlDocPtr doc = NULL;
+	if (html.len) {
+		doc = htmlReadMemory(html.data, (int)html.len, NULL, "UTF-8",
+		                     HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+		                         HTML_PARSE_NODEFDTD);
+		for (xmlNodePtr h = doc ? xmlDocGetRootElement(doc) : NULL; h; h = h->next)
+			if (h->type == XML_ELEMENT_NODE && !strcmp((const char *)h->name, "html"))
+				for (xmlNodePtr body = h->children; body; body = body->next)
+					if (body->type == XML_ELEMENT_NODE &&
+					    !strcmp((const char *)body->name, "body"))
+						b.next_div = body->children;
+	}
+	sb_free(&html);
+	/* The reference route's tree: html (0) > body (1) > the blocks (2). */
+	for (cmark_node *c = cmark_node_first_child(root); c; c = cmark_node_next(c))
+		build_node(&b, c, parent, 0, 2);
+	if (notes)
+		build_via_html(&b, parent, 0, 2);
+	flush_text(&b, parent);
+	if (doc)
+		xmlFreeDoc(doc);
+	if (notes)
+		cmark_node_free(notes);
+	sb_free(&b.text);
+	free(b.lasts);
+}
