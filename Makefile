@@ -11,7 +11,7 @@ PKG_CONFIG ?= pkg-config
 CC         ?= cc
 CFLAGS     ?= -O2 -g
 
-PKGS     = libcmark-gfm libxml-2.0 libzip yaml-0.1 zlib
+PKGS     = libcmark-gfm libxml-2.0 libzip yaml-0.1 libdeflate
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \

@@ -387,6 +387,7 @@ build_book(book *b, const build_opts *o, build_result *r)
 		goto out;
 	rc = 0;
 out:
+	epub_deflate_done();
 	epub_free(w);
 	nav_free(toc);
 	strlist_free(&langs);

@@ -8,8 +8,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <libdeflate.h>
+#include <pthread.h>
 #include <zip.h>
-#include <zlib.h>
 
 #include "diag.h"
 #include "util.h"
@@ -59,32 +60,66 @@ add_entry(epub_writer *w, const char *name, void *data, size_t len, bool store, 
 	w->entries[w->n++] = (struct entry){xstrdup(name), data, len, store, owned, false, 0, 0};
 }
 
+/* One libdeflate compressor per thread, freed when the thread ends (its
+ * tables are large: making one per entry would cost more than a small
+ * entry's compression). */
+static pthread_key_t compressor_key;
+static pthread_once_t compressor_once = PTHREAD_ONCE_INIT;
+
+static void
+free_compressor(void *c)
+{
+	libdeflate_free_compressor(c);
+}
+
+static void
+make_compressor_key(void)
+{
+	if (pthread_key_create(&compressor_key, free_compressor) != 0)
+		abort();
+}
+
+static struct libdeflate_compressor *
+thread_compressor(void)
+{
+	pthread_once(&compressor_once, make_compressor_key);
+	struct libdeflate_compressor *c = pthread_getspecific(compressor_key);
+	if (c == NULL) {
+		c = libdeflate_alloc_compressor(DEFLATE_LEVEL);
+		if (c == NULL || pthread_setspecific(compressor_key, c) != 0) {
+			fputs("mkbook: error: out of memory (libdeflate)\n", stderr);
+			abort();
+		}
+	}
+	return c;
+}
+
+void
+epub_deflate_done(void)
+{
+	pthread_once(&compressor_once, make_compressor_key);
+	struct libdeflate_compressor *c = pthread_getspecific(compressor_key);
+	if (c) {
+		libdeflate_free_compressor(c);
+		pthread_setspecific(compressor_key, NULL);
+	}
+}
+
 void
 epub_deflate(const void *data, size_t len, epub_blob *blob)
 {
-	z_stream z;
-	memset(&z, 0, sizeof z);
-	if (deflateInit2(&z, DEFLATE_LEVEL, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-		fputs("mkbook: error: out of memory (zlib)\n", stderr);
-		abort();
-	}
-	size_t cap = deflateBound(&z, (uLong)len);
+	struct libdeflate_compressor *c = thread_compressor();
+	size_t cap = libdeflate_deflate_compress_bound(c, len);
 	blob->data = xmalloc(cap);
-	z.next_in = (Bytef *)data;
-	z.avail_in = (uInt)len;
-	z.next_out = blob->data;
-	z.avail_out = (uInt)cap;
-	int rc = deflate(&z, Z_FINISH);
-	if (rc != Z_STREAM_END) {
-		fputs("mkbook: error: zlib could not compress an entry\n", stderr);
+	blob->len = libdeflate_deflate_compress(c, data, len, blob->data, cap);
+	if (blob->len == 0) {
+		fputs("mkbook: error: libdeflate could not compress an entry\n", stderr);
 		abort();
 	}
-	blob->len = z.total_out;
 	blob->size = len;
-	deflateEnd(&z);
-	/* deflateBound is generous: give back what the stream did not use. */
-	blob->data = xrealloc(blob->data, blob->len ? blob->len : 1);
-	blob->crc = (uint32_t)crc32(crc32(0L, Z_NULL, 0), data, (uInt)len);
+	/* The bound is generous: give back what the stream did not use. */
+	blob->data = xrealloc(blob->data, blob->len);
+	blob->crc = libdeflate_crc32(0, data, len);
 }
 
 void

@@ -28,6 +28,9 @@ typedef struct epub_blob {
 /* Compresses data with raw deflate at the level mkbook uses, into *blob.
  * Safe to call from several threads at once. */
 void epub_deflate(const void *data, size_t len, epub_blob *blob);
+/* Frees the calling thread's compressor (other threads' go when they
+ * end). */
+void epub_deflate_done(void);
 /* Adds a compressed entry; the writer takes blob->data. */
 void epub_add_deflated(epub_writer *w, const char *name, epub_blob *blob);
 

@@ -36,6 +36,12 @@ enum ext_kind { EXT_NONE, EXT_TABLE, EXT_ROW, EXT_HEADER_ROW, EXT_CELL, EXT_STRI
 static enum ext_kind
 ext_kind_of(cmark_node *n)
 {
+	cmark_node_type type = cmark_node_get_type(n);
+	bool inline_type = (type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE;
+	/* The extensions' types come after cmark-gfm's own, whose last are
+	 * the footnote nodes. */
+	if (type <= (inline_type ? CMARK_NODE_FOOTNOTE_REFERENCE : CMARK_NODE_FOOTNOTE_DEFINITION))
+		return EXT_NONE;
 	const char *t = cmark_node_get_type_string(n);
 	if (!strcmp(t, "table"))
 		return EXT_TABLE;

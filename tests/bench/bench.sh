@@ -312,7 +312,7 @@ load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 	echo
 	echo "Tools: $("$MKBOOK" -V 2>&1 | head -n 1) (\`$RELEASE_FLAGS\`, $(cc --version 2>/dev/null | head -n 1)); $(pandoc --version 2>/dev/null | head -n 1);"
 	echo "$(cmark-gfm --version 2>/dev/null | head -n 1 | cut -d' ' -f1-2); $(zip -v 2>/dev/null | sed -n 's/^This is Zip \([^ ]*\).*/zip \1/p'); epubcheck $(dpkg-query -W -f='${Version}' epubcheck 2>/dev/null) on $(java -version 2>&1 | sed -n '1s/^openjdk version "\([^"]*\)".*/OpenJDK \1/p');"
-	echo "libraries: libcmark-gfm $(pkg-config --modversion libcmark-gfm 2>/dev/null), libxml2 $(pkg-config --modversion libxml-2.0 2>/dev/null), libzip $(pkg-config --modversion libzip 2>/dev/null), zlib $(pkg-config --modversion zlib 2>/dev/null)."
+	echo "libraries: libcmark-gfm $(pkg-config --modversion libcmark-gfm 2>/dev/null), libxml2 $(pkg-config --modversion libxml-2.0 2>/dev/null), libzip $(pkg-config --modversion libzip 2>/dev/null), libdeflate $(pkg-config --modversion libdeflate 2>/dev/null)."
 	echo
 	echo "Checks:"
 	echo
