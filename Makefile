@@ -21,7 +21,8 @@ LIBS     = -lcmark-gfm-extensions $(PKG_LIBS) -lunistring -lpthread
 
 # make STATIC=1 (after make clean): link into the binary the libraries
 # Debian ships as static archives (cmark-gfm, libxml2 with the ICU and
-# liblzma it needs, libyaml, libunistring, zlib, libstdc++ for ICU).
+# liblzma and zlib it needs, libyaml, libunistring, libdeflate, libstdc++
+# for ICU).
 # libzip has no archive and stays shared, with what it loads (libcrypto,
 # libbz2). Start-up is the point: on the sample book it takes 28 % fewer
 # instructions (no symbol lookups in ICU and libstdc++) and about 1.5 ms
@@ -30,7 +31,7 @@ LIBS     = -lcmark-gfm-extensions $(PKG_LIBS) -lunistring -lpthread
 # default, and not for a distribution package; see BENCHMARKS.md.
 ifeq ($(STATIC),1)
 LIBS     = -Wl,-Bstatic -lcmark-gfm-extensions -lcmark-gfm -lxml2 -licuuc -licudata \
-           -llzma -lyaml -lunistring -lz -lstdc++ -Wl,-Bdynamic -lzip -lm -lpthread \
+           -llzma -lyaml -lunistring -ldeflate -lz -lstdc++ -Wl,-Bdynamic -lzip -lm -lpthread \
            -static-libgcc
 endif
 
