@@ -130,6 +130,20 @@ classify_tag(const char *lit, const char **name, size_t *len)
 	return self_closing ? TAG_OTHER : TAG_OPEN;
 }
 
+/* Whether the tag whose name (len bytes) classify_tag found has anything
+ * after its name but blanks, a '/' and the '>': attributes, which only
+ * the HTML parser reads as the reference route does. */
+static bool
+tag_has_attributes(const char *name, size_t len)
+{
+	const char *p = name + len;
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f')
+		p++;
+	if (*p == '/')
+		p++;
+	return !(p[0] == '>' && p[1] == '\0');
+}
+
 /* Whether the inline HTML among container's children opens and closes
  * known phrasing tags in order. */
 static bool
@@ -170,15 +184,18 @@ bool
 markdown_tree_supported(cmark_node *root)
 {
 	bool ok = true;
-	int links = 0; /* links open around the current node */
+	int links = 0;  /* links open around the current node */
+	int images = 0; /* images, the same */
+	int notes = 0;  /* note definitions, the same */
 	cmark_iter *it = cmark_iter_new(root);
 	cmark_event_type ev;
 	while (ok && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		cmark_node_type t = cmark_node_get_type(n);
 		if (ev == CMARK_EVENT_EXIT) {
-			if (t == CMARK_NODE_LINK)
-				links--;
+			links -= t == CMARK_NODE_LINK;
+			images -= t == CMARK_NODE_IMAGE;
+			notes -= t == CMARK_NODE_FOOTNOTE_DEFINITION;
 			continue;
 		}
 		switch (t) {
@@ -194,8 +211,17 @@ markdown_tree_supported(cmark_node *root)
 			if (cmark_node_first_child(n) != NULL)
 				links++;
 			break;
+		case CMARK_NODE_IMAGE:
+			images++;
+			break;
+		case CMARK_NODE_FOOTNOTE_DEFINITION:
+			notes++;
+			break;
 		case CMARK_NODE_FOOTNOTE_REFERENCE:
-			ok = links == 0;
+			/* cmark-gfm numbers a note's references in source order,
+			 * those in notes and image descriptions too; the builder
+			 * counts those it meets, in the body. */
+			ok = links == 0 && images == 0 && notes == 0;
 			break;
 		case CMARK_NODE_HTML_INLINE:
 			ok = inline_html_balanced(cmark_node_parent(n));
@@ -220,6 +246,9 @@ typedef struct builder {
 	xmlNodePtr next_div;  /* the HTML read back: the next block's <div> */
 	char *lasts;          /* last byte of each block's HTML (0: it had none) */
 	size_t nlasts, used;
+	xmlChar **note_ids;   /* the id of each note, "fn-LABEL", as numbered */
+	int *note_refs;       /* references met so far to each note */
+	size_t nnotes;
 } builder;
 
 /* Where an inline container's children go: its element, or the raw
@@ -424,9 +453,9 @@ add_html_piece(builder *b, cmark_node *n, strbuf *sb)
 }
 
 /* Collects, in the order build_node meets them, what is read back with
- * the HTML parser: the blocks with raw links (whole), the opening raw
- * tags (each alone: the parser reads its name and attributes), and the
- * note references; each in a <div> of its own. */
+ * the HTML parser: the blocks with raw links (whole) and the opening raw
+ * tags that have attributes (each alone: the parser reads them); each in
+ * a <div> of its own. */
 static void
 gather_html(builder *b, cmark_node *n, strbuf *sb)
 {
@@ -436,13 +465,11 @@ gather_html(builder *b, cmark_node *n, strbuf *sb)
 			continue; /* its description is plain text */
 		if (is_leaf_block(c) && has_raw_link(c)) {
 			add_html_piece(b, c, sb);
-		} else if (t == CMARK_NODE_FOOTNOTE_REFERENCE) {
-			add_html_piece(b, c, sb);
 		} else if (t == CMARK_NODE_HTML_INLINE) {
 			const char *lit = cmark_node_get_literal(c), *name;
 			size_t len;
 			enum tag_kind k = classify_tag(lit, &name, &len);
-			if (k == TAG_OPEN || k == TAG_VOID) {
+			if ((k == TAG_OPEN || k == TAG_VOID) && tag_has_attributes(name, len)) {
 				sb_puts(sb, "<div>");
 				sb_puts(sb, name - 1); /* from its '<' */
 				sb_puts(sb, "</div>");
@@ -518,21 +545,32 @@ build_raw_tag(builder *b, cmark_node *n, inline_stack *st, xmlNodePtr into, int 
 		}
 		return;
 	}
-	xmlNodePtr div = next_piece(b);
+	bool parsed = tag_has_attributes(name, len);
+	xmlNodePtr div = parsed ? next_piece(b) : NULL;
 	if (st->dropped) {
 		if (k == TAG_OPEN)
 			st->dropped++;
 		return;
 	}
-	xmlNodePtr src = NULL;
-	for (xmlNodePtr c = div ? div->children : NULL; c && !src; c = c->next)
-		if (c->type == XML_ELEMENT_NODE)
-			src = c;
-	if (src == NULL)
-		return; /* not reached: the tag was read back as an element */
 	flush_text(b, cur);
 	sanitize_element e;
-	bool open = sanitize_open_parsed(b->sc, cur, src, cur_line, cur_depth, &e);
+	bool open;
+	if (parsed) {
+		xmlNodePtr src = NULL;
+		for (xmlNodePtr c = div ? div->children : NULL; c && !src; c = c->next)
+			if (c->type == XML_ELEMENT_NODE)
+				src = c;
+		if (src == NULL)
+			return; /* not reached: the tag was read back as an element */
+		open = sanitize_open_parsed(b->sc, cur, src, cur_line, cur_depth, &e);
+	} else {
+		/* The HTML parser would give the name in lower case, no more. */
+		char lower[8];
+		for (size_t i = 0; i < len; i++)
+			lower[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]);
+		lower[len] = '\0';
+		open = sanitize_open_element(b->sc, cur, lower, NULL, 0, 0, cur_line, cur_depth, &e);
+	}
 	b->last = '>';
 	if (k != TAG_OPEN)
 		return;
@@ -542,6 +580,81 @@ build_raw_tag(builder *b, cmark_node *n, inline_stack *st, xmlNodePtr into, int 
 	}
 	st->open[st->n] = e;
 	st->depth[st->n++] = cur_depth;
+}
+
+/* A note reference as cmark-gfm writes it: <sup class="footnote-ref"><a
+ * href="#fn-LABEL" id="fnref-LABEL[-K]" data-footnote-ref>N</a></sup>,
+ * where N is the note's number, LABEL its label as the note's own id has
+ * it, and K counts the references to the note so far. */
+static void
+build_note_ref(builder *b, cmark_node *n, xmlNodePtr into, int line, int depth)
+{
+	const char *num = cmark_node_get_literal(n);
+	long k = strtol(num, NULL, 10);
+	if (k < 1 || (size_t)k > b->nnotes || b->note_ids[k - 1] == NULL)
+		return; /* not reached: every reference has its note */
+	const char *id = (const char *)b->note_ids[k - 1];
+	int nth = ++b->note_refs[k - 1];
+	char *href = xasprintf("#%s", id);
+	char *ref_id = nth > 1 ? xasprintf("fnref-%s-%d", id + 3, nth) : xasprintf("fnref-%s", id + 3);
+	sanitize_attr sup_attr = {"class", "footnote-ref", false};
+	sanitize_attr a_attrs[] = {{"href", href, false}, {"id", ref_id, false},
+	                           {"data-footnote-ref", NULL, false}};
+	sanitize_element sup, a;
+	if (open_element(b, into, "sup", &sup_attr, 1, 0, line, depth, &sup)) {
+		if (open_element(b, sup.into, "a", a_attrs, 3, 0, sup.line, depth + 1, &a)) {
+			put_text(b, num, strlen(num));
+			close_element(b, &a);
+		}
+		close_element(b, &sup);
+	}
+	free(href);
+	free(ref_id);
+}
+
+/* Counts the note references in n, read back as HTML, as met. */
+static void
+count_note_refs(builder *b, cmark_node *n)
+{
+	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+		if (cmark_node_get_type(c) == CMARK_NODE_FOOTNOTE_REFERENCE) {
+			long k = strtol(cmark_node_get_literal(c), NULL, 10);
+			if (k >= 1 && (size_t)k <= b->nnotes)
+				b->note_refs[k - 1]++;
+		}
+		count_note_refs(b, c);
+	}
+}
+
+/* The ids of the notes, from the notes section read back (the last piece):
+ * <section class="footnotes"><ol><li id="fn-LABEL">..., in number order. */
+static void
+read_note_ids(builder *b, htmlDocPtr doc)
+{
+	xmlNodePtr last = NULL;
+	for (xmlNodePtr h = doc ? xmlDocGetRootElement(doc) : NULL; h; h = h->next)
+		for (xmlNodePtr body = h->children; body; body = body->next)
+			if (body->type == XML_ELEMENT_NODE && !strcmp((const char *)body->name, "body"))
+				for (xmlNodePtr d = body->children; d; d = d->next)
+					if (d->type == XML_ELEMENT_NODE)
+						last = d;
+	for (xmlNodePtr sec = last ? last->children : NULL; sec; sec = sec->next)
+		for (xmlNodePtr ol = sec->children; ol; ol = ol->next) {
+			if (ol->type != XML_ELEMENT_NODE || strcmp((const char *)ol->name, "ol"))
+				continue;
+			for (xmlNodePtr li = ol->children; li; li = li->next) {
+				if (li->type != XML_ELEMENT_NODE || strcmp((const char *)li->name, "li"))
+					continue;
+				b->note_ids = xgrow(b->note_ids, b->nnotes + 1, sizeof *b->note_ids);
+				xmlChar *id = xmlGetProp(li, BAD_CAST "id");
+				if (id && xmlStrncmp(id, BAD_CAST "fn-", 3)) {
+					xmlFree(id);
+					id = NULL;
+				}
+				b->note_ids[b->nnotes++] = id;
+			}
+		}
+	b->note_refs = xcalloc(b->nnotes ? b->nnotes : 1, sizeof *b->note_refs);
 }
 
 static void
@@ -675,6 +788,7 @@ build_node(builder *b, cmark_node *n, xmlNodePtr into, int line, int depth)
 	case CMARK_NODE_HEADING: {
 		put_cr(b);
 		if (has_raw_link(n)) {
+			count_note_refs(b, n);
 			build_via_html(b, into, line, depth);
 			break;
 		}
@@ -721,6 +835,7 @@ build_node(builder *b, cmark_node *n, xmlNodePtr into, int line, int depth)
 		if (has_raw_link(n)) {
 			if (!tight)
 				put_cr(b);
+			count_note_refs(b, n);
 			build_via_html(b, into, line, depth);
 			break;
 		}
@@ -768,7 +883,7 @@ build_node(builder *b, cmark_node *n, xmlNodePtr into, int line, int depth)
 		break;
 	}
 	case CMARK_NODE_FOOTNOTE_REFERENCE:
-		build_via_html(b, into, line, depth);
+		build_note_ref(b, n, into, line, depth);
 		break;
 	case CMARK_NODE_IMAGE: {
 		char *src = href_escape(cmark_node_get_url(n));
@@ -791,6 +906,7 @@ build_node(builder *b, cmark_node *n, xmlNodePtr into, int line, int depth)
 		case EXT_TABLE:
 			if (has_raw_link(n)) {
 				put_cr(b);
+				count_note_refs(b, n);
 				build_via_html(b, into, line, depth);
 			} else {
 				build_table(b, n, into, line, depth);
@@ -840,6 +956,8 @@ markdown_tree_build(sanitize_ctx *sc, cmark_node *root, int options, cmark_llist
 						b.next_div = body->children;
 	}
 	sb_free(&html);
+	if (notes)
+		read_note_ids(&b, doc);
 	/* The reference route's tree: html (0) > body (1) > the blocks (2). */
 	for (cmark_node *c = cmark_node_first_child(root); c; c = cmark_node_next(c))
 		build_node(&b, c, parent, 0, 2);
@@ -852,4 +970,8 @@ markdown_tree_build(sanitize_ctx *sc, cmark_node *root, int options, cmark_llist
 		cmark_node_free(notes);
 	sb_free(&b.text);
 	free(b.lasts);
+	for (size_t i = 0; i < b.nnotes; i++)
+		xmlFree(b.note_ids[i]);
+	free(b.note_ids);
+	free(b.note_refs);
 }
