@@ -174,6 +174,8 @@ for spec in "$@"; do
 	read -r mk_rss _ < <(printf '%s\n' "${rss[@]}" | sort -g | tail -n 1)
 	read -r mk_cpu _ < <(printf '%s\n' "${cpu[@]}" | stats)
 	mk_mib=$(awk -v k="$mk_rss" 'BEGIN { printf "%.1f", k / 1024 }')
+	epub_bytes=$(stat -c %s "$out/ref.epub" 2>/dev/null || echo 0)
+	epub_mib=$(awk -v b="$epub_bytes" 'BEGIN { printf "%.2f", b / 1048576 }')
 	echo "   mkbook: $mk_med s median ($mk_min-$mk_max), CPU $mk_cpu s, peak $mk_mib MiB, $runs runs"
 	[ "$failed" -eq 0 ] || echo "   mkbook: a run FAILED (see $runs_tsv)"
 	if [ "$identical" = yes ] && [ "$failed" -eq 0 ]; then
@@ -245,9 +247,9 @@ for spec in "$@"; do
 		checks+=("FAIL - $name: the lower bound failed (cmark-gfm or zip; see tests/bench/lowerbound.sh)")
 	fi
 	per_mib=$(awk -v m="$mk_med" -v s="$mib" 'BEGIN { printf "%.3f", m / s }')
-	rows+=("| $name | $mib | ${#files[@]} | $(secs "$mk_med") ($(secs "$mk_min")–$(secs "$mk_max")) | $(secs "$mk_cpu") | $mk_mib | $pd_cell | $pd_mib | $speedup | $lb_cell | $(secs "$lb_cpu") | $ratio | $per_mib |")
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$mib" "$mk_med" "$mk_rss" "$ratio" "$per_mib" \
-	    "$speedup" >>"$OUT/.summary"
+	rows+=("| $name | $mib | ${#files[@]} | $(secs "$mk_med") ($(secs "$mk_min")–$(secs "$mk_max")) | $(secs "$mk_cpu") | $mk_mib | $epub_mib | $pd_cell | $pd_mib | $speedup | $lb_cell | $(secs "$lb_cpu") | $ratio | $per_mib |")
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$mib" "$mk_med" "$mk_rss" "$ratio" "$per_mib" \
+	    "$speedup" "$epub_bytes" >>"$OUT/.summary"
 	[ -z "$pd_note" ] || echo "   $pd_note"
 done
 
@@ -291,8 +293,8 @@ load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 	echo
 	echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`make bench\`; load average $load_start at the start, $load_end at the end of the timing runs."
 	echo
-	echo "| corpus | MiB | Markdown files | mkbook s, median (min–max) | mkbook CPU s | mkbook peak MiB | pandoc s | pandoc peak MiB | speed-up vs pandoc | lower bound s | lower bound CPU s | mkbook / lower bound | mkbook s per MiB |"
-	echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+	echo "| corpus | MiB | Markdown files | mkbook s, median (min–max) | mkbook CPU s | mkbook peak MiB | EPUB MiB | pandoc s | pandoc peak MiB | speed-up vs pandoc | lower bound s | lower bound CPU s | mkbook / lower bound | mkbook s per MiB |"
+	echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 	printf '%s\n' "${rows[@]}"
 	echo
 	echo "mkbook and the lower bound: $BENCH_RUNS runs each ($BENCH_RUNS_BIG over $BENCH_BIG_MIB MiB)."
@@ -320,7 +322,7 @@ load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 	echo
 	# The targets of issue 5, from the figures above.
 	awk -F '\t' '
-	{ name[NR] = $1; mib[NR] = $2; mk[NR] = $3; rss[NR] = $4; ratio[NR] = $5; per[NR] = $6; sp[NR] = $7 }
+	{ name[NR] = $1; mib[NR] = $2; mk[NR] = $3; rss[NR] = $4; ratio[NR] = $5; per[NR] = $6; sp[NR] = $7; epub[NR] = $8 }
 	END {
 		print "Targets of issue 5:"
 		print ""
@@ -331,8 +333,17 @@ load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 		# Time per MiB of the largest generated corpus against the smallest one.
 		lo = 0; hi = 0
 		for (i = 1; i <= NR; i++) if (name[i] ~ /^gen/) { if (!lo) lo = i; hi = i }
-		if (lo && hi != lo)
+		if (lo && hi != lo) {
 			printf "- time per MiB, %s / %s: %.2f (target <= 1.2)\n", name[hi], name[lo], per[hi] / per[lo]
+			# Memory against output: what the peak grew by from the smallest
+			# to the largest generated book, per MiB the EPUB grew by.
+			de = (epub[hi] - epub[lo]) / 1048576
+			if (de > 0)
+				printf "- peak memory, %s to %s: +%.1f MiB for +%.1f MiB of EPUB, %.2f MiB per MiB (target <= 1: growing no faster than the output)\n", name[lo], name[hi], (rss[hi] - rss[lo]) / 1024, de, (rss[hi] - rss[lo]) / 1024 / de
+		}
+		for (i = 1; i <= NR; i++)
+			if (name[i] ~ /^gen/ && mib[i] >= 12 && mib[i] <= 20)
+				printf "- peak memory on %s (%.0f MiB of Markdown): %.1f MiB (target <= 128 MiB for a 15 MB book)\n", name[i], mib[i], rss[i] / 1024
 	}' "$OUT/.summary"
 } >"$OUT/results.md"
 rm -rf "$OUT/out" "$OUT/.summary"
