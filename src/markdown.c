@@ -255,12 +255,11 @@ markdown_render(const book *b, const markdown_opts *o, const char *text, size_t 
 	    .backlink_label = book_label(b, LABEL_BACK_TO_TEXT),
 	};
 	rc = 0;
-	if (!o->via_html && markdown_tree_supported(root)) {
-		if (cmark_node_first_child(root) == NULL)
-			goto out;
-		markdown_tree_build(&sc, root, parser_options(o->untrusted),
-		                    cmark_parser_get_syntax_extensions(p), parent);
-	} else {
+	if (cmark_node_first_child(root) == NULL)
+		goto out;
+	if (o->via_html || !markdown_tree_supported(root) ||
+	    !markdown_tree_build(&sc, root, parser_options(o->untrusted),
+	                         cmark_parser_get_syntax_extensions(p), parent)) {
 		html = cmark_render_html(root, parser_options(o->untrusted),
 		                         cmark_parser_get_syntax_extensions(p));
 		size_t hlen = strlen(html);

@@ -214,9 +214,14 @@ markdown_tree_supported(cmark_node *root)
 		case CMARK_NODE_IMAGE:
 			images++;
 			break;
-		case CMARK_NODE_FOOTNOTE_DEFINITION:
+		case CMARK_NODE_FOOTNOTE_DEFINITION: {
+			/* cmark-gfm puts the notes last; anything after one would be
+			 * taken for a note. */
+			cmark_node *next = cmark_node_next(n);
+			ok = next == NULL || cmark_node_get_type(next) == CMARK_NODE_FOOTNOTE_DEFINITION;
 			notes++;
 			break;
+		}
 		case CMARK_NODE_FOOTNOTE_REFERENCE:
 			/* cmark-gfm numbers a note's references in source order,
 			 * those in notes and image descriptions too; the builder
@@ -248,6 +253,8 @@ typedef struct builder {
 	size_t nlasts, used;
 	xmlChar **note_ids;   /* the id of each note, "fn-LABEL", as numbered */
 	int *note_refs;       /* references met so far to each note */
+	int *note_backrefs;   /* the ways back each note has: cmark-gfm's count of
+	                         its references */
 	size_t nnotes;
 } builder;
 
@@ -626,6 +633,24 @@ count_note_refs(builder *b, cmark_node *n)
 	}
 }
 
+/* The ways back to the text in a note: <a class="footnote-backref">. */
+static int
+count_backrefs(xmlNodePtr n)
+{
+	int count = 0;
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (!strcmp((const char *)c->name, "a")) {
+			xmlChar *cls = xmlGetProp(c, BAD_CAST "class");
+			count += cls && !xmlStrcmp(cls, BAD_CAST "footnote-backref");
+			xmlFree(cls);
+		}
+		count += count_backrefs(c);
+	}
+	return count;
+}
+
 /* The ids of the notes, from the notes section read back (the last piece):
  * <section class="footnotes"><ol><li id="fn-LABEL">..., in number order. */
 static void
@@ -651,10 +676,40 @@ read_note_ids(builder *b, htmlDocPtr doc)
 					xmlFree(id);
 					id = NULL;
 				}
+				b->note_backrefs = xgrow(b->note_backrefs, b->nnotes + 1,
+				                         sizeof *b->note_backrefs);
+				b->note_backrefs[b->nnotes] = count_backrefs(li);
 				b->note_ids[b->nnotes++] = id;
 			}
 		}
 	b->note_refs = xcalloc(b->nnotes ? b->nnotes : 1, sizeof *b->note_refs);
+}
+
+/* Whether the references in the AST are all cmark-gfm counted: it also
+ * counts those in a note it then drops (a second note of the same label),
+ * which would shift the numbers of the later ones. */
+static bool
+note_refs_all_visible(builder *b, cmark_node *root)
+{
+	int *seen = xcalloc(b->nnotes ? b->nnotes : 1, sizeof *seen);
+	bool ok = true;
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+	while (ok && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_REFERENCE)
+			continue;
+		long k = strtol(cmark_node_get_literal(n), NULL, 10);
+		if (k < 1 || (size_t)k > b->nnotes)
+			ok = false;
+		else
+			seen[k - 1]++;
+	}
+	cmark_iter_free(it);
+	for (size_t i = 0; ok && i < b->nnotes; i++)
+		ok = seen[i] == b->note_backrefs[i];
+	free(seen);
+	return ok;
 }
 
 static void
@@ -920,7 +975,7 @@ build_node(builder *b, cmark_node *n, xmlNodePtr into, int line, int depth)
 	}
 }
 
-void
+bool
 markdown_tree_build(sanitize_ctx *sc, cmark_node *root, int options, cmark_llist *exts,
                     xmlNodePtr parent)
 {
@@ -956,14 +1011,25 @@ markdown_tree_build(sanitize_ctx *sc, cmark_node *root, int options, cmark_llist
 						b.next_div = body->children;
 	}
 	sb_free(&html);
-	if (notes)
+	bool built = false;
+	if (notes) {
 		read_note_ids(&b, doc);
+		if (!note_refs_all_visible(&b, root)) {
+			/* Give the notes back: the reference route takes it all. */
+			cmark_node *c;
+			while ((c = cmark_node_first_child(notes)) != NULL)
+				cmark_node_append_child(root, c);
+			goto out;
+		}
+	}
 	/* The reference route's tree: html (0) > body (1) > the blocks (2). */
 	for (cmark_node *c = cmark_node_first_child(root); c; c = cmark_node_next(c))
 		build_node(&b, c, parent, 0, 2);
 	if (notes)
 		build_via_html(&b, parent, 0, 2);
 	flush_text(&b, parent);
+	built = true;
+out:
 	if (doc)
 		xmlFreeDoc(doc);
 	if (notes)
@@ -974,4 +1040,6 @@ markdown_tree_build(sanitize_ctx *sc, cmark_node *root, int options, cmark_llist
 		xmlFree(b.note_ids[i]);
 	free(b.note_ids);
 	free(b.note_refs);
+	free(b.note_backrefs);
+	return built;
 }

@@ -18,8 +18,12 @@ bool markdown_tree_supported(cmark_node *root);
 
 /* Builds root (a parsed document, which it may rearrange: the notes move
  * into a document of their own, freed here) into parent through sc.
- * options and exts are the parser's, for the pieces read back as HTML. */
-void markdown_tree_build(sanitize_ctx *sc, cmark_node *root, int options, cmark_llist *exts,
+ * options and exts are the parser's, for the pieces read back as HTML.
+ * Returns false, having built nothing and left root as it was, when it
+ * finds only then that it cannot match the reference route (cmark-gfm
+ * counted note references it then dropped with a note of the same
+ * label). */
+bool markdown_tree_build(sanitize_ctx *sc, cmark_node *root, int options, cmark_llist *exts,
                          xmlNodePtr parent);
 
 #endif

@@ -270,6 +270,20 @@ START_TEST(test_regress_marker_like_comment_shifts_tags)
 }
 END_TEST
 
+/* cmark-gfm counts the references in a note it then drops (a second note
+ * of the same label): markdown_tree.c numbered the later references from
+ * those it could see, one too low (fuzz_routes; seed
+ * regress-dropped-note-reference). */
+START_TEST(test_regress_dropped_note_reference_count)
+{
+	diag_reset();
+	char *x = render_at("[^1]:\n[^1]:[^1]\n\n[^1]\n", 1, false);
+	ck_assert_ptr_nonnull(strstr(x, "id=\"fnref-1-2\""));
+	free(x);
+	diag_reset();
+}
+END_TEST
+
 Suite *
 regress_suite(void)
 {
@@ -278,6 +292,7 @@ regress_suite(void)
 	tcase_add_test(tc, test_regress_forged_sourcepos_overflow);
 	tcase_add_test(tc, test_regress_line_marker_in_image_description);
 	tcase_add_test(tc, test_regress_marker_like_comment_shifts_tags);
+	tcase_add_test(tc, test_regress_dropped_note_reference_count);
 	tcase_add_test(tc, test_regress_big_page_serialize_quadratic);
 	tcase_add_test(tc, test_regress_svg_stylesheet_pi_kept);
 	tcase_add_test(tc, test_regress_svg_namespace_written_unescaped);
