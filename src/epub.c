@@ -88,6 +88,38 @@ epub_deflate(const void *data, size_t len, epub_blob *blob)
 }
 
 void
+epub_inflate(const epub_blob *blob, char **out, size_t *len)
+{
+	z_stream z;
+	memset(&z, 0, sizeof z);
+	if (inflateInit2(&z, -15) != Z_OK) {
+		fputs("mkbook: error: out of memory (zlib)\n", stderr);
+		abort();
+	}
+	*out = xmalloc(blob->size ? blob->size : 1);
+	z.next_in = blob->data;
+	z.avail_in = (uInt)blob->len;
+	z.next_out = (Bytef *)*out;
+	z.avail_out = (uInt)blob->size;
+	/* The stream is our own, made by epub_deflate: anything else is a bug. */
+	if (inflate(&z, Z_FINISH) != Z_STREAM_END || z.total_out != blob->size) {
+		fputs("mkbook: error: zlib could not restore an entry\n", stderr);
+		abort();
+	}
+	inflateEnd(&z);
+	*len = blob->size;
+}
+
+void
+epub_blob_free(epub_blob *blob)
+{
+	if (blob == NULL)
+		return;
+	free(blob->data);
+	free(blob);
+}
+
+void
 epub_add_deflated(epub_writer *w, const char *name, epub_blob *blob)
 {
 	add_entry(w, name, blob->data, blob->len, false, true);

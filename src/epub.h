@@ -28,6 +28,11 @@ typedef struct epub_blob {
 /* Compresses data with raw deflate at the level mkbook uses, into *blob.
  * Safe to call from several threads at once. */
 void epub_deflate(const void *data, size_t len, epub_blob *blob);
+/* Restores the bytes blob was made from into *out (malloc'd, caller
+ * frees) and *len. Safe to call from several threads at once. */
+void epub_inflate(const epub_blob *blob, char **out, size_t *len);
+/* Frees blob (from malloc) and its data; accepts NULL. */
+void epub_blob_free(epub_blob *blob);
 /* Adds a compressed entry; the writer takes blob->data. */
 void epub_add_deflated(epub_writer *w, const char *name, epub_blob *blob);
 
