@@ -317,7 +317,9 @@ build_book(book *b, const build_opts *o, build_result *r)
 	if (b->nchapters == 0 || diag_error_count() > 0)
 		goto out;
 
-	w = epub_new();
+	long long epoch = 0;
+	iso8601_parse(b->modified, NULL, NULL, NULL, &epoch);
+	w = epub_new(epoch);
 	epub_add_static(w, "mimetype", "application/epub+zip", 20, true);
 	epub_add_static(w, "META-INF/container.xml", container_xml, sizeof container_xml - 1, false);
 
@@ -385,10 +387,8 @@ build_book(book *b, const build_opts *o, build_result *r)
 		free(name);
 		r->images++;
 	}
-	long long epoch = 0;
-	iso8601_parse(b->modified, NULL, NULL, NULL, &epoch);
-	if (epub_build(w, epoch, &r->epub, &r->len) != 0)
-		goto out;
+	r->epub = w;
+	w = NULL;
 	rc = 0;
 out:
 	epub_free(w);
