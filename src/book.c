@@ -61,7 +61,6 @@ chapter_free(chapter *c)
 	for (size_t i = 0; i < c->nfixes; i++) {
 		free(c->fixes[i].fragment);
 		free(c->fixes[i].href);
-		free(c->fixes[i].guess);
 		free(c->fixes[i].result);
 	}
 	free(c->fixes);

@@ -74,8 +74,9 @@ struct link_fix {
 	char *fragment; /* as written */
 	char *href;     /* as written, for messages */
 	int line, col;
-	char *guess;    /* what links_patch wrote: the fragment taken as an id */
-	char *result;   /* "#id" or "" once settled */
+	/* Once settled, when the guess links_patch wrote was wrong: what stands
+	 * in its place ("#id", or "" for the chapter's start); else NULL. */
+	char *result;
 };
 
 /* Where links_patch wrote a guess into a page: at byte at, for fixes[fix]. */

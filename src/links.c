@@ -294,8 +294,7 @@ resolve_link(book *b, chapter *c, xmlNodePtr a)
 		pthread_once(&placeholder_once, make_placeholder);
 		locate(c, &line, &col, href);
 		c->fixes = xrealloc(c->fixes, (c->nfixes + 1) * sizeof *c->fixes);
-		c->fixes[c->nfixes] =
-		    (struct link_fix){t, xstrdup(frag), xstrdup(href), line, col, NULL, NULL};
+		c->fixes[c->nfixes] = (struct link_fix){t, xstrdup(frag), xstrdup(href), line, col, NULL};
 		char *rel = href_relative(c->href, t->href);
 		char *h = xasprintf("%s#%s%zu.", rel, placeholder, c->nfixes);
 		c->nfixes++;
@@ -614,7 +613,15 @@ links_settle(book *b)
 				             "to the chapter's start",
 				             f->href, f->target->path ? f->target->path : f->target->href,
 				             f->fragment);
+			if (id == f->fragment)
+				continue; /* named as it is: the guess holds */
+			char *guess = fragment_text(f->fragment);
 			f->result = fragment_text(id);
+			if (strcmp(guess, f->result) == 0) {
+				free(f->result);
+				f->result = NULL;
+			}
+			free(guess);
 		}
 	}
 }
@@ -623,7 +630,7 @@ bool
 links_guessed_right(const chapter *c)
 {
 	for (size_t k = 0; k < c->nfixes; k++)
-		if (strcmp(c->fixes[k].guess, c->fixes[k].result) != 0)
+		if (c->fixes[k].result != NULL)
 			return false;
 	return true;
 }
@@ -648,10 +655,6 @@ links_patch(chapter *c)
 {
 	if (c->nfixes == 0 || c->xhtml == NULL)
 		return;
-	/* The guess: the fragment names an id as it is, which links_find_fragment
-	 * then returns itself. */
-	for (size_t k = 0; k < c->nfixes; k++)
-		c->fixes[k].guess = fragment_text(c->fixes[k].fragment);
 	size_t plen = strlen(placeholder);
 	strbuf out = {0};
 	size_t cap = 0;
@@ -673,7 +676,11 @@ links_patch(chapter *c)
 			c->sites = xrealloc(c->sites, cap * sizeof *c->sites);
 		}
 		c->sites[c->nsites++] = (struct link_site){out.len, k};
-		sb_puts(&out, c->fixes[k].guess);
+		/* The guess: the fragment names an id as it is (links_find_fragment
+		 * then returns the fragment itself). */
+		char *guess = fragment_text(c->fixes[k].fragment);
+		sb_puts(&out, guess);
+		free(guess);
 		p = scan = num_end + 1;
 	}
 	sb_append(&out, p, (size_t)(end - p));
@@ -689,9 +696,13 @@ links_repatch(chapter *c)
 	size_t from = 0;
 	for (size_t i = 0; i < c->nsites; i++) {
 		const struct link_fix *f = &c->fixes[c->sites[i].fix];
+		if (f->result == NULL)
+			continue; /* the guess stands */
+		char *guess = fragment_text(f->fragment);
 		sb_append(&out, c->xhtml + from, c->sites[i].at - from);
 		sb_puts(&out, f->result);
-		from = c->sites[i].at + strlen(f->guess);
+		from = c->sites[i].at + strlen(guess);
+		free(guess);
 	}
 	sb_append(&out, c->xhtml + from, c->xhtml_len - from);
 	free(c->xhtml);

@@ -20,10 +20,11 @@ void links_resolve_chapter(book *b, chapter *c);
  * to run for several chapters at once. */
 void links_patch(chapter *c);
 /* Settles every chapter's c->fixes once all chapters are rendered (their
- * ids known), warning about fragments that find nothing. */
+ * ids known), warning about fragments that find nothing; notes in
+ * f->result each guess of links_patch that was wrong. */
 void links_settle(book *b);
 /* Whether every guess links_patch wrote into c is what links_settle found
- * (true when c has no such links). */
+ * (true when c has no such links). Call after links_settle. */
 bool links_guessed_right(const chapter *c);
 /* Rewrites c->xhtml, the page as links_patch left it, with the settled
  * fragments in place of the guesses: the page as if the placeholders had
