@@ -57,15 +57,14 @@ chapter_free(chapter *c)
 	free(c->comments);
 	free(c->related);
 	free(c->xhtml);
-	if (c->packed)
-		free(c->packed->data);
-	free(c->packed);
+	epub_blob_free(c->packed);
 	for (size_t i = 0; i < c->nfixes; i++) {
 		free(c->fixes[i].fragment);
 		free(c->fixes[i].href);
 		free(c->fixes[i].result);
 	}
 	free(c->fixes);
+	free(c->sites);
 	free(c);
 }
 

@@ -74,7 +74,15 @@ struct link_fix {
 	char *fragment; /* as written */
 	char *href;     /* as written, for messages */
 	int line, col;
-	char *result;   /* "#id" or "" once settled */
+	/* Once settled, when the guess links_patch wrote was wrong: what stands
+	 * in its place ("#id", or "" for the chapter's start); else NULL. */
+	char *result;
+};
+
+/* Where links_patch wrote a guess into a page: at byte at, for fixes[fix]. */
+struct link_site {
+	size_t at;
+	size_t fix;
 };
 
 typedef struct chapter {
@@ -103,14 +111,17 @@ typedef struct chapter {
 	bool has_mathml;
 	bool rtl;
 
-	/* Once written: the serialised page (the tree is freed), links to
-	 * other chapters' headings still to settle, and what the package
-	 * metadata needs to know of the page. */
-	char *xhtml;
+	/* Once written: the page compressed (the tree and the serialised page
+	 * are freed), its links to other chapters' headings, settled once
+	 * every chapter is rendered, where their guessed fragments stand in the
+	 * page, and what the package metadata needs to know of the page. */
+	char *xhtml;              /* the serialised page, only while it is made */
 	size_t xhtml_len;
-	struct epub_blob *packed; /* the page compressed, once it needs no fixes */
+	struct epub_blob *packed; /* the page compressed */
 	struct link_fix *fixes;
 	size_t nfixes;
+	struct link_site *sites;
+	size_t nsites;
 	int images;          /* <img> elements */
 	int images_with_alt; /* of them, with a text description or alt="" by design */
 	bool has_tables;

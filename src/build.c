@@ -131,8 +131,9 @@ pack_chapter(chapter *c)
 }
 
 /* Everything that needs a chapter's tree, after which the tree is freed
- * and only the serialised page is kept: its own links and images, what
- * the package metadata needs to know, the Kobo spans. */
+ * and only the compressed page is kept: its own links and images, what
+ * the package metadata needs to know, the Kobo spans. Links to other
+ * chapters' headings get a guessed fragment (links_patch). */
 static void
 finish_chapter(book *b, chapter *c, const build_opts *o)
 {
@@ -148,8 +149,8 @@ finish_chapter(book *b, chapter *c, const build_opts *o)
 		free(c->body);
 		c->body = NULL;
 	}
-	if (c->nfixes == 0)
-		pack_chapter(c);
+	links_patch(c);
+	pack_chapter(c);
 }
 
 static void
@@ -168,16 +169,19 @@ render_one(size_t i, void *arg)
 		j->o->progress(done, j->b->nchapters);
 }
 
-/* Serialises and compresses every chapter, freeing each tree once done. */
+/* Makes again the page of a chapter whose guessed fragments were not all
+ * right (rare): restored, patched with the settled ones, compressed. */
 static void
-pack_one(size_t i, void *arg)
+repack_one(size_t i, void *arg)
 {
 	book *b = arg;
 	chapter *c = b->chapters[i];
-	if (c->packed == NULL) {
-		links_patch(c);
-		pack_chapter(c);
-	}
+	if (links_guessed_right(c))
+		return;
+	epub_inflate(c->packed, &c->xhtml, &c->xhtml_len);
+	epub_blob_free(c->packed);
+	links_repatch(c);
+	pack_chapter(c);
 }
 
 static void
@@ -339,7 +343,9 @@ build_book(book *b, const build_opts *o, build_result *r)
 	if (b->nchapters == 0 || diag_error_count() > 0)
 		goto out;
 
-	w = epub_new();
+	long long epoch = 0;
+	iso8601_parse(b->modified, NULL, NULL, NULL, &epoch);
+	w = epub_new(epoch);
 	epub_add_static(w, "mimetype", "application/epub+zip", 20, true);
 	epub_add_static(w, "META-INF/container.xml", container_xml, sizeof container_xml - 1, false);
 
@@ -392,7 +398,7 @@ build_book(book *b, const build_opts *o, build_result *r)
 	}
 
 	{
-		parallel_for(b->nchapters, jobs, pack_one, b);
+		parallel_for(b->nchapters, jobs, repack_one, b);
 		for (size_t i = 0; i < b->nchapters; i++) {
 			char *name = xasprintf("EPUB/%s", b->chapters[i]->href);
 			epub_add_deflated(w, name, b->chapters[i]->packed);
@@ -407,10 +413,8 @@ build_book(book *b, const build_opts *o, build_result *r)
 		free(name);
 		r->images++;
 	}
-	long long epoch = 0;
-	iso8601_parse(b->modified, NULL, NULL, NULL, &epoch);
-	if (epub_build(w, epoch, &r->epub, &r->len) != 0)
-		goto out;
+	r->epub = w;
+	w = NULL;
 	rc = 0;
 out:
 	epub_deflate_done();

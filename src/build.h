@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "book.h"
+#include "epub.h"
 #include "qa.h"
 
 typedef struct build_opts {
@@ -20,16 +21,16 @@ typedef struct build_opts {
 } build_opts;
 
 typedef struct build_result {
-	unsigned char *epub; /* the container bytes, caller frees */
-	size_t len;
+	epub_writer *epub;   /* the container, to write with epub_write; caller
+	                        frees it with epub_free */
 	size_t chapters;     /* content documents in the spine */
 	size_t images;
 	qa_stats qa;
 	bool has_qa;
 } build_result;
 
-/* Renders and packages b. Returns 0 with the EPUB bytes in *r, or -1 when
- * errors were reported (the book must not be written). */
+/* Renders and packages b. Returns 0 with the EPUB's entries in *r, or -1
+ * when errors were reported (the book must not be written). */
 int build_book(book *b, const build_opts *o, build_result *r);
 
 #endif

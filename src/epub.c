@@ -1,4 +1,4 @@
-/* epub.c - ZIP container with libzip, atomic output. */
+/* epub.c - ZIP container with libzip, written atomically to its file. */
 #include "epub.h"
 
 #include <errno.h>
@@ -31,12 +31,15 @@ struct entry {
 struct epub_writer {
 	struct entry *entries;
 	size_t n;
+	long long epoch;
 };
 
 epub_writer *
-epub_new(void)
+epub_new(long long epoch)
 {
-	return xcalloc(1, sizeof(epub_writer));
+	epub_writer *w = xcalloc(1, sizeof(epub_writer));
+	w->epoch = epoch;
+	return w;
 }
 
 void
@@ -123,6 +126,34 @@ epub_deflate(const void *data, size_t len, epub_blob *blob)
 }
 
 void
+epub_inflate(const epub_blob *blob, char **out, size_t *len)
+{
+	struct libdeflate_decompressor *d = libdeflate_alloc_decompressor();
+	if (d == NULL) {
+		fputs("mkbook: error: out of memory (libdeflate)\n", stderr);
+		abort();
+	}
+	*out = xmalloc(blob->size ? blob->size : 1);
+	/* The stream is our own, made by epub_deflate: anything else is a bug. */
+	if (libdeflate_deflate_decompress(d, blob->data, blob->len, *out, blob->size, NULL) !=
+	    LIBDEFLATE_SUCCESS) {
+		fputs("mkbook: error: libdeflate could not restore an entry\n", stderr);
+		abort();
+	}
+	libdeflate_free_decompressor(d);
+	*len = blob->size;
+}
+
+void
+epub_blob_free(epub_blob *blob)
+{
+	if (blob == NULL)
+		return;
+	free(blob->data);
+	free(blob);
+}
+
+void
 epub_add_deflated(epub_writer *w, const char *name, epub_blob *blob)
 {
 	add_entry(w, name, blob->data, blob->len, false, true);
@@ -134,9 +165,11 @@ epub_add_deflated(epub_writer *w, const char *name, epub_blob *blob)
 }
 
 /* A libzip source that hands over an entry compressed beforehand: its
- * stat says deflate with size and CRC, so libzip copies it as it is. */
+ * stat says deflate with size and CRC, so libzip copies it as it is. The
+ * compressed bytes are freed once libzip has read them all, so that the
+ * book is not held twice while the archive is written. */
 struct raw_source {
-	const struct entry *e;
+	struct entry *e;
 	size_t pos;
 	zip_error_t error;
 };
@@ -157,6 +190,10 @@ raw_source_cb(void *ud, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
 		return (zip_int64_t)n;
 	}
 	case ZIP_SOURCE_CLOSE:
+		if (s->pos == s->e->len) {
+			free(s->e->data);
+			s->e->data = NULL;
+		}
 		return 0;
 	case ZIP_SOURCE_STAT: {
 		zip_stat_t *st = data;
@@ -182,16 +219,34 @@ raw_source_cb(void *ud, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
 	}
 }
 
+/* An entry to compress: compressed here, with the thread's libdeflate
+ * compressor, rather than by libzip with a zlib stream of its own. */
+static void
+add_compressed(epub_writer *w, const char *name, const void *data, size_t len)
+{
+	epub_blob blob;
+	epub_deflate(data, len, &blob);
+	epub_add_deflated(w, name, &blob);
+}
+
 void
 epub_add(epub_writer *w, const char *name, void *data, size_t len, bool store)
 {
-	add_entry(w, name, data, len, store, true);
+	if (store) {
+		add_entry(w, name, data, len, true, true);
+	} else {
+		add_compressed(w, name, data, len);
+		free(data);
+	}
 }
 
 void
 epub_add_static(epub_writer *w, const char *name, const void *data, size_t len, bool store)
 {
-	add_entry(w, name, (void *)data, len, store, false);
+	if (store)
+		add_entry(w, name, (void *)data, len, true, false);
+	else
+		add_compressed(w, name, data, len);
 }
 
 /* MS-DOS date and time fields for epoch (UTC), clamped to 1980-2107. */
@@ -218,25 +273,96 @@ dos_time(long long epoch, zip_uint16_t *dtime, zip_uint16_t *ddate)
 	*dtime = (zip_uint16_t)(((rem / 3600) << 11) | ((rem / 60 % 60) << 5) | (rem % 60 / 2));
 }
 
-int
-epub_build(epub_writer *w, long long epoch, unsigned char **out, size_t *len)
+/* Where libzip writes the archive: straight into the temporary file,
+ * with write(2), so that nothing holds the whole archive in memory and a
+ * full disk is seen where it happens. */
+struct file_sink {
+	int fd;
+	zip_uint64_t pos, end; /* where the next write goes; the size so far */
+	int err;               /* errno of a failed write or seek, else 0 */
+	zip_error_t error;
+};
+
+static zip_int64_t
+file_sink_cb(void *ud, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
 {
-	*out = NULL;
-	*len = 0;
-	zip_error_t ze;
-	zip_error_init(&ze);
-	zip_source_t *zsrc = zip_source_buffer_create(NULL, 0, 0, &ze);
-	zip_t *za = zsrc ? zip_open_from_source(zsrc, ZIP_TRUNCATE, &ze) : NULL;
-	if (za == NULL) {
-		diag_error(NULL, 0, 0, "cannot create the EPUB archive: %s", zip_error_strerror(&ze));
-		zip_error_fini(&ze);
-		if (zsrc)
-			zip_source_free(zsrc);
+	struct file_sink *s = ud;
+	switch (cmd) {
+	case ZIP_SOURCE_STAT:
+		/* A new archive: libzip has nothing to read. */
+		zip_error_set(&s->error, ZIP_ER_READ, ENOENT);
+		return -1;
+	case ZIP_SOURCE_BEGIN_WRITE:
+	case ZIP_SOURCE_COMMIT_WRITE:
+	case ZIP_SOURCE_ROLLBACK_WRITE: /* the caller removes the file */
+	case ZIP_SOURCE_FREE:           /* the caller owns s */
+		return 0;
+	case ZIP_SOURCE_WRITE: {
+		const char *p = data;
+		zip_uint64_t left = len;
+		while (left > 0) {
+			ssize_t n = write(s->fd, p, left);
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n < 0) {
+				s->err = errno;
+				zip_error_set(&s->error, ZIP_ER_WRITE, errno);
+				return -1;
+			}
+			p += n;
+			left -= (zip_uint64_t)n;
+		}
+		s->pos += len;
+		if (s->pos > s->end)
+			s->end = s->pos;
+		return (zip_int64_t)len;
+	}
+	case ZIP_SOURCE_SEEK_WRITE: {
+		zip_int64_t to = zip_source_seek_compute_offset(s->pos, s->end, data, len, &s->error);
+		if (to < 0)
+			return -1;
+		if (lseek(s->fd, (off_t)to, SEEK_SET) < 0) {
+			s->err = errno;
+			zip_error_set(&s->error, ZIP_ER_SEEK, errno);
+			return -1;
+		}
+		s->pos = (zip_uint64_t)to;
+		return 0;
+	}
+	case ZIP_SOURCE_TELL_WRITE:
+		return (zip_int64_t)s->pos;
+	case ZIP_SOURCE_ERROR:
+		return zip_error_to_data(&s->error, data, len);
+	case ZIP_SOURCE_SUPPORTS:
+		return ZIP_SOURCE_SUPPORTS_WRITABLE;
+	default:
+		zip_error_set(&s->error, ZIP_ER_OPNOTSUPP, 0);
 		return -1;
 	}
-	zip_source_keep(zsrc);
+}
+
+/* Writes the archive into fd, entries in the order added, each stamped
+ * with the DOS time of w's epoch (UTC), and sets *len to its size. The
+ * compressed entries' data is freed as it is written. Returns 0, or -1
+ * after reporting an error (naming path when writing failed). */
+static int
+write_archive(epub_writer *w, int fd, const char *path, size_t *len)
+{
+	struct file_sink sink = {.fd = fd};
+	zip_error_init(&sink.error);
+	zip_error_t ze;
+	zip_error_init(&ze);
+	int rc = -1;
+	zip_source_t *zsrc = zip_source_function_create(file_sink_cb, &sink, &ze);
+	zip_t *za = zsrc ? zip_open_from_source(zsrc, ZIP_CREATE | ZIP_TRUNCATE, &ze) : NULL;
+	if (za == NULL) {
+		diag_error(NULL, 0, 0, "cannot create the EPUB archive: %s", zip_error_strerror(&ze));
+		if (zsrc)
+			zip_source_free(zsrc);
+		goto out;
+	}
 	zip_uint16_t dt, dd;
-	dos_time(epoch, &dt, &dd);
+	dos_time(w->epoch, &dt, &dd);
 	for (size_t i = 0; i < w->n; i++) {
 		struct entry *e = &w->entries[i];
 		zip_source_t *s;
@@ -257,44 +383,32 @@ epub_build(epub_writer *w, long long epoch, unsigned char **out, size_t *len)
 			diag_error(NULL, 0, 0, "cannot add %s to the EPUB: %s", e->name,
 			           zip_strerror(za));
 			zip_discard(za);
-			zip_source_free(zsrc);
-			return -1;
+			goto out;
 		}
 		zip_set_file_compression(za, (zip_uint64_t)idx, e->store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
 		                         e->store ? 0 : DEFLATE_LEVEL);
 		zip_file_set_dostime(za, (zip_uint64_t)idx, dt, dd, 0);
 	}
 	if (zip_close(za) != 0) {
-		diag_error(NULL, 0, 0, "cannot write the EPUB archive: %s", zip_strerror(za));
+		if (sink.err != 0)
+			diag_error(path, 0, 0, "cannot write: %s", strerror(sink.err));
+		else
+			diag_error(NULL, 0, 0, "cannot write the EPUB archive: %s", zip_strerror(za));
 		zip_discard(za);
-		zip_source_free(zsrc);
-		return -1;
+		goto out;
 	}
-	zip_stat_t st;
-	int rc = -1;
-	if (zip_source_open(zsrc) == 0) {
-		if (zip_source_stat(zsrc, &st) == 0 && (st.valid & ZIP_STAT_SIZE)) {
-			unsigned char *buf = xmalloc(st.size ? st.size : 1);
-			zip_int64_t got = zip_source_read(zsrc, buf, st.size);
-			if (got == (zip_int64_t)st.size) {
-				*out = buf;
-				*len = (size_t)st.size;
-				rc = 0;
-			} else {
-				free(buf);
-			}
-		}
-		zip_source_close(zsrc);
-	}
-	zip_source_free(zsrc);
-	if (rc != 0)
-		diag_error(NULL, 0, 0, "cannot read back the EPUB archive");
+	*len = (size_t)sink.end;
+	rc = 0;
+out:
+	zip_error_fini(&ze);
+	zip_error_fini(&sink.error);
 	return rc;
 }
 
 int
-write_file_atomically(const char *path, const void *data, size_t len)
+epub_write(epub_writer *w, const char *path, size_t *len)
 {
+	*len = 0;
 	struct stat st;
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 		size_t n = strlen(path);
@@ -307,7 +421,7 @@ write_file_atomically(const char *path, const void *data, size_t len)
 	/* A symbolic link is kept: the file it leads to is replaced. */
 	char *target;
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && (target = realpath(path, NULL))) {
-		int trc = write_file_atomically(target, data, len);
+		int trc = epub_write(w, target, len);
 		free(target);
 		return trc;
 	}
@@ -336,19 +450,8 @@ write_file_atomically(const char *path, const void *data, size_t len)
 		free(tmp);
 		return -1;
 	}
-	const char *p = data;
-	size_t left = len;
-	while (left > 0) {
-		ssize_t n = write(fd, p, left);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			diag_error(path, 0, 0, "cannot write: %s", strerror(errno));
-			goto fail;
-		}
-		p += n;
-		left -= (size_t)n;
-	}
+	if (write_archive(w, fd, path, len) != 0)
+		goto fail;
 	mode_t mask = umask(0);
 	umask(mask);
 	if (fchmod(fd, 0666 & ~mask) != 0 || fsync(fd) != 0) {
@@ -371,6 +474,7 @@ fail:
 	if (fd >= 0)
 		close(fd);
 	unlink(tmp);
+	*len = 0;
 out:
 	free(tmp);
 	return rc;

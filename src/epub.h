@@ -9,7 +9,8 @@
 
 typedef struct epub_writer epub_writer;
 
-epub_writer *epub_new(void);
+/* A writer whose entries are all stamped with the DOS time of epoch (UTC). */
+epub_writer *epub_new(long long epoch);
 void epub_free(epub_writer *w);
 /* Adds an entry. The writer takes data (allocated with malloc) and frees
  * it. store: keep uncompressed (the mimetype, already compressed images). */
@@ -31,18 +32,21 @@ void epub_deflate(const void *data, size_t len, epub_blob *blob);
 /* Frees the calling thread's compressor (other threads' go when they
  * end). */
 void epub_deflate_done(void);
+/* Restores the bytes blob was made from into *out (malloc'd, caller
+ * frees) and *len. Safe to call from several threads at once. */
+void epub_inflate(const epub_blob *blob, char **out, size_t *len);
+/* Frees blob (from malloc) and its data; accepts NULL. */
+void epub_blob_free(epub_blob *blob);
 /* Adds a compressed entry; the writer takes blob->data. */
 void epub_add_deflated(epub_writer *w, const char *name, epub_blob *blob);
 
-/* Builds the archive in memory, entries in the order added, each stamped
- * with the DOS time of epoch (UTC), and returns it in *out (caller frees).
- * Returns 0, or -1 after reporting an error. */
-int epub_build(epub_writer *w, long long epoch, unsigned char **out, size_t *len);
-
-/* Writes data to path through a temporary file in the same folder that is
- * renamed into place only when complete; on failure the temporary file is
- * removed and any existing file at path is untouched. Returns 0, or -1
- * after reporting an error naming path. */
-int write_file_atomically(const char *path, const void *data, size_t len);
+/* Writes the archive, entries in the order added, to path: libzip writes
+ * it straight into a temporary file in the same folder, which is renamed
+ * into place only when complete; on failure the temporary file is removed
+ * and any existing file at path is untouched. The data of compressed
+ * entries is freed as it is written, so w can be written once only.
+ * Returns 0 with the archive's size in *len, or -1 after reporting an
+ * error naming path. */
+int epub_write(epub_writer *w, const char *path, size_t *len);
 
 #endif

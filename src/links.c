@@ -575,6 +575,30 @@ links_resolve_chapter(book *b, chapter *c)
 	free(todo);
 }
 
+/* What a settled link to id holds in place of its placeholder: "#" and
+ * the id as a fragment, escaped for an attribute value, or "" when id is
+ * NULL (the link leads to the chapter's start). Caller frees. */
+static char *
+fragment_text(const char *id)
+{
+	if (id == NULL)
+		return xstrdup("");
+	strbuf sb = {0};
+	char *idf = slug_fragment(id);
+	sb_putc(&sb, '#');
+	for (const char *p = idf; *p; p++) {
+		switch (*p) {
+		case '&': sb_puts(&sb, "&amp;"); break;
+		case '<': sb_puts(&sb, "&lt;"); break;
+		case '>': sb_puts(&sb, "&gt;"); break;
+		case '"': sb_puts(&sb, "&quot;"); break;
+		default: sb_putc(&sb, *p);
+		}
+	}
+	free(idf);
+	return sb_take(&sb);
+}
+
 void
 links_settle(book *b)
 {
@@ -589,25 +613,26 @@ links_settle(book *b)
 				             "to the chapter's start",
 				             f->href, f->target->path ? f->target->path : f->target->href,
 				             f->fragment);
-			/* The id goes into an attribute value: escape what XML needs. */
-			strbuf sb = {0};
-			char *idf = id ? slug_fragment(id) : NULL;
-			if (id) {
-				sb_putc(&sb, '#');
-				for (const char *p = idf; *p; p++) {
-					switch (*p) {
-					case '&': sb_puts(&sb, "&amp;"); break;
-					case '<': sb_puts(&sb, "&lt;"); break;
-					case '>': sb_puts(&sb, "&gt;"); break;
-					case '"': sb_puts(&sb, "&quot;"); break;
-					default: sb_putc(&sb, *p);
-					}
-				}
+			if (id == f->fragment)
+				continue; /* named as it is: the guess holds */
+			char *guess = fragment_text(f->fragment);
+			f->result = fragment_text(id);
+			if (strcmp(guess, f->result) == 0) {
+				free(f->result);
+				f->result = NULL;
 			}
-			free(idf);
-			f->result = sb_take(&sb);
+			free(guess);
 		}
 	}
+}
+
+bool
+links_guessed_right(const chapter *c)
+{
+	for (size_t k = 0; k < c->nfixes; k++)
+		if (c->fixes[k].result != NULL)
+			return false;
+	return true;
 }
 
 /* The first place needle (nlen > 0 bytes) stands in [p, end), or NULL. */
@@ -632,6 +657,7 @@ links_patch(chapter *c)
 		return;
 	size_t plen = strlen(placeholder);
 	strbuf out = {0};
+	size_t cap = 0;
 	const char *p = c->xhtml, *end = c->xhtml + c->xhtml_len;
 	const char *scan = p;
 	for (;;) {
@@ -645,10 +671,40 @@ links_patch(chapter *c)
 			continue;
 		}
 		sb_append(&out, p, (size_t)(hit - 1 - p)); /* up to the '#' */
-		sb_puts(&out, c->fixes[k].result ? c->fixes[k].result : "");
+		if (c->nsites == cap) {
+			cap = cap ? cap * 2 : 16;
+			c->sites = xrealloc(c->sites, cap * sizeof *c->sites);
+		}
+		c->sites[c->nsites++] = (struct link_site){out.len, k};
+		/* The guess: the fragment names an id as it is (links_find_fragment
+		 * then returns the fragment itself). */
+		char *guess = fragment_text(c->fixes[k].fragment);
+		sb_puts(&out, guess);
+		free(guess);
 		p = scan = num_end + 1;
 	}
 	sb_append(&out, p, (size_t)(end - p));
+	free(c->xhtml);
+	c->xhtml_len = out.len;
+	c->xhtml = sb_take(&out);
+}
+
+void
+links_repatch(chapter *c)
+{
+	strbuf out = {0};
+	size_t from = 0;
+	for (size_t i = 0; i < c->nsites; i++) {
+		const struct link_fix *f = &c->fixes[c->sites[i].fix];
+		if (f->result == NULL)
+			continue; /* the guess stands */
+		char *guess = fragment_text(f->fragment);
+		sb_append(&out, c->xhtml + from, c->sites[i].at - from);
+		sb_puts(&out, f->result);
+		from = c->sites[i].at + strlen(guess);
+		free(guess);
+	}
+	sb_append(&out, c->xhtml + from, c->xhtml_len - from);
 	free(c->xhtml);
 	c->xhtml_len = out.len;
 	c->xhtml = sb_take(&out);

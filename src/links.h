@@ -13,12 +13,23 @@
  * description. A link to another chapter's heading gets a placeholder
  * fragment and an entry in c->fixes, for links_settle. */
 void links_resolve_chapter(book *b, chapter *c);
-/* Settles every chapter's c->fixes once all chapters are rendered (their
- * ids known), warning about fragments that find nothing. */
-void links_settle(book *b);
-/* Writes the settled fragments into c->xhtml in place of the
- * placeholders. Safe to run for several chapters at once. */
+/* Writes a guess into c->xhtml in place of each placeholder, so that the
+ * page can be compressed before the other chapters are rendered: the
+ * fragment as written, taken as the id it names (what links_settle finds
+ * for nearly every link). Notes where each guess stands in c->sites. Safe
+ * to run for several chapters at once. */
 void links_patch(chapter *c);
+/* Settles every chapter's c->fixes once all chapters are rendered (their
+ * ids known), warning about fragments that find nothing; notes in
+ * f->result each guess of links_patch that was wrong. */
+void links_settle(book *b);
+/* Whether every guess links_patch wrote into c is what links_settle found
+ * (true when c has no such links). Call after links_settle. */
+bool links_guessed_right(const chapter *c);
+/* Rewrites c->xhtml, the page as links_patch left it, with the settled
+ * fragments in place of the guesses: the page as if the placeholders had
+ * been replaced by them. Safe to run for several chapters at once. */
+void links_repatch(chapter *c);
 /* Sorts b->resources by href and numbers their ids, so that the package
  * does not depend on the order in which chapters found their images. */
 void links_number_resources(book *b);

@@ -398,12 +398,13 @@ main(int argc, char **argv)
 		diag_error(output, 0, 0, "is a file of the manuscript; choose another output name");
 		goto out;
 	}
-	if (write_file_atomically(output, r.epub, r.len) != 0)
+	size_t len;
+	if (epub_write(r.epub, output, &len) != 0)
 		goto out;
 	if (!quiet) {
 		printf("%s: %zu chapters, %zu image%s, ", output, r.chapters, r.images,
 		       r.images == 1 ? "" : "s");
-		print_size(stdout, r.len);
+		print_size(stdout, len);
 		printf(", %d warning%s\n", diag_warning_count(), diag_warning_count() == 1 ? "" : "s");
 	}
 	status = 0;
@@ -411,7 +412,7 @@ out:
 	if (status != 0 && diag_error_count() > 0)
 		fprintf(stderr, "mkbook: %d error%s; no book written\n", diag_error_count(),
 		        diag_error_count() == 1 ? "" : "s");
-	free(r.epub);
+	epub_free(r.epub);
 	free(out_default);
 	book_free(b);
 	xmlCleanupParser();

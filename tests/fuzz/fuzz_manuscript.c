@@ -1,7 +1,7 @@
-/* fuzz_manuscript.c - a whole manuscript through the whole pipeline, in
- * memory: manuscript_load and build_book (render, Q&A, links, images,
- * package, navigation, container); nothing is written but the scratch
- * manuscript itself.
+/* fuzz_manuscript.c - a whole manuscript through the whole pipeline:
+ * manuscript_load, build_book (render, Q&A, links, images, package,
+ * navigation) and epub_write (the container); nothing is written but the
+ * scratch manuscript and the EPUB, into the scratch folder, read back.
  * fuzz-dict: markdown.dict
  *
  * The first byte: bit 0 --check (spam flags), bit 1 --strict. The rest is
@@ -17,8 +17,10 @@
 #include "book.h"
 #include "build.h"
 #include "diag.h"
+#include "epub.h"
 #include "fuzz.h"
 #include "manuscript.h"
+#include "util.h"
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -51,9 +53,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (b) {
 		build_opts bo = {.check = data[0] & 1};
 		build_result r;
-		if (build_book(b, &bo, &r) == 0 && r.epub)
-			fuzz_check_epub(r.epub, r.len);
-		free(r.epub);
+		if (build_book(b, &bo, &r) == 0 && r.epub) {
+			char *out = path_join(dir, "out.epub");
+			char *epub;
+			size_t elen;
+			if (epub_write(r.epub, out, &elen) == 0 && file_read(out, &epub, &elen, 0) == 0) {
+				fuzz_check_epub((const unsigned char *)epub, elen);
+				free(epub);
+			}
+			free(out);
+		}
+		epub_free(r.epub);
 		book_free(b);
 	}
 	diag_set_strict(false);
