@@ -118,16 +118,19 @@ struct render_job {
 	const build_opts *o;
 	strbuf *diags;
 	atomic_size_t done;
+	epub_spool *spool;
 };
 
-/* Compresses the finished page, keeping only the compressed bytes. */
+/* Compresses the finished page, keeping only the compressed bytes, and
+ * those in the spool (when there is one) rather than in memory. */
 static void
-pack_chapter(chapter *c)
+pack_chapter(chapter *c, epub_spool *spool)
 {
 	c->packed = xcalloc(1, sizeof *c->packed);
 	epub_deflate(c->xhtml, c->xhtml_len, c->packed);
 	free(c->xhtml);
 	c->xhtml = NULL;
+	epub_spool_blob(spool, c->packed);
 }
 
 /* Everything that needs a chapter's tree, after which the tree is freed
@@ -135,7 +138,7 @@ pack_chapter(chapter *c)
  * the package metadata needs to know, the Kobo spans. Links to other
  * chapters' headings get a guessed fragment (links_patch). */
 static void
-finish_chapter(book *b, chapter *c, const build_opts *o)
+finish_chapter(book *b, chapter *c, const build_opts *o, epub_spool *spool)
 {
 	links_resolve_chapter(b, c);
 	opf_note_facts(c);
@@ -150,7 +153,7 @@ finish_chapter(book *b, chapter *c, const build_opts *o)
 		c->body = NULL;
 	}
 	links_patch(c);
-	pack_chapter(c);
+	pack_chapter(c, spool);
 }
 
 static void
@@ -161,7 +164,7 @@ render_one(size_t i, void *arg)
 	if (c->kind == CHAPTER_TEXT) {
 		diag_capture(&j->diags[i]);
 		chapter_render_text(j->b, c);
-		finish_chapter(j->b, c, j->o);
+		finish_chapter(j->b, c, j->o, j->spool);
 		diag_capture(NULL);
 	}
 	size_t done = atomic_fetch_add(&j->done, 1) + 1;
@@ -171,17 +174,22 @@ render_one(size_t i, void *arg)
 
 /* Makes again the page of a chapter whose guessed fragments were not all
  * right (rare): restored, patched with the settled ones, compressed. */
+struct repack_job {
+	book *b;
+	epub_spool *spool;
+};
+
 static void
 repack_one(size_t i, void *arg)
 {
-	book *b = arg;
-	chapter *c = b->chapters[i];
+	struct repack_job *j = arg;
+	chapter *c = j->b->chapters[i];
 	if (links_guessed_right(c))
 		return;
 	epub_inflate(c->packed, &c->xhtml, &c->xhtml_len);
 	epub_blob_free(c->packed);
 	links_repatch(c);
-	pack_chapter(c);
+	pack_chapter(c, j->spool);
 }
 
 static void
@@ -276,6 +284,9 @@ build_book(book *b, const build_opts *o, build_result *r)
 	memset(r, 0, sizeof *r);
 	int rc = -1;
 	epub_writer *w = NULL;
+	/* The compressed pages wait in a temporary file, not in memory, until
+	 * the archive is written. */
+	epub_spool *spool = o->check ? NULL : epub_spool_new();
 	navpoint *toc = NULL;
 	strlist langs = {0};
 
@@ -298,7 +309,7 @@ build_book(book *b, const build_opts *o, build_result *r)
 	/* Text chapters first: the book's title may be their first heading. */
 	int jobs = jobs_for(b, o);
 	{
-		struct render_job rj = {b, o, xcalloc(b->nchapters, sizeof(strbuf)), 0};
+		struct render_job rj = {b, o, xcalloc(b->nchapters, sizeof(strbuf)), 0, spool};
 		parallel_for(b->nchapters, jobs, render_one, &rj);
 		for (size_t i = 0; i < b->nchapters; i++)
 			diag_flush(&rj.diags[i]);
@@ -336,7 +347,7 @@ build_book(book *b, const build_opts *o, build_result *r)
 		if (c->ids == NULL)
 			c->ids = strset_new();
 		if (c->kind != CHAPTER_TEXT)
-			finish_chapter(b, c, o);
+			finish_chapter(b, c, o, spool);
 	}
 	links_settle(b);
 	links_number_resources(b);
@@ -346,6 +357,7 @@ build_book(book *b, const build_opts *o, build_result *r)
 	long long epoch = 0;
 	iso8601_parse(b->modified, NULL, NULL, NULL, &epoch);
 	w = epub_new(epoch);
+	epub_set_spool(w, spool);
 	epub_add_static(w, "mimetype", "application/epub+zip", 20, true);
 	epub_add_static(w, "META-INF/container.xml", container_xml, sizeof container_xml - 1, false);
 
@@ -398,7 +410,8 @@ build_book(book *b, const build_opts *o, build_result *r)
 	}
 
 	{
-		parallel_for(b->nchapters, jobs, repack_one, b);
+		struct repack_job rp = {b, spool};
+		parallel_for(b->nchapters, jobs, repack_one, &rp);
 		for (size_t i = 0; i < b->nchapters; i++) {
 			char *name = xasprintf("EPUB/%s", b->chapters[i]->href);
 			epub_add_deflated(w, name, b->chapters[i]->packed);
@@ -418,6 +431,8 @@ build_book(book *b, const build_opts *o, build_result *r)
 	rc = 0;
 out:
 	epub_deflate_done();
+	if (w == NULL && r->epub == NULL)
+		epub_spool_free(spool); /* no writer took it */
 	epub_free(w);
 	nav_free(toc);
 	strlist_free(&langs);

@@ -24,6 +24,8 @@ struct entry {
 	bool deflated; /* data is a raw deflate stream of size bytes */
 	size_t size;
 	uint32_t crc;
+	epub_spool *spool; /* when not NULL, the stream is there, at offset */
+	long long offset;
 };
 
 #define DEFLATE_LEVEL 6
@@ -32,7 +34,98 @@ struct epub_writer {
 	struct entry *entries;
 	size_t n;
 	long long epoch;
+	epub_spool *spool; /* owned */
 };
+
+/* The spool: an unlinked temporary file the compressed pages go to as
+ * they are made, appended under a lock. */
+struct epub_spool {
+	int fd;
+	long long size;
+	pthread_mutex_t lock;
+};
+
+epub_spool *
+epub_spool_new(void)
+{
+	const char *dir = getenv("TMPDIR");
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	char *path = xasprintf("%s/mkbook-spool-XXXXXX", dir);
+	int fd = mkstemp(path);
+	if (fd >= 0)
+		unlink(path);
+	free(path);
+	if (fd < 0)
+		return NULL;
+	epub_spool *s = xcalloc(1, sizeof *s);
+	s->fd = fd;
+	pthread_mutex_init(&s->lock, NULL);
+	return s;
+}
+
+void
+epub_spool_free(epub_spool *s)
+{
+	if (s == NULL)
+		return;
+	close(s->fd);
+	pthread_mutex_destroy(&s->lock);
+	free(s);
+}
+
+/* Writes all of len bytes at offset; false on an error. */
+static bool
+pwrite_all(int fd, const unsigned char *p, size_t len, long long offset)
+{
+	while (len > 0) {
+		ssize_t n = pwrite(fd, p, len, (off_t)offset);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		p += n;
+		len -= (size_t)n;
+		offset += n;
+	}
+	return true;
+}
+
+/* Reads all of len bytes at offset; false on an error or a short file. */
+static bool
+pread_all(int fd, unsigned char *p, size_t len, long long offset)
+{
+	while (len > 0) {
+		ssize_t n = pread(fd, p, len, (off_t)offset);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		p += n;
+		len -= (size_t)n;
+		offset += n;
+	}
+	return true;
+}
+
+void
+epub_spool_blob(epub_spool *s, epub_blob *blob)
+{
+	if (s == NULL || blob->data == NULL)
+		return;
+	pthread_mutex_lock(&s->lock);
+	long long at = s->size;
+	bool ok = pwrite_all(s->fd, blob->data, blob->len, at);
+	if (ok)
+		s->size += (long long)blob->len;
+	pthread_mutex_unlock(&s->lock);
+	if (!ok)
+		return; /* a full disk: the stream stays in memory */
+	free(blob->data);
+	blob->data = NULL;
+	blob->spool = s;
+	blob->offset = at;
+}
 
 epub_writer *
 epub_new(long long epoch)
@@ -53,14 +146,21 @@ epub_free(epub_writer *w)
 			free(w->entries[i].data);
 	}
 	free(w->entries);
+	epub_spool_free(w->spool);
 	free(w);
+}
+
+void
+epub_set_spool(epub_writer *w, epub_spool *s)
+{
+	w->spool = s;
 }
 
 static void
 add_entry(epub_writer *w, const char *name, void *data, size_t len, bool store, bool owned)
 {
 	w->entries = xgrow(w->entries, w->n, sizeof *w->entries);
-	w->entries[w->n++] = (struct entry){xstrdup(name), data, len, store, owned, false, 0, 0};
+	w->entries[w->n++] = (struct entry){xstrdup(name), data, len, store, owned, false, 0, 0, NULL, 0};
 }
 
 /* One libdeflate compressor per thread, freed when the thread ends (its
@@ -112,6 +212,7 @@ void
 epub_deflate(const void *data, size_t len, epub_blob *blob)
 {
 	struct libdeflate_compressor *c = thread_compressor();
+	*blob = (epub_blob){0};
 	size_t cap = libdeflate_deflate_compress_bound(c, len);
 	blob->data = xmalloc(cap);
 	blob->len = libdeflate_deflate_compress(c, data, len, blob->data, cap);
@@ -134,12 +235,23 @@ epub_inflate(const epub_blob *blob, char **out, size_t *len)
 		abort();
 	}
 	*out = xmalloc(blob->size ? blob->size : 1);
+	unsigned char *stream = blob->data;
+	if (stream == NULL) {
+		stream = xmalloc(blob->len ? blob->len : 1);
+		if (!pread_all(blob->spool->fd, stream, blob->len, blob->offset)) {
+			fprintf(stderr, "mkbook: error: cannot read back the spool: %s\n",
+			        strerror(errno ? errno : EIO));
+			abort();
+		}
+	}
 	/* The stream is our own, made by epub_deflate: anything else is a bug. */
-	if (libdeflate_deflate_decompress(d, blob->data, blob->len, *out, blob->size, NULL) !=
+	if (libdeflate_deflate_decompress(d, stream, blob->len, *out, blob->size, NULL) !=
 	    LIBDEFLATE_SUCCESS) {
 		fputs("mkbook: error: libdeflate could not restore an entry\n", stderr);
 		abort();
 	}
+	if (stream != blob->data)
+		free(stream);
 	libdeflate_free_decompressor(d);
 	*len = blob->size;
 }
@@ -161,6 +273,8 @@ epub_add_deflated(epub_writer *w, const char *name, epub_blob *blob)
 	e->deflated = true;
 	e->size = blob->size;
 	e->crc = blob->crc;
+	e->spool = blob->spool;
+	e->offset = blob->offset;
 	blob->data = NULL;
 }
 
@@ -185,7 +299,14 @@ raw_source_cb(void *ud, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
 	case ZIP_SOURCE_READ: {
 		size_t left = s->e->len - s->pos;
 		size_t n = len < left ? (size_t)len : left;
-		memcpy(data, (const unsigned char *)s->e->data + s->pos, n);
+		if (s->e->spool) {
+			if (!pread_all(s->e->spool->fd, data, n, s->e->offset + (long long)s->pos)) {
+				zip_error_set(&s->error, ZIP_ER_READ, errno ? errno : EIO);
+				return -1;
+			}
+		} else {
+			memcpy(data, (const unsigned char *)s->e->data + s->pos, n);
+		}
 		s->pos += n;
 		return (zip_int64_t)n;
 	}

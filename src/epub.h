@@ -18,13 +18,32 @@ void epub_add(epub_writer *w, const char *name, void *data, size_t len, bool sto
 /* Adds an entry whose data the caller keeps alive until epub_free. */
 void epub_add_static(epub_writer *w, const char *name, const void *data, size_t len, bool store);
 
+/* A spool for compressed entries: an unlinked temporary file (in TMPDIR,
+ * else /tmp), so that the book's compressed pages need not stay in memory
+ * until the archive is written. */
+typedef struct epub_spool epub_spool;
+
 /* An entry compressed beforehand (so that it can be done in parallel). */
 typedef struct epub_blob {
-	unsigned char *data; /* raw deflate stream, malloc'd */
+	unsigned char *data; /* raw deflate stream, malloc'd; NULL once spooled */
 	size_t len;          /* compressed size */
 	size_t size;         /* uncompressed size */
 	uint32_t crc;        /* CRC-32 of the uncompressed bytes */
+	epub_spool *spool;   /* where the stream is once spooled, at offset */
+	long long offset;
 } epub_blob;
+
+/* A new spool, or NULL when no temporary file can be made (the streams
+ * then stay in memory). */
+epub_spool *epub_spool_new(void);
+/* Closes the spool (its file goes with it); accepts NULL. */
+void epub_spool_free(epub_spool *s);
+/* Moves blob's stream to the spool and frees it from memory. Safe to call
+ * from several threads at once. With s NULL, or when the spool cannot be
+ * written (a full disk), the stream stays in memory. */
+void epub_spool_blob(epub_spool *s, epub_blob *blob);
+/* Hands the spool the writer's entries may be in to w, which frees it. */
+void epub_set_spool(epub_writer *w, epub_spool *s);
 
 /* Compresses data with raw deflate at the level mkbook uses, into *blob.
  * Safe to call from several threads at once. */

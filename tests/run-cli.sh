@@ -296,6 +296,22 @@ got=$(complete_words "mkbook starter ")
 got=$(complete_words "mkbook -o book.epub st")
 [ "$got" = "starter " ] && pass "completion: an option's value is not the folder" ||
 	fail "completion after -o value: '$got'"
+# The compressed pages wait in a spool file in TMPDIR; without one they
+# stay in memory, and the book is the same.
+"$MKBOOK" -q manuscript -o "$out/spool.epub" >/dev/null 2>&1
+TMPDIR=$out/no-such-folder "$MKBOOK" -q manuscript -o "$out/nospool.epub" >"$out/last.log" 2>&1
+if [ -s "$out/spool.epub" ] && cmp -s "$out/spool.epub" "$out/nospool.epub"; then
+	pass "with no temporary folder for the spool, the same book"
+else
+	fail "with no temporary folder for the spool, another book (or none)"
+	indent <"$out/last.log"
+fi
+if [ -z "$(find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'mkbook-spool-*' -user "$(id -u)" 2>/dev/null)" ]; then
+	pass "no spool file is left behind"
+else
+	fail "spool files left in ${TMPDIR:-/tmp}"
+fi
+
 rm -rf "$out/stage"
 if make --no-print-directory install-completion DESTDIR="$out/stage" PREFIX=/usr >"$out/last.log" 2>&1 &&
 	cmp -s completions/mkbook.bash "$out/stage/usr/share/bash-completion/completions/mkbook"; then
