@@ -861,7 +861,9 @@ build_node(builder *b, cmark_node *n, xmlNodePtr into, int line, int depth)
 		const char *info = cmark_node_get_fence_info(n);
 		char *cls = NULL;
 		if (info && *info) {
-			size_t k = strcspn(info, " \t\n\v\f\r");
+			/* cmark-gfm ends the language at a space, tab or line end (not
+			 * at a form feed or vertical tab). */
+			size_t k = strcspn(info, " \t\n\r");
 			cls = xasprintf("language-%.*s", (int)k, info);
 		}
 		sanitize_attr attr = {"class", cls, false};

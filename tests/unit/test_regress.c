@@ -284,6 +284,19 @@ START_TEST(test_regress_dropped_note_reference_count)
 }
 END_TEST
 
+/* markdown_tree.c ended a code block's language at a form feed or a
+ * vertical tab, where cmark-gfm does not: class="language-" for
+ * "```\f=" (fuzz_routes; seed regress-form-feed-in-info-string). */
+START_TEST(test_regress_form_feed_in_info_string)
+{
+	diag_reset();
+	char *x = render_at("```a\fb\nx\n```\n", 1, false);
+	ck_assert_ptr_nonnull(strstr(x, "class=\"language-ab\""));
+	free(x);
+	diag_reset();
+}
+END_TEST
+
 Suite *
 regress_suite(void)
 {
@@ -293,6 +306,7 @@ regress_suite(void)
 	tcase_add_test(tc, test_regress_line_marker_in_image_description);
 	tcase_add_test(tc, test_regress_marker_like_comment_shifts_tags);
 	tcase_add_test(tc, test_regress_dropped_note_reference_count);
+	tcase_add_test(tc, test_regress_form_feed_in_info_string);
 	tcase_add_test(tc, test_regress_big_page_serialize_quadratic);
 	tcase_add_test(tc, test_regress_svg_stylesheet_pi_kept);
 	tcase_add_test(tc, test_regress_svg_namespace_written_unescaped);
