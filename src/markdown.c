@@ -218,6 +218,41 @@ mark_images_without_alt(const markdown_opts *o, cmark_node *root)
 	cmark_iter_free(it);
 }
 
+/* U+FFFE and U+FFFF, which XML forbids: libxml2's HTML parser stops
+ * reading where one stands in an attribute (a link's title, a code
+ * block's language), losing the rest of the chapter. They become U+FFFD,
+ * the same three bytes long (so positions hold), with a warning. Returns
+ * a copy of text, or NULL when it holds none. */
+static char *
+replace_noncharacters(const markdown_opts *o, const char *text, size_t len)
+{
+	char *copy = NULL;
+	int line = o->first_line;
+	const char *line_start = text;
+	for (size_t i = 0; i + 2 < len; i++) {
+		if (text[i] == '\n') {
+			line++;
+			line_start = text + i + 1;
+		}
+		if ((unsigned char)text[i] != 0xEF || (unsigned char)text[i + 1] != 0xBF ||
+		    ((unsigned char)text[i + 2] != 0xBE && (unsigned char)text[i + 2] != 0xBF))
+			continue;
+		if (copy == NULL) {
+			copy = xmalloc(len + 1);
+			memcpy(copy, text, len);
+			copy[len] = '\0';
+		}
+		int col = 1;
+		for (const char *q = line_start; q < text + i; q++)
+			col += ((unsigned char)*q & 0xC0) != 0x80;
+		diag_warning(o->file, line, col, "U+%s is not a character XML allows; written as U+FFFD",
+		             (unsigned char)text[i + 2] == 0xBE ? "FFFE" : "FFFF");
+		copy[i + 2] = (char)0xBD;
+		i += 2;
+	}
+	return copy;
+}
+
 int
 markdown_render(const book *b, const markdown_opts *o, const char *text, size_t len,
                 xmlNodePtr parent)
@@ -225,6 +260,9 @@ markdown_render(const book *b, const markdown_opts *o, const char *text, size_t 
 	int rc = -1;
 	char *html = NULL;
 	htmlDocPtr hdoc = NULL;
+	char *clean = replace_noncharacters(o, text, len);
+	if (clean)
+		text = clean;
 	/* libxml2's error handler is per thread; rendering runs in workers. */
 	xmlSetGenericErrorFunc(NULL, ignore_xml_error);
 	/* cmark-gfm's inline parser switches its extensions' special
@@ -280,6 +318,7 @@ out:
 	if (hdoc)
 		xmlFreeDoc(hdoc);
 	free(html);
+	free(clean);
 	if (root)
 		cmark_node_free(root);
 	cmark_parser_free(p);

@@ -297,6 +297,26 @@ START_TEST(test_regress_form_feed_in_info_string)
 }
 END_TEST
 
+/* U+FFFF in a link's title made libxml2's HTML parser stop reading: the
+ * reference route lost the rest of the chapter, silently (fuzz_routes;
+ * seed regress-nonchar-in-attribute). It is now written as U+FFFD, with a
+ * warning, on both routes. */
+START_TEST(test_regress_nonchar_in_attribute_loses_rest)
+{
+	diag_reset();
+	char *x = render_at("[a](u \"t\xef\xbf\xbf\")\n\nThe rest.\n", 1, false);
+	ck_assert_ptr_nonnull(strstr(x, "The rest."));
+	ck_assert_ptr_nonnull(strstr(x, "title=\"t\xef\xbf\xbd\""));
+	ck_assert_int_eq(diag_warning_count(), 1);
+	free(x);
+	diag_reset();
+	x = render_at("<div>x</div>\n\n```\xef\xbf\xbe\ny\n```\n\nThe rest.\n", 1, false);
+	ck_assert_ptr_nonnull(strstr(x, "The rest."));
+	free(x);
+	diag_reset();
+}
+END_TEST
+
 Suite *
 regress_suite(void)
 {
@@ -307,6 +327,7 @@ regress_suite(void)
 	tcase_add_test(tc, test_regress_marker_like_comment_shifts_tags);
 	tcase_add_test(tc, test_regress_dropped_note_reference_count);
 	tcase_add_test(tc, test_regress_form_feed_in_info_string);
+	tcase_add_test(tc, test_regress_nonchar_in_attribute_loses_rest);
 	tcase_add_test(tc, test_regress_big_page_serialize_quadratic);
 	tcase_add_test(tc, test_regress_svg_stylesheet_pi_kept);
 	tcase_add_test(tc, test_regress_svg_namespace_written_unescaped);
