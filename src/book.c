@@ -45,6 +45,7 @@ chapter_free(chapter *c)
 	free(c->source);
 	free(c->epub_type);
 	free(c->body);
+	free(c->fs_path);
 	if (c->doc)
 		xmlFreeDoc(c->doc);
 	for (size_t i = 0; i < c->ntoc; i++) {

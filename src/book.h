@@ -8,6 +8,7 @@
 #include <libxml/tree.h>
 
 #include "labels.h"
+#include "source.h"
 #include "util.h"
 
 /* A key's position in its file, for diagnostics (1-based; 0 = unknown). */
@@ -95,9 +96,19 @@ typedef struct chapter {
 	char *lang;    /* BCP 47; NULL = the book's */
 	char *source;  /* the chapter's own web address (front matter), or NULL */
 	char *epub_type; /* "bodymatter", "backmatter"... for the body, or NULL */
-	char *body;    /* Markdown after front matter (CHAPTER_TEXT) */
+	char *body;    /* Markdown after front matter (CHAPTER_TEXT); NULL while
+	                  it waits in its file to be rendered (fs_path) */
 	size_t body_len;
 	int body_line; /* line number of the body's first line */
+	/* A chapter read from a regular file keeps its Markdown there, not in
+	 * memory, until it is rendered (manuscript_load_body): the file, what
+	 * it held when loaded, and where the body starts in its normalised
+	 * text. fs_path is NULL when body is held from the load on. */
+	char *fs_path;
+	source_stamp stamp;
+	size_t body_at;
+	bool unread;   /* the file changed or could not be read again: links
+	                  to its headings are not checked (it is an error) */
 	bool title_from_heading; /* the title is the document's first heading */
 
 	/* Filled by the renderer. */

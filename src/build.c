@@ -10,6 +10,7 @@
 #include "epub.h"
 #include "kepub.h"
 #include "links.h"
+#include "manuscript.h"
 #include "markdown.h"
 #include "media.h"
 #include "nav.h"
@@ -163,6 +164,9 @@ render_one(size_t i, void *arg)
 	chapter *c = j->b->chapters[i];
 	if (c->kind == CHAPTER_TEXT) {
 		diag_capture(&j->diags[i]);
+		/* An error here is counted: the page is made of an empty body
+		 * and the build fails before anything is written. */
+		manuscript_load_body(c);
 		chapter_render_text(j->b, c);
 		finish_chapter(j->b, c, j->o, j->spool);
 		diag_capture(NULL);

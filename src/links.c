@@ -607,7 +607,7 @@ links_settle(book *b)
 		for (size_t k = 0; k < c->nfixes; k++) {
 			struct link_fix *f = &c->fixes[k];
 			const char *id = links_find_fragment(f->target, f->fragment);
-			if (id == NULL)
+			if (id == NULL && !f->target->unread)
 				diag_warning(c->file, f->line, f->col,
 				             "link to '%s': '%s' has no heading or anchor '%s'; it leads "
 				             "to the chapter's start",

@@ -478,13 +478,41 @@ add_text_chapter(struct loader *L, const char *rel, const char *fs, bool related
 	}
 	if (sf.front)
 		chapter_front_matter(c, sf.front, related);
-	c->body = xstrndup(sf.body, sf.body_len);
+	/* The body waits in its file until the chapter is rendered, unless
+	 * the file could not give the same bytes again (a pipe). */
+	if (sf.stamp.regular) {
+		c->fs_path = xstrdup(fs);
+		c->stamp = sf.stamp;
+		c->body_at = (size_t)(sf.body - sf.text);
+	} else {
+		c->body = xstrndup(sf.body, sf.body_len);
+	}
 	c->body_len = sf.body_len;
 	c->body_line = sf.body_line;
 	source_free(&sf);
 	c->href = make_href(L, rel);
 	c->id = xasprintf("c%04zu", b->nchapters + 1);
 	book_add_chapter(b, c);
+}
+
+int
+manuscript_load_body(chapter *c)
+{
+	if (c->body != NULL || c->fs_path == NULL)
+		return 0;
+	char *body;
+	size_t len;
+	int rc = source_reread_body(c->file, c->fs_path, &c->stamp, c->body_at, &body, &len);
+	if (rc != 0) {
+		body = xstrdup("");
+		len = 0;
+		c->unread = true;
+	}
+	c->body = body;
+	c->body_len = len;
+	free(c->fs_path);
+	c->fs_path = NULL;
+	return rc;
 }
 
 static int

@@ -11,6 +11,13 @@
  * folder is missing or unreadable). Check diag_error_count() afterwards. */
 book *manuscript_load(const char *dir);
 
+/* Reads back a text chapter's Markdown (c->body) from the file it was
+ * loaded from, when the load left it there; nothing to do when c->body is
+ * already held. Returns 0; or -1 after reporting an error (the file
+ * changed or cannot be read), c->body then empty and c->unread set.
+ * Touches only c, so threads may load different chapters at once. */
+int manuscript_load_body(chapter *c);
+
 /* Whether s is a well-formed BCP 47 language tag (syntax only). */
 bool is_language_tag(const char *s);
 /* A sort name for a person: "Daniel Lopez, D.O." -> "Lopez, Daniel".

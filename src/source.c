@@ -2,7 +2,9 @@
 #include "source.h"
 
 #include <errno.h>
+#include <libdeflate.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistr.h>
 
 #include "book.h"
@@ -35,12 +37,22 @@ source_check_text(const char *name, const char *data, size_t len, int first_line
 	return -1;
 }
 
-/* Normalises line ends in place; returns the new length. */
+/* The length of a UTF-8 byte-order mark at the start of data: 3 or 0. */
+static size_t
+bom_length(const char *data, size_t len)
+{
+	return len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+/* Normalises line ends in place (s has room for a NUL at len); returns the
+ * new length. */
 static size_t
 normalize_newlines(char *s, size_t len)
 {
-	size_t j = 0;
-	for (size_t i = 0; i < len; i++) {
+	/* Most files have no CR at all: up to the first one, nothing moves. */
+	const char *cr = memchr(s, '\r', len);
+	size_t j = cr ? (size_t)(cr - s) : len;
+	for (size_t i = j; i < len; i++) {
 		if (s[i] == '\r') {
 			s[j++] = '\n';
 			if (i + 1 < len && s[i + 1] == '\n')
@@ -116,10 +128,9 @@ source_parse(const char *name, const char *data, size_t len, source_file *out)
 	out->name = xstrdup(name);
 	if (source_check_text(name, data, len, 1) != 0)
 		goto fail;
-	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-		data += 3;
-		len -= 3;
-	}
+	size_t bom = bom_length(data, len);
+	data += bom;
+	len -= bom;
 	out->text = xstrndup(data, len);
 	out->len = normalize_newlines(out->text, len);
 	if (split_front_matter(out) != 0)
@@ -130,25 +141,76 @@ fail:
 	return -1;
 }
 
+/* Reports why file_read failed. */
+static void
+report_read_error(const char *name, int e)
+{
+	if (e == EFBIG)
+		diag_error(name, 0, 0, "file is larger than the limit of %u MiB",
+		           MKBOOK_MAX_FILE_BYTES >> 20);
+	else
+		diag_error(name, 0, 0, "cannot read: %s", strerror(e));
+}
+
 int
 source_read(const char *name, const char *path, source_file *out)
 {
 	char *data;
 	size_t len;
+	bool regular;
 	memset(out, 0, sizeof *out);
-	int e = file_read(path, &data, &len, MKBOOK_MAX_FILE_BYTES);
-	if (e == EFBIG) {
-		diag_error(name, 0, 0, "file is larger than the limit of %u MiB",
-		           MKBOOK_MAX_FILE_BYTES >> 20);
-		return -1;
-	}
+	int e = file_read_stat(path, &data, &len, MKBOOK_MAX_FILE_BYTES, &regular);
 	if (e != 0) {
-		diag_error(name, 0, 0, "cannot read: %s", strerror(e));
+		report_read_error(name, e);
 		return -1;
 	}
 	int rc = source_parse(name, data, len, out);
+	if (rc == 0)
+		out->stamp = (source_stamp){regular, len, (uint32_t)libdeflate_crc32(0, data, len)};
 	free(data);
 	return rc;
+}
+
+int
+source_reread_body(const char *name, const char *path, const source_stamp *stamp,
+                   size_t body_at, char **body, size_t *body_len)
+{
+	char *data = NULL;
+	size_t len = 0;
+	bool regular = false;
+	struct stat st;
+	*body = NULL;
+	*body_len = 0;
+	/* stat first: a file replaced by a pipe must not block the open. */
+	if (stat(path, &st) != 0) {
+		report_read_error(name, errno);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode) || (uintmax_t)st.st_size != stamp->size)
+		goto changed;
+	int e = file_read_stat(path, &data, &len, MKBOOK_MAX_FILE_BYTES, &regular);
+	if (e != 0) {
+		report_read_error(name, e);
+		return -1;
+	}
+	if (!regular || len != stamp->size ||
+	    (uint32_t)libdeflate_crc32(0, data, len) != stamp->crc)
+		goto changed;
+	/* Checked as text when first read, and the same bytes now: what
+	 * source_parse did, in place. */
+	size_t bom = bom_length(data, len);
+	size_t n = normalize_newlines(data + bom, len - bom);
+	if (body_at > n)
+		goto changed; /* cannot happen with the same bytes */
+	*body_len = n - body_at;
+	memmove(data, data + bom + body_at, *body_len + 1);
+	*body = xrealloc(data, *body_len + 1);
+	return 0;
+changed:
+	free(data);
+	diag_error(name, 0, 0,
+	           "the file changed while the book was being made; make the book again");
+	return -1;
 }
 
 void

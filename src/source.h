@@ -5,9 +5,19 @@
 #ifndef MKBOOK_SOURCE_H
 #define MKBOOK_SOURCE_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "yamldoc.h"
+
+/* What source_read saw of a file, so that its text can be read again later
+ * and found unchanged. */
+typedef struct source_stamp {
+	bool regular; /* a regular file: it can be read a second time */
+	size_t size;  /* its bytes, before any normalisation */
+	uint32_t crc; /* CRC-32 of them */
+} source_stamp;
 
 typedef struct source_file {
 	char *name;       /* for diagnostics */
@@ -18,6 +28,7 @@ typedef struct source_file {
 	const char *body; /* points into text: what follows the front matter */
 	size_t body_len;
 	int body_line;    /* line number of the body's first line */
+	source_stamp stamp; /* set by source_read; all zero from source_parse */
 } source_file;
 
 /* Reads path (name is what diagnostics print). Returns 0, or -1 after
@@ -26,6 +37,15 @@ int source_read(const char *name, const char *path, source_file *out);
 /* The same for text already in memory (tests, fuzzing). Copies data. */
 int source_parse(const char *name, const char *data, size_t len, source_file *out);
 void source_free(source_file *sf);
+
+/* Reads path again for the body source_read found at byte body_at of the
+ * normalised text (sf.body - sf.text): the same bytes, normalised the same
+ * way, and nothing parsed or reported again. Returns 0 and sets *body
+ * (NUL-terminated; the caller frees) and *body_len; or -1 after reporting
+ * an error, "... changed while the book was being made" when the file is
+ * no longer what stamp describes. Safe to call from several threads. */
+int source_reread_body(const char *name, const char *path, const source_stamp *stamp,
+                       size_t body_at, char **body, size_t *body_len);
 
 /* Checks that data is UTF-8 without NUL bytes. Returns 0, or -1 after
  * reporting the first offending byte's line and column (first_line is the

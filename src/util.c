@@ -382,8 +382,16 @@ str_trim(char *s)
 int
 file_read(const char *path, char **data, size_t *len, size_t max)
 {
+	bool regular;
+	return file_read_stat(path, data, len, max, &regular);
+}
+
+int
+file_read_stat(const char *path, char **data, size_t *len, size_t max, bool *regular)
+{
 	*data = NULL;
 	*len = 0;
+	*regular = false;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return errno;
@@ -401,6 +409,7 @@ file_read(const char *path, char **data, size_t *len, size_t max)
 		close(fd);
 		return EFBIG;
 	}
+	*regular = S_ISREG(st.st_mode);
 	strbuf sb = {0};
 	char chunk[65536];
 	for (;;) {

@@ -78,6 +78,9 @@ char *str_trim(char *s);
  * frees) and *len, or returns an errno value: EFBIG when it is larger than
  * max bytes (0 = no limit), EISDIR for a folder. */
 int file_read(const char *path, char **data, size_t *len, size_t max);
+/* The same, and sets *regular to whether path is a regular file (one that
+ * can be read again for the same bytes, unlike a pipe). */
+int file_read_stat(const char *path, char **data, size_t *len, size_t max, bool *regular);
 
 /* Joins two path parts with one '/'. Caller frees. */
 char *path_join(const char *a, const char *b);

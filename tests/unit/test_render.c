@@ -7,11 +7,13 @@
 #include <unistd.h>
 
 #include "book.h"
+#include "build.h"
 #include "diag.h"
 #include "manuscript.h"
 #include "markdown.h"
 #include "media.h"
 #include "sanitize.h"
+#include "source.h"
 #include "xhtml.h"
 
 /* Renders md as a trusted chapter body and returns the serialised page. */
@@ -363,6 +365,92 @@ START_TEST(test_manuscript_symlink_out)
 }
 END_TEST
 
+/* A chapter's Markdown stays in its file until the chapter is rendered,
+ * and comes back as the same bytes source_parse makes of the file (byte-
+ * order mark, CRLF and CR line ends, front matter). */
+START_TEST(test_manuscript_body_read_back)
+{
+	diag_reset();
+	make_tmpdir();
+	static const char text[] = "\xEF\xBB\xBF---\r\ntitle: A\r\n---\r\n# A\r\none\rtwo\r\n\r\n";
+	write_file("book.yaml", "title: T\ncontents:\n  - a.md\n");
+	write_file("a.md", text);
+	book *b = manuscript_load(tmpdir);
+	ck_assert_int_eq(diag_error_count(), 0);
+	ck_assert_uint_eq(b->nchapters, 1);
+	chapter *c = b->chapters[0];
+	ck_assert_ptr_null(c->body);
+	ck_assert_ptr_nonnull(c->fs_path);
+	source_file sf;
+	ck_assert_int_eq(source_parse("a.md", text, strlen(text), &sf), 0);
+	ck_assert_uint_eq(c->body_len, sf.body_len);
+	ck_assert_int_eq(manuscript_load_body(c), 0);
+	ck_assert_ptr_null(c->fs_path);
+	ck_assert_uint_eq(c->body_len, sf.body_len);
+	ck_assert_mem_eq(c->body, sf.body, sf.body_len + 1);
+	ck_assert_str_eq(c->body, "# A\none\ntwo\n\n");
+	ck_assert_int_eq(manuscript_load_body(c), 0); /* held now: nothing to do */
+	source_free(&sf);
+	book_free(b);
+	remove_tmpdir();
+}
+END_TEST
+
+/* A chapter file changed between the load and the rendering: an error that
+ * names it, and no book. a.md grows, b.md keeps its size but not its
+ * bytes, c.md stays as it was; its link to b.md's heading is not reported
+ * as broken (b.md's headings are unknown). */
+START_TEST(test_manuscript_file_changed)
+{
+	diag_reset();
+	make_tmpdir();
+	write_file("book.yaml", "title: T\nmodified: 2024-01-01\ncontents:\n  - a.md\n"
+	                        "  - b.md\n  - c.md\n");
+	write_file("a.md", "---\ntitle: A\n---\n# A\n");
+	write_file("b.md", "# B\n\nSome text.\n");
+	write_file("c.md", "# C\n\nSee [B](b.md#b).\n");
+	book *b = manuscript_load(tmpdir);
+	ck_assert_int_eq(diag_error_count(), 0);
+	write_file("a.md", "---\ntitle: A\n---\n# A\n\nMore.\n");
+	write_file("b.md", "# B\n\nSome test.\n");
+
+	char log[] = "/tmp/mkbook-unit-log-XXXXXX";
+	int fd = mkstemp(log);
+	ck_assert_int_ge(fd, 0);
+	fflush(stderr);
+	int saved = dup(2);
+	dup2(fd, 2);
+	close(fd);
+	build_opts o = {.jobs = 2};
+	build_result r;
+	int rc = build_book(b, &o, &r);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	ck_assert_int_eq(rc, -1);
+	ck_assert_ptr_null(r.epub);
+	ck_assert_int_eq(diag_error_count(), 2);
+	ck_assert_int_eq(diag_warning_count(), 0);
+
+	char *out;
+	size_t len;
+	ck_assert_int_eq(file_read(log, &out, &len, 0), 0);
+	unlink(log);
+	char want[512];
+	snprintf(want, sizeof want,
+	         "mkbook: %s/a.md: error: the file changed while the book was being made; "
+	         "make the book again\n"
+	         "mkbook: %s/b.md: error: the file changed while the book was being made; "
+	         "make the book again\n",
+	         tmpdir, tmpdir);
+	ck_assert_str_eq(out, want);
+	free(out);
+	book_free(b);
+	remove_tmpdir();
+	diag_reset();
+}
+END_TEST
+
 START_TEST(test_sort_names)
 {
 	char *s = author_sort_name("Daniel Lopez, D.O.");
@@ -429,6 +517,8 @@ manuscript_suite(void)
 	tcase_add_test(tc, test_manuscript_metadata);
 	tcase_add_test(tc, test_manuscript_errors);
 	tcase_add_test(tc, test_manuscript_symlink_out);
+	tcase_add_test(tc, test_manuscript_body_read_back);
+	tcase_add_test(tc, test_manuscript_file_changed);
 	tcase_add_test(tc, test_sort_names);
 	suite_add_tcase(s, tc);
 	return s;
