@@ -227,28 +227,30 @@ static char *
 replace_noncharacters(const markdown_opts *o, const char *text, size_t len)
 {
 	char *copy = NULL;
-	int line = o->first_line;
-	const char *line_start = text;
-	for (size_t i = 0; i + 2 < len; i++) {
-		if (text[i] == '\n') {
-			line++;
-			line_start = text + i + 1;
-		}
-		if ((unsigned char)text[i] != 0xEF || (unsigned char)text[i + 1] != 0xBF ||
-		    ((unsigned char)text[i + 2] != 0xBE && (unsigned char)text[i + 2] != 0xBF))
+	const char *end = text + len;
+	for (const char *p = text; p + 2 < end && (p = memchr(p, 0xEF, (size_t)(end - p - 2)));
+	     p++) {
+		if ((unsigned char)p[1] != 0xBF ||
+		    ((unsigned char)p[2] != 0xBE && (unsigned char)p[2] != 0xBF))
 			continue;
 		if (copy == NULL) {
 			copy = xmalloc(len + 1);
 			memcpy(copy, text, len);
 			copy[len] = '\0';
 		}
-		int col = 1;
-		for (const char *q = line_start; q < text + i; q++)
-			col += ((unsigned char)*q & 0xC0) != 0x80;
+		int line = o->first_line, col = 1;
+		for (const char *q = text; q < p; q++) {
+			if (*q == '\n') {
+				line++;
+				col = 1;
+			} else {
+				col += ((unsigned char)*q & 0xC0) != 0x80;
+			}
+		}
 		diag_warning(o->file, line, col, "U+%s is not a character XML allows; written as U+FFFD",
-		             (unsigned char)text[i + 2] == 0xBE ? "FFFE" : "FFFF");
-		copy[i + 2] = (char)0xBD;
-		i += 2;
+		             (unsigned char)p[2] == 0xBE ? "FFFE" : "FFFF");
+		copy[p - text + 2] = (char)0xBD;
+		p += 2;
 	}
 	return copy;
 }
