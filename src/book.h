@@ -72,8 +72,8 @@ typedef struct related_post {
  * rendered (links.c). */
 struct link_fix {
 	struct chapter *target;
-	char *fragment; /* as written */
-	char *href;     /* as written, for messages */
+	char *href;           /* as written, for messages (owned) */
+	const char *fragment; /* as written: the part of href after its '#' */
 	int line, col;
 	/* Once settled, when the guess links_patch wrote was wrong: what stands
 	 * in its place ("#id", or "" for the chapter's start); else NULL. */
@@ -115,6 +115,8 @@ typedef struct chapter {
 	xmlDocPtr doc;
 	toc_entry *toc;
 	size_t ntoc;
+	char *toc_text;    /* once compacted: every toc title and id, which
+	                      the entries point into (else each is its own) */
 	strset *ids;       /* every id in the document */
 	strmap *id_folded; /* case-folded, percent-decoded id -> the id (owned strings) */
 	bool has_svg;
@@ -212,6 +214,16 @@ void book_free(book *b);
 void book_add_chapter(book *b, chapter *c);
 chapter *chapter_new(enum chapter_kind kind);
 void chapter_free(chapter *c);
+/* Once the page is made: packs what the chapter keeps until the book is
+ * written (its table of contents, its ids, its links to other chapters)
+ * into a few blocks made after the page's own memory was freed, so that
+ * what a big book keeps stays compact rather than strewn among the holes
+ * each page leaves in the heap. */
+void chapter_compact(chapter *c);
+/* Frees what only settling the links needs (the ids, the links to other
+ * chapters' headings and where they stand in the page), once the page is
+ * made for good: the book's largest part for the rest of the build. */
+void chapter_free_links(chapter *c);
 /* The label text for id: the book.yaml override, else the built-in word in
  * the book's language. Static or book-owned storage. */
 const char *book_label(const book *b, enum label_id id);

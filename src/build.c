@@ -155,6 +155,7 @@ finish_chapter(book *b, chapter *c, const build_opts *o, epub_spool *spool)
 	}
 	links_patch(c);
 	pack_chapter(c, spool);
+	chapter_compact(c);
 }
 
 static void
@@ -194,17 +195,6 @@ repack_one(size_t i, void *arg)
 	epub_blob_free(c->packed);
 	links_repatch(c);
 	pack_chapter(c, j->spool);
-}
-
-static void
-add_doc(epub_writer *w, const char *href, xmlDocPtr doc)
-{
-	char *data;
-	size_t len;
-	xhtml_serialize(doc, &data, &len);
-	char *name = xasprintf("EPUB/%s", href);
-	epub_add(w, name, data, len, false);
-	free(name);
 }
 
 static void
@@ -291,7 +281,6 @@ build_book(book *b, const build_opts *o, build_result *r)
 	/* The compressed pages wait in a temporary file, not in memory, until
 	 * the archive is written. */
 	epub_spool *spool = o->check ? NULL : epub_spool_new();
-	navpoint *toc = NULL;
 	strlist langs = {0};
 
 	if (!labels_has_language(b->language))
@@ -357,6 +346,14 @@ build_book(book *b, const build_opts *o, build_result *r)
 	links_number_resources(b);
 	if (b->nchapters == 0 || diag_error_count() > 0)
 		goto out;
+	{
+		/* The few pages with a wrong guess are made again; then what
+		 * settling needed goes, before the table of contents is made. */
+		struct repack_job rp = {b, spool};
+		parallel_for(b->nchapters, jobs, repack_one, &rp);
+		for (size_t i = 0; i < b->nchapters; i++)
+			chapter_free_links(b->chapters[i]);
+	}
 
 	long long epoch = 0;
 	iso8601_parse(b->modified, NULL, NULL, NULL, &epoch);
@@ -367,16 +364,10 @@ build_book(book *b, const build_opts *o, build_result *r)
 
 	collect_languages(b, &langs);
 	int depth = o->toc_depth > 0 ? o->toc_depth : b->toc_depth;
-	toc = nav_build(b, depth);
 	xmlDocPtr opf = opf_document(b, &langs);
 	add_xml(w, "EPUB/package.opf", opf);
 	xmlFreeDoc(opf);
-	xmlDocPtr nav = nav_document(b, toc);
-	add_doc(w, "nav.xhtml", nav);
-	xmlFreeDoc(nav);
-	size_t ncx_len;
-	char *ncx = nav_ncx(b, toc, &ncx_len);
-	epub_add(w, "EPUB/toc.ncx", ncx, ncx_len, false);
+	nav_write(w, b, depth);
 
 	if (b->stylesheet) {
 		char *norm = NULL, *fs = NULL;
@@ -413,15 +404,11 @@ build_book(book *b, const build_opts *o, build_result *r)
 		                false);
 	}
 
-	{
-		struct repack_job rp = {b, spool};
-		parallel_for(b->nchapters, jobs, repack_one, &rp);
-		for (size_t i = 0; i < b->nchapters; i++) {
-			char *name = xasprintf("EPUB/%s", b->chapters[i]->href);
-			epub_add_deflated(w, name, b->chapters[i]->packed);
-			free(name);
-			r->chapters++;
-		}
+	for (size_t i = 0; i < b->nchapters; i++) {
+		char *name = xasprintf("EPUB/%s", b->chapters[i]->href);
+		epub_add_deflated(w, name, b->chapters[i]->packed);
+		free(name);
+		r->chapters++;
 	}
 	for (size_t i = 0; i < b->nresources; i++) {
 		resource *res = b->resources[i];
@@ -438,7 +425,6 @@ out:
 	if (w == NULL && r->epub == NULL)
 		epub_spool_free(spool); /* no writer took it */
 	epub_free(w);
-	nav_free(toc);
 	strlist_free(&langs);
 	return rc;
 }

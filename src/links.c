@@ -83,8 +83,6 @@ static _Thread_local struct locate_cursor {
 	int line, col;     /* where from stands */
 } cursor;
 
-/* Every libc has it (linear time); glibc declares it for _GNU_SOURCE only. */
-void *memmem(const void *haystack, size_t hlen, const void *needle, size_t nlen);
 
 /* The first place in [from, from + room) where needle (its first 128
  * bytes) stands, or NULL. */
@@ -293,8 +291,11 @@ resolve_link(book *b, chapter *c, xmlNodePtr a)
 		 * chapter is rendered. */
 		pthread_once(&placeholder_once, make_placeholder);
 		locate(c, &line, &col, href);
-		c->fixes = xrealloc(c->fixes, (c->nfixes + 1) * sizeof *c->fixes);
-		c->fixes[c->nfixes] = (struct link_fix){t, xstrdup(frag), xstrdup(href), line, col, NULL};
+		c->fixes = xgrow(c->fixes, c->nfixes, sizeof *c->fixes);
+		char *written = xstrdup(href);
+		c->fixes[c->nfixes] = (struct link_fix){
+		    .target = t, .href = written, .fragment = written + (frag - href),
+		    .line = line, .col = col};
 		char *rel = href_relative(c->href, t->href);
 		char *h = xasprintf("%s#%s%zu.", rel, placeholder, c->nfixes);
 		c->nfixes++;
@@ -687,6 +688,11 @@ links_patch(chapter *c)
 	free(c->xhtml);
 	c->xhtml_len = out.len;
 	c->xhtml = sb_take(&out);
+	/* Kept until the links are settled: no room to spare. */
+	if (c->nsites > 0)
+		c->sites = xrealloc(c->sites, c->nsites * sizeof *c->sites);
+	if (c->nfixes > 0)
+		c->fixes = xrealloc(c->fixes, c->nfixes * sizeof *c->fixes);
 }
 
 void

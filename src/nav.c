@@ -12,6 +12,14 @@
 /* Levels of nesting Kindle devices and apps show in a logical TOC. */
 #define NCX_MAX_DEPTH 2
 
+/* An entry of the table of contents, with the entries nested below it. */
+typedef struct navpoint {
+	char *title;
+	char *href; /* relative to the content folder, with #fragment */
+	struct navpoint *children;
+	size_t n;
+} navpoint;
+
 static navpoint *
 add_point(navpoint *parent, const char *title, const char *href)
 {
@@ -31,15 +39,6 @@ free_points(navpoint *p)
 	free(p->children);
 	free(p->title);
 	free(p->href);
-}
-
-void
-nav_free(navpoint *root)
-{
-	if (root == NULL)
-		return;
-	free_points(root);
-	free(root);
 }
 
 /* Adds a chapter's headings below parent: entries deeper than the
@@ -82,47 +81,43 @@ add_headings(navpoint *top_parent, navpoint *chapter_point, const chapter *c, si
 	}
 }
 
-navpoint *
-nav_build(const book *b, int depth)
+/* Adds to root the entries chapter c gives the table of contents: its
+ * own, with its headings below it to depth levels, and for a one-file
+ * book its further top-level headings as peers. */
+static void
+add_chapter(navpoint *root, const chapter *c, int depth)
 {
-	navpoint *root = xcalloc(1, sizeof *root);
-	for (size_t i = 0; i < b->nchapters; i++) {
-		const chapter *c = b->chapters[i];
-		if (c->kind == CHAPTER_COVER)
-			continue;
-		const char *title = c->title && *c->title ? c->title : path_basename(c->href);
-		navpoint *cp = add_point(root, title, c->href);
-		if (depth <= 1 || c->ntoc == 0)
-			continue;
-		/* Is the first heading the chapter's title? Then it is the
-		 * chapter's own entry, and headings of its level are its peers. */
-		bool title_heading = c->title_from_heading ||
-		                     (c->title && !strcmp(c->toc[0].title, c->title)) ||
-		                     c->kind == CHAPTER_QA;
-		if (title_heading) {
-			add_headings(root, cp, c, 1, c->toc[0].level, depth,
-			             c->kind == CHAPTER_TEXT);
-		} else {
-			int base = 7;
-			for (size_t k = 0; k < c->ntoc; k++)
-				if (c->toc[k].level < base)
-					base = c->toc[k].level;
-			add_headings(root, cp, c, 0, base - 1, depth, false);
-		}
+	if (c->kind == CHAPTER_COVER)
+		return;
+	const char *title = c->title && *c->title ? c->title : path_basename(c->href);
+	navpoint *cp = add_point(root, title, c->href);
+	if (depth <= 1 || c->ntoc == 0)
+		return;
+	/* Is the first heading the chapter's title? Then it is the chapter's
+	 * own entry, and headings of its level are its peers. */
+	bool title_heading = c->title_from_heading ||
+	                     (c->title && !strcmp(c->toc[0].title, c->title)) ||
+	                     c->kind == CHAPTER_QA;
+	if (title_heading) {
+		add_headings(root, cp, c, 1, c->toc[0].level, depth, c->kind == CHAPTER_TEXT);
+	} else {
+		int base = 7;
+		for (size_t k = 0; k < c->ntoc; k++)
+			if (c->toc[k].level < base)
+				base = c->toc[k].level;
+		add_headings(root, cp, c, 0, base - 1, depth, false);
 	}
-	return root;
 }
 
 static void
-nav_list(xmlNodePtr parent, const navpoint *p)
+nav_list(xmlNodePtr ol, const navpoint *p)
 {
-	xmlNodePtr ol = xhtml_add(parent, "ol", NULL);
 	for (size_t i = 0; i < p->n; i++) {
 		xmlNodePtr li = xhtml_add(ol, "li", NULL);
 		xmlNodePtr a = xhtml_add(li, "a", p->children[i].title);
 		xmlSetProp(a, BAD_CAST "href", BAD_CAST p->children[i].href);
 		if (p->children[i].n)
-			nav_list(li, &p->children[i]);
+			nav_list(xhtml_add(li, "ol", NULL), &p->children[i]);
 	}
 }
 
@@ -135,8 +130,10 @@ landmark(xmlNodePtr ol, const char *type, const char *href, const char *text)
 	xmlSetProp(a, BAD_CAST "href", BAD_CAST href);
 }
 
-xmlDocPtr
-nav_document(const book *b, const navpoint *root)
+/* nav.xhtml without its table of contents: the toc's list, empty, goes
+ * to *toc_list. */
+static xmlDocPtr
+nav_frame(const book *b, xmlNodePtr *toc_list)
 {
 	xmlNodePtr body;
 	xmlDocPtr doc = xhtml_new_document(b, "nav.xhtml", book_label(b, LABEL_CONTENTS), NULL,
@@ -149,7 +146,7 @@ nav_document(const book *b, const navpoint *root)
 	xmlSetProp(nav, BAD_CAST "aria-labelledby", BAD_CAST "toc-title");
 	xmlNodePtr h = xhtml_add(nav, "h1", book_label(b, LABEL_CONTENTS));
 	xmlSetProp(h, BAD_CAST "id", BAD_CAST "toc-title");
-	nav_list(nav, root);
+	*toc_list = xhtml_add(nav, "ol", NULL);
 
 	xmlNodePtr lm = xhtml_add(body, "nav", NULL);
 	xhtml_set_epub_type(lm, "landmarks");
@@ -220,24 +217,36 @@ ncx_points(xmlTextWriterPtr w, const navpoint *p, int *order, int level)
 	}
 }
 
-char *
-nav_ncx(const book *b, const navpoint *root, size_t *len)
+/* toc.ncx up to its navMap's first entry; *buf receives what it writes. */
+static xmlTextWriterPtr
+ncx_start(const book *b, int depth, xmlBufferPtr *buf)
 {
-	xmlBufferPtr buf = xmlBufferCreate();
-	xmlBufferSetAllocationScheme(buf, XML_BUFFER_ALLOC_DOUBLEIT); /* see xhtml_serialize */
-	xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
+	/* The depth the NCX declares: that of its deepest entry, as Kindle
+	 * shows it. */
+	int deepest = 0;
+	for (size_t i = 0; i < b->nchapters && deepest < NCX_MAX_DEPTH; i++) {
+		navpoint entries = {0};
+		add_chapter(&entries, b->chapters[i], depth);
+		int d = ncx_depth(&entries);
+		if (d > deepest)
+			deepest = d;
+		free_points(&entries);
+	}
+	*buf = xmlBufferCreate();
+	xmlBufferSetAllocationScheme(*buf, XML_BUFFER_ALLOC_DOUBLEIT); /* see xhtml_serialize */
+	xmlTextWriterPtr w = xmlNewTextWriterMemory(*buf, 0);
 	xmlTextWriterSetIndent(w, 1);
 	xmlTextWriterSetIndentString(w, BAD_CAST "  ");
 	xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL);
 	xmlTextWriterStartElementNS(w, NULL, BAD_CAST "ncx", BAD_CAST NCX_NS);
 	xmlTextWriterWriteAttribute(w, BAD_CAST "version", BAD_CAST "2005-1");
 	xmlTextWriterStartElement(w, BAD_CAST "head");
-	char depth[16];
-	int d = ncx_depth(root);
-	snprintf(depth, sizeof depth, "%d", d < NCX_MAX_DEPTH ? d : NCX_MAX_DEPTH);
+	char depth_text[16];
+	snprintf(depth_text, sizeof depth_text, "%d",
+	         deepest < NCX_MAX_DEPTH ? deepest : NCX_MAX_DEPTH);
 	static const char *const names[] = {"dtb:uid", "dtb:depth", "dtb:totalPageCount",
 	                                    "dtb:maxPageNumber"};
-	const char *values[] = {b->identifier, depth, "0", "0"};
+	const char *values[] = {b->identifier, depth_text, "0", "0"};
 	for (int i = 0; i < 4; i++) {
 		xmlTextWriterStartElement(w, BAD_CAST "meta");
 		xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST names[i]);
@@ -249,12 +258,42 @@ nav_ncx(const book *b, const navpoint *root, size_t *len)
 	xmlTextWriterWriteElement(w, BAD_CAST "text", BAD_CAST b->title);
 	xmlTextWriterEndElement(w);
 	xmlTextWriterStartElement(w, BAD_CAST "navMap");
+	return w;
+}
+
+void
+nav_write(epub_writer *out, const book *b, int depth)
+{
+	/* One document after the other, each a chapter at a time: the
+	 * entries are made twice, which costs less than holding them. */
+	xmlNodePtr toc_list;
+	xmlDocPtr doc = nav_frame(b, &toc_list);
+	xhtml_stream *nav = xhtml_stream_open(doc, toc_list);
+	for (size_t i = 0; i < b->nchapters; i++) {
+		navpoint entries = {0};
+		add_chapter(&entries, b->chapters[i], depth);
+		nav_list(toc_list, &entries);
+		while (toc_list->children)
+			xhtml_stream_add(nav, toc_list->children);
+		free_points(&entries);
+	}
+	char *data;
+	size_t len;
+	xhtml_stream_close(nav, &data, &len);
+	xmlFreeDoc(doc);
+	epub_add(out, "EPUB/nav.xhtml", data, len, false);
+
+	xmlBufferPtr ncx_buf;
+	xmlTextWriterPtr ncx = ncx_start(b, depth, &ncx_buf);
 	int order = 0;
-	ncx_points(w, root, &order, 1);
-	xmlTextWriterEndDocument(w);
-	xmlFreeTextWriter(w);
-	*len = (size_t)xmlBufferLength(buf);
-	char *out = xstrndup((const char *)xmlBufferContent(buf), *len);
-	xmlBufferFree(buf);
-	return out;
+	for (size_t i = 0; i < b->nchapters; i++) {
+		navpoint entries = {0};
+		add_chapter(&entries, b->chapters[i], depth);
+		ncx_points(ncx, &entries, &order, 1);
+		free_points(&entries);
+	}
+	xmlTextWriterEndDocument(ncx);
+	xmlFreeTextWriter(ncx);
+	len = (size_t)xmlBufferLength(ncx_buf);
+	epub_add(out, "EPUB/toc.ncx", xhtml_buffer_take(ncx_buf), len, false);
 }

@@ -138,6 +138,10 @@ char *
 sb_take(strbuf *sb)
 {
 	char *p = sb->data ? sb->data : xstrdup("");
+	/* The caller may keep it long (a heading's text for the table of
+	 * contents): no room to spare. */
+	if (sb->data && sb->cap > sb->len + 1)
+		p = xrealloc(p, sb->len + 1);
 	sb->data = NULL;
 	sb->len = sb->cap = 0;
 	return p;
@@ -213,8 +217,16 @@ struct strmap {
 	size_t n;
 };
 
+/* A set is a map whose values are the set itself, until strset_freeze
+ * packs it: then its keys stand in one block, in the map's slot order (so
+ * that strset_each keeps its order), and the table holds their offsets. */
 struct strset {
 	strmap map;
+	char *keys;        /* frozen: every key, each ended by '\0' */
+	size_t keys_len;
+	uint32_t *offsets; /* frozen: offset + 1 of a key in keys, 0 = empty */
+	size_t cap;        /* frozen: power of two */
+	bool frozen;
 };
 
 static size_t
@@ -306,25 +318,78 @@ strset_free(strset *s)
 	if (s == NULL)
 		return;
 	map_clear(&s->map);
+	free(s->keys);
+	free(s->offsets);
 	free(s);
 }
 
 bool
 strset_add(strset *s, const char *key)
 {
+	if (s->frozen) {
+		fputs("mkbook: internal error: a key added to a frozen set\n", stderr);
+		abort();
+	}
 	return map_put(&s->map, key, s);
+}
+
+/* The slot of key in a frozen set: where it is, or the empty slot where
+ * it would be. */
+static size_t
+frozen_find(const strset *s, const char *key)
+{
+	size_t mask = s->cap - 1;
+	size_t i = (size_t)hash_fnv1a(key, strlen(key)) & mask;
+	while (s->offsets[i] != 0 && strcmp(s->keys + s->offsets[i] - 1, key) != 0)
+		i = (i + 1) & mask;
+	return i;
 }
 
 bool
 strset_has(const strset *s, const char *key)
 {
+	if (s->frozen)
+		return s->cap > 0 && s->offsets[frozen_find(s, key)] != 0;
 	return strmap_get(&s->map, key) != NULL;
+}
+
+void
+strset_freeze(strset *s)
+{
+	if (s->frozen)
+		return;
+	size_t bytes = 0;
+	for (size_t i = 0; i < s->map.cap; i++)
+		if (s->map.slots[i].key)
+			bytes += strlen(s->map.slots[i].key) + 1;
+	if (bytes >= UINT32_MAX || s->map.n > UINT32_MAX / 4)
+		return; /* stays as it is: still correct, only larger */
+	s->keys = xmalloc(bytes);
+	s->cap = 1;
+	while (s->cap < s->map.n * 2)
+		s->cap *= 2;
+	s->offsets = xcalloc(s->cap, sizeof *s->offsets);
+	size_t at = 0;
+	for (size_t i = 0; i < s->map.cap; i++) {
+		const char *k = s->map.slots[i].key;
+		if (k == NULL)
+			continue;
+		size_t len = strlen(k) + 1;
+		memcpy(s->keys + at, k, len);
+		s->offsets[frozen_find(s, k)] = (uint32_t)at + 1;
+		at += len;
+	}
+	s->keys_len = at;
+	map_clear(&s->map);
+	s->map.slots = NULL;
+	s->map.cap = 0;
+	s->frozen = true;
 }
 
 size_t
 strset_count(const strset *s)
 {
-	return s->map.n;
+	return s->map.n; /* kept by strset_freeze */
 }
 
 /* ---- strings ---- */
@@ -726,6 +791,11 @@ iso8601_format_utc(long long epoch)
 void
 strset_each(const strset *s, void (*fn)(const char *key, void *arg), void *arg)
 {
+	if (s->frozen) {
+		for (size_t at = 0; at < s->keys_len; at += strlen(s->keys + at) + 1)
+			fn(s->keys + at, arg);
+		return;
+	}
 	for (size_t i = 0; i < s->map.cap; i++)
 		if (s->map.slots[i].key)
 			fn(s->map.slots[i].key, arg);

@@ -10,6 +10,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Every libc has it (linear time); glibc declares it for _GNU_SOURCE only. */
+void *memmem(const void *haystack, size_t hlen, const void *needle, size_t nlen);
+
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
@@ -57,6 +60,11 @@ void strset_free(strset *s);
 /* Adds key; returns false when it was already there. */
 bool strset_add(strset *s, const char *key);
 bool strset_has(const strset *s, const char *key);
+/* Makes s read-only and about three times smaller (its keys in one block,
+ * a table of offsets): for sets kept long after they are filled, such as
+ * a chapter's ids. strset_add on a frozen set aborts; strset_each keeps
+ * the order it had. */
+void strset_freeze(strset *s);
 size_t strset_count(const strset *s);
 
 /* A map from string to an opaque pointer (not owned). */

@@ -1,6 +1,8 @@
 /* xhtml.c - the shared page skeleton and XML serialisation. */
 #include "xhtml.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <libxml/xmlsave.h>
 
@@ -246,6 +248,16 @@ open_empty_elements(xmlNodePtr n)
 	}
 }
 
+char *
+xhtml_buffer_take(xmlBufferPtr buf)
+{
+	/* mkbook leaves libxml2's allocator as it is, malloc: what
+	 * xmlBufferDetach gives back is free()'s to free. */
+	char *out = (char *)xmlBufferDetach(buf);
+	xmlBufferFree(buf);
+	return out ? out : xstrdup("");
+}
+
 void
 xhtml_serialize(xmlDocPtr doc, char **out, size_t *len)
 {
@@ -259,6 +271,86 @@ xhtml_serialize(xmlDocPtr doc, char **out, size_t *len)
 	xmlSaveDoc(save, doc);
 	xmlSaveClose(save);
 	*len = (size_t)xmlBufferLength(buf);
-	*out = xstrndup((const char *)xmlBufferContent(buf), *len);
-	xmlBufferFree(buf);
+	*out = xhtml_buffer_take(buf);
+}
+
+/* A bug of mkbook's, not of the book: no page can be made. */
+static void
+internal_error(const char *what)
+{
+	fprintf(stderr, "mkbook: internal error: %s\n", what);
+	abort();
+}
+
+struct xhtml_stream {
+	xmlDocPtr doc;
+	xmlBufferPtr buf;     /* the page so far */
+	xmlSaveCtxtPtr save;  /* writes pieces into buf */
+	char *after;          /* the frame after slot's start tag */
+	size_t after_len;
+	bool set_encoding;    /* doc->encoding was set here */
+};
+
+/* What stands in the slot while the frame is serialised: a comment, which
+ * the serialiser writes as it is, while in text and attribute values it
+ * escapes every '<', so no title can forge it. */
+#define SLOT_MARK "<!--mkbook-stream-slot-->"
+
+xhtml_stream *
+xhtml_stream_open(xmlDocPtr doc, xmlNodePtr slot)
+{
+	xhtml_stream *s = xcalloc(1, sizeof *s);
+	s->doc = doc;
+	xmlNodePtr mark = xmlNewDocComment(doc, BAD_CAST "mkbook-stream-slot");
+	xmlAddChild(slot, mark);
+	char *frame;
+	size_t len;
+	xhtml_serialize(doc, &frame, &len);
+	xmlUnlinkNode(mark);
+	xmlFreeNode(mark);
+	const char *at = memmem(frame, len, SLOT_MARK, sizeof SLOT_MARK - 1);
+	if (at == NULL)
+		internal_error("the slot of a streamed page is not in its serialised frame");
+	size_t before = (size_t)(at - frame);
+	s->after_len = len - before - (sizeof SLOT_MARK - 1);
+	s->after = xstrndup(at + sizeof SLOT_MARK - 1, s->after_len);
+	s->buf = xmlBufferCreate();
+	xmlBufferSetAllocationScheme(s->buf, XML_BUFFER_ALLOC_DOUBLEIT); /* see xhtml_serialize */
+	xmlBufferAdd(s->buf, BAD_CAST frame, (int)before);
+	free(frame);
+	/* xmlSaveDoc serialises with the document's encoding set to the
+	 * output's (attribute values then keep their UTF-8 as it is, not as
+	 * character references); a piece serialised alone needs it set too. */
+	if (doc->encoding == NULL) {
+		doc->encoding = xmlStrdup(BAD_CAST "UTF-8");
+		s->set_encoding = true;
+	}
+	s->save = xmlSaveToBuffer(s->buf, "UTF-8", XML_SAVE_AS_XML);
+	if (s->save == NULL)
+		internal_error("libxml2 cannot write UTF-8");
+	return s;
+}
+
+void
+xhtml_stream_add(xhtml_stream *s, xmlNodePtr node)
+{
+	open_empty_elements(node);
+	xmlSaveTree(s->save, node);
+	xmlUnlinkNode(node);
+	xmlFreeNode(node);
+}
+
+void
+xhtml_stream_close(xhtml_stream *s, char **out, size_t *len)
+{
+	xmlSaveClose(s->save);
+	xmlBufferAdd(s->buf, BAD_CAST s->after, (int)s->after_len);
+	*len = (size_t)xmlBufferLength(s->buf);
+	*out = xhtml_buffer_take(s->buf);
+	if (s->set_encoding) {
+		xmlFree((xmlChar *)s->doc->encoding);
+		s->doc->encoding = NULL;
+	}
+	free(s->after);
+	free(s);
 }

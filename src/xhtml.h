@@ -35,6 +35,26 @@ void xhtml_set_lang(xmlNodePtr node, const char *lang);
  * empty non-void elements are written as start and end tags so that HTML
  * parsers in reading systems read them right. Caller frees *out. */
 void xhtml_serialize(xmlDocPtr doc, char **out, size_t *len);
+
+/* The text of buf (its bytes and a '\0'), without a copy: the caller
+ * frees it with free(). Frees buf. */
+char *xhtml_buffer_take(xmlBufferPtr buf);
+
+/* A page serialised a piece at a time, so that its largest part (the
+ * table of contents of a big book) is never a whole tree in memory: the
+ * page's frame is a document whose element slot, empty, stands where the
+ * pieces go; each piece is an element built as slot's last child, which
+ * xhtml_stream_add serialises and frees. The bytes are those xhtml_serialize
+ * would give for the whole tree. */
+typedef struct xhtml_stream xhtml_stream;
+
+/* Serialises doc around slot (an element of doc with no children). The
+ * stream uses doc until xhtml_stream_close; the caller frees doc after. */
+xhtml_stream *xhtml_stream_open(xmlDocPtr doc, xmlNodePtr slot);
+/* Serialises node, slot's last child, then unlinks and frees it. */
+void xhtml_stream_add(xhtml_stream *s, xmlNodePtr node);
+/* The whole page into *out (caller frees) and *len; frees s. */
+void xhtml_stream_close(xhtml_stream *s, char **out, size_t *len);
 /* A relative href from the page at from_href to the file at to_href (both
  * paths inside the content folder). Caller frees. */
 char *href_relative(const char *from_href, const char *to_href);

@@ -187,6 +187,65 @@ START_TEST(test_empty_elements_open)
 }
 END_TEST
 
+/* A page serialised a piece at a time (nav.xhtml) is byte for byte the
+ * page serialised whole: UTF-8 attribute values (character references
+ * when a piece was serialised without the document's encoding), empty
+ * elements, escapes. */
+static xmlDocPtr
+streamed_page(const char *md, xmlNodePtr *body)
+{
+	book *b = book_new(".");
+	xmlDocPtr doc = xhtml_new_document(b, "text/x.xhtml", "T & é", NULL, body);
+	strset *ids = strset_new();
+	markdown_opts o = {.file = "x.md", .first_line = 1, .ids = ids};
+	markdown_render(b, &o, md, strlen(md), *body);
+	strset_free(ids);
+	book_free(b);
+	return doc;
+}
+
+START_TEST(test_stream_matches_whole)
+{
+	const char *md = "# Größe & <Maße>\n\n"
+	                 "[café](#größe \"naïve \\\"q\\\"\")\n\n"
+	                 "<abbr title=\"naïve &amp; <x>\">n</abbr> <p></p>\n\n"
+	                 "- a\n  - b <br>\n\n| x |\n|---|\n|  |\n";
+	xmlNodePtr body;
+	xmlDocPtr whole = streamed_page(md, &body);
+	char *expect;
+	size_t expect_len;
+	xhtml_serialize(whole, &expect, &expect_len);
+	xmlFreeDoc(whole);
+
+	xmlDocPtr doc = streamed_page(md, &body);
+	xmlNodePtr pieces = body->children;
+	ck_assert_ptr_nonnull(pieces);
+	ck_assert_ptr_nonnull(pieces->next);
+	for (xmlNodePtr n = pieces; n; n = n->next)
+		n->parent = NULL;
+	body->children = body->last = NULL;
+	xhtml_stream *st = xhtml_stream_open(doc, body);
+	for (xmlNodePtr n = pieces, next; n; n = next) {
+		next = n->next;
+		n->prev = n->next = NULL;
+		xmlAddChild(body, n);
+		xhtml_stream_add(st, n);
+	}
+	ck_assert_ptr_null(body->children);
+	char *got;
+	size_t got_len;
+	xhtml_stream_close(st, &got, &got_len);
+	ck_assert_ptr_null(doc->encoding);
+	xmlFreeDoc(doc);
+	ck_assert(has(expect, "title=\"naïve &amp; &lt;x&gt;\""));
+	ck_assert(has(expect, "<td></td>"));
+	ck_assert_str_eq(got, expect);
+	ck_assert_uint_eq(got_len, expect_len);
+	free(got);
+	free(expect);
+}
+END_TEST
+
 /* Spec examples 148, 175, 191 and GFM 653 left invalid XHTML behind. */
 START_TEST(test_regress_content_models)
 {
@@ -477,6 +536,7 @@ sanitize_suite(void)
 	tcase_add_test(tc, test_entities_and_controls);
 	tcase_add_test(tc, test_duplicate_raw_id_dropped);
 	tcase_add_test(tc, test_empty_elements_open);
+	tcase_add_test(tc, test_stream_matches_whole);
 	tcase_add_test(tc, test_regress_content_models);
 	tcase_add_test(tc, test_regress_bad_hosts);
 	suite_add_tcase(s, tc);
