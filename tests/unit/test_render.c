@@ -209,7 +209,8 @@ START_TEST(test_stream_matches_whole)
 	const char *md = "# Größe & <Maße>\n\n"
 	                 "[café](#größe \"naïve \\\"q\\\"\")\n\n"
 	                 "<abbr title=\"naïve &amp; <x>\">n</abbr> <p></p>\n\n"
-	                 "- a\n  - b <br>\n\n| x |\n|---|\n|  |\n";
+	                 "- a\n  - b <br>\n\n| x |\n|---|\n|  |\n\n"
+	                 "`<!--mkbook-stream-slot-->` (the slot's own mark, as text)\n";
 	xmlNodePtr body;
 	xmlDocPtr whole = streamed_page(md, &body);
 	char *expect;
@@ -239,6 +240,7 @@ START_TEST(test_stream_matches_whole)
 	xmlFreeDoc(doc);
 	ck_assert(has(expect, "title=\"naïve &amp; &lt;x&gt;\""));
 	ck_assert(has(expect, "<td></td>"));
+	ck_assert(has(expect, "&lt;!--mkbook-stream-slot--&gt;"));
 	ck_assert_str_eq(got, expect);
 	ck_assert_uint_eq(got_len, expect_len);
 	free(got);
