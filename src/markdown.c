@@ -302,16 +302,28 @@ markdown_render(const book *b, const markdown_opts *o, const char *text, size_t 
 	                         cmark_parser_get_syntax_extensions(p), parent)) {
 		html = cmark_render_html(root, parser_options(o->untrusted),
 		                         cmark_parser_get_syntax_extensions(p));
+		/* Each form of the chapter goes once the next is made: on a big
+		 * chapter (a 0.8 MB changelog) they are tens of MB each. */
+		cmark_node_free(root);
+		root = NULL;
+		cmark_parser_free(p);
+		p = NULL;
+		free(clean);
+		clean = NULL;
 		size_t hlen = strlen(html);
 		if (hlen == 0)
 			goto out;
 		hdoc = htmlReadMemory(html, (int)hlen, NULL, "UTF-8",
 		                      HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 		                          HTML_PARSE_NODEFDTD);
+		free(html);
+		html = NULL;
 		if (hdoc == NULL)
 			goto out;
 		/* An xmlDoc starts like an xmlNode: its children are the top nodes. */
 		sanitize_children(&sc, (xmlNodePtr)hdoc, parent, 0);
+		xmlFreeDoc(hdoc);
+		hdoc = NULL;
 	}
 	sanitize_fix_structure(parent);
 	if (sc.errors)
@@ -323,7 +335,8 @@ out:
 	free(clean);
 	if (root)
 		cmark_node_free(root);
-	cmark_parser_free(p);
+	if (p)
+		cmark_parser_free(p);
 	return rc;
 }
 
