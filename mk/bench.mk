@@ -1,8 +1,9 @@
 # mk/bench.mk - measuring mkbook (issue 5), included by the Makefile.
 #
 #   make bench     builds build/release/mkbook with the release flags, writes
-#                  the corpora (the sample book and generated books of
-#                  BENCH_SIZES MiB) and measures mkbook, pandoc and the lower
+#                  the corpora (the sample book, generated books of
+#                  BENCH_SIZES MiB and, with BENCH_REAL=1, the real-world
+#                  book of make bench-real) and measures mkbook, pandoc and the lower
 #                  bound (cmark-gfm over every file plus zip -6) side by side:
 #                  a table of wall time, CPU time and peak memory, then checks
 #                  that mkbook's output is byte-identical run to run and passes
