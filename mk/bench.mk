@@ -1,14 +1,19 @@
 # mk/bench.mk - measuring mkbook (issue 5), included by the Makefile.
 #
 #   make bench     builds build/release/mkbook with the release flags, writes
-#                  the corpora (the sample book and generated books of
-#                  BENCH_SIZES MiB) and measures mkbook, pandoc and the lower
+#                  the corpora (the sample book, generated books of
+#                  BENCH_SIZES MiB and, with BENCH_REAL=1, the real-world
+#                  book of make bench-real) and measures mkbook, pandoc and the lower
 #                  bound (cmark-gfm over every file plus zip -6) side by side:
 #                  a table of wall time, CPU time and peak memory, then checks
 #                  that mkbook's output is byte-identical run to run and passes
 #                  epubcheck (tests/bench/bench.sh; the table also goes to
 #                  build/bench/results.md). See BENCHMARKS.md.
-#   make bench-corpora   only writes the corpora (build/bench/corpus/).
+#   make bench-corpora   only writes the generated corpora (build/bench/corpus/).
+#   make bench-real      only writes the real-world book: the Rust project's
+#                  documentation from Debian's rust-web-src 1.85.0, fetched with
+#                  apt-get download and checked by SHA-256
+#                  (tests/bench/realbook.sh; build/bench/corpus/real-rust/).
 #   make profile   mkbook on the first generated corpus under callgrind: the
 #                  25 costliest functions by inclusive and by self instruction
 #                  count (build/bench/callgrind.out), then perf stat when the
@@ -18,9 +23,11 @@
 # BENCH_RUNS (5), BENCH_RUNS_BIG (3, over 32 MiB), PANDOC_RUNS (3, up to
 # 1 MiB), PANDOC_RUNS_BIG (1), PANDOC_TIMEOUT (600 s), BENCH_PANDOC=0,
 # BENCH_EPUBCHECK=0, BENCH_EPUBCHECK_MAX_MIB (20), BENCH_NICE (-20 as root),
-# PROFILE_SIZE (the corpus make profile uses); tests/bench/bench.sh says more.
+# PROFILE_SIZE (the corpus make profile uses), BENCH_REAL (1: measure the
+# real-world book too; make bench skips it with a note when the package cannot
+# be fetched, as offline; 0 leaves it out); tests/bench/bench.sh says more.
 
-.PHONY: bench bench-corpora bench-deps profile
+.PHONY: bench bench-corpora bench-real bench-deps profile
 
 RELEASE_CFLAGS ?= -O2 -g -DNDEBUG
 # The project's flags with CFLAGS (the debug build's -O2 -g) swapped for the
@@ -38,6 +45,8 @@ BENCH_DIR    = build/bench
 BENCH_GEN    = $(foreach s,$(BENCH_SIZES),$(BENCH_DIR)/corpus/gen-s$(BENCH_SEED)-$(s)MiB)
 PROFILE_SIZE ?= $(firstword $(BENCH_SIZES))
 PROFILE_BOOK = $(BENCH_DIR)/corpus/gen-s$(BENCH_SEED)-$(PROFILE_SIZE)MiB
+BENCH_REAL  ?= 1
+BENCH_REAL_BOOK = $(BENCH_DIR)/corpus/real-rust
 BENCH_PKGS   = pandoc cmark-gfm zip epubcheck default-jre-headless
 
 build/release/obj/%.o: src/%.c
@@ -70,17 +79,29 @@ $(BENCH_DIR)/corpus/gen-s%MiB/book.yaml: $(BENCH_DIR)/genbook
 
 bench-corpora: $(BENCH_GEN:%=%/book.yaml)
 
+# realbook.sh exits 3 when the package cannot be fetched.
+bench-real:
+	@sh tests/bench/realbook.sh $(BENCH_REAL_BOOK)
+
 bench-deps:
 	@sh scripts/deps.sh build
 	@sh scripts/deps.sh $(BENCH_PKGS)
 
 bench: bench-deps
 	@$(MAKE) --no-print-directory build/release/mkbook $(BENCH_DIR)/benchrun bench-corpora
-	@start=$$(date +%s); \
+	@real=""; \
+	if [ "$(BENCH_REAL)" = 1 ]; then \
+	    sh tests/bench/realbook.sh $(BENCH_REAL_BOOK); st=$$?; \
+	    if [ $$st -eq 0 ]; then real="real-rust=$(BENCH_REAL_BOOK)"; \
+	    elif [ $$st -eq 3 ]; then \
+	        echo "make bench: the real-world book is SKIPPED: its package could not be fetched (offline?); BENCH_REAL=0 leaves it out"; \
+	    else exit 1; fi; \
+	fi; \
+	start=$$(date +%s); \
 	MKBOOK=build/release/mkbook BENCHRUN=$(BENCH_DIR)/benchrun OUT=$(BENCH_DIR) \
 	    RELEASE_FLAGS="$(RELEASE_CFLAGS)" \
 	    bash tests/bench/bench.sh sample=manuscript \
-	    $(foreach s,$(BENCH_SIZES),gen-$(s)MiB=$(BENCH_DIR)/corpus/gen-s$(BENCH_SEED)-$(s)MiB); \
+	    $(foreach s,$(BENCH_SIZES),gen-$(s)MiB=$(BENCH_DIR)/corpus/gen-s$(BENCH_SEED)-$(s)MiB) $$real; \
 	status=$$?; \
 	echo "make bench: measuring took $$(( $$(date +%s) - start )) s"; \
 	exit $$status

@@ -351,6 +351,11 @@ image_to_text(xmlNodePtr img, const char *url)
 {
 	xmlChar *alt = xmlGetProp(img, BAD_CAST "alt");
 	const char *text = alt && *alt ? (const char *)alt : url ? url : "";
+	/* Inside a link (a badge: [![build](x.svg)](https://ci...)), the
+	 * description is text: a link cannot hold a link. */
+	for (xmlNodePtr up = img->parent; url && up && up->type == XML_ELEMENT_NODE; up = up->parent)
+		if (!strcmp((const char *)up->name, "a"))
+			url = NULL;
 	xmlNodePtr repl;
 	if (url) {
 		repl = xmlNewDocNode(img->doc, xhtml_ns(img), BAD_CAST "a", NULL);

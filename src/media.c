@@ -106,6 +106,27 @@ has_outside_url(const xmlChar *v)
 	return outside;
 }
 
+/* Turns an SVG <a> into a <g>: the attributes of SVG 1.1's and SVG 2's <a>
+ * that <g> does not take (target, the XLink ones...) go. */
+static void
+link_to_group(xmlNodePtr a)
+{
+	static const char *const link_only[] = {"target", "download", "hreflang", "ping",
+	                                        "referrerpolicy", "rel", "type", NULL};
+	xmlAttrPtr p = a->properties;
+	while (p) {
+		xmlAttrPtr next = p->next;
+		bool drop = p->ns && p->ns->href &&
+		            !xmlStrcmp(p->ns->href, BAD_CAST "http://www.w3.org/1999/xlink");
+		for (int i = 0; !drop && link_only[i]; i++)
+			drop = p->ns == NULL && !strcmp((const char *)p->name, link_only[i]);
+		if (drop)
+			xmlRemoveProp(p);
+		p = next;
+	}
+	xmlNodeSetName(a, BAD_CAST "g");
+}
+
 /* Removes active and outside content below n (iteratively). */
 static void
 clean_svg_tree(xmlNodePtr root)
@@ -148,9 +169,11 @@ clean_svg_tree(xmlNodePtr root)
 						xmlRemoveProp(a);
 					a = next;
 				}
-				/* A link left without its address is a mere group. */
+				/* A link left without its address is a mere group, without
+				 * what only a link may carry (target="_blank", as drawing
+				 * tools export it, makes epubcheck refuse the image). */
 				if (!strcmp((const char *)cur->name, "a") && !xmlHasProp(cur, BAD_CAST "href"))
-					xmlNodeSetName(cur, BAD_CAST "g");
+					link_to_group(cur);
 			}
 		} else if (cur->type == XML_PI_NODE || cur->type == XML_ENTITY_REF_NODE) {
 			removed = true;

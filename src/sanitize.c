@@ -387,6 +387,27 @@ has_class(const sanitize_attr *attrs, size_t nattrs, const char *cls)
 	return found;
 }
 
+/* The address url with every '#' after the first percent-escaped, or NULL
+ * when it has at most one: a fragment cannot hold '#' (RFC 3986), and
+ * epubcheck refuses such an address (RSC-020), though browsers follow it
+ * (https://matrix.to/#/#room:example.org, "page.html##id"). */
+static char *
+escape_extra_hashes(const char *url)
+{
+	const char *first = strchr(url, '#');
+	if (first == NULL || strchr(first + 1, '#') == NULL)
+		return NULL;
+	strbuf sb = {0};
+	sb_append(&sb, url, (size_t)(first - url) + 1);
+	for (const char *p = first + 1; *p; p++) {
+		if (*p == '#')
+			sb_puts(&sb, "%23");
+		else
+			sb_putc(&sb, *p);
+	}
+	return sb_take(&sb);
+}
+
 /* Copies one attribute after the checks, or warns. */
 static void
 copy_attribute(sanitize_ctx *ctx, xmlNodePtr out, const char *el, const sanitize_attr *a,
@@ -424,6 +445,11 @@ copy_attribute(sanitize_ctx *ctx, xmlNodePtr out, const char *el, const sanitize
 			diag_warning(ctx->file, line, col, "unsafe %s '%.60s' on <%s> dropped", name, value,
 			             el);
 			goto out;
+		}
+		char *escaped = escape_extra_hashes(value);
+		if (escaped) {
+			free(value);
+			value = escaped;
 		}
 	}
 	if (!strcmp(name, "id") || !strcmp(name, "name")) {

@@ -178,8 +178,30 @@ expect_status 1 "... which --strict makes an error" "$MKBOOK" --strict --kepub m
 "$MKBOOK" -q --kepub tests/books/gfm -o "$out/gfm.kepub.epub" >/dev/null 2>&1
 "$MKBOOK" -q --kepub tests/books/images -o "$out/images.kepub.epub" >/dev/null 2>&1
 
+# A remote image inside a link (a README's badge) becomes its description,
+# as text: a link to the image inside the link was an <a> in an <a>, which
+# epubcheck refuses (RSC-005; 91 errors on the real-world book of make bench).
+mkdir -p "$out/badge"
+printf '%s\n' '# Badges' '' \
+	'[![build](https://ci.example.org/badge.svg)](https://ci.example.org/) and' \
+	'<a href="https://example.org/"><img src="https://example.org/b.png" alt="raw"></a>' \
+	'![alone](https://example.org/alone.png)' >"$out/badge/badge.md"
+expect_status 0 "a book with badges (remote images in links) builds" \
+	"$MKBOOK" "$out/badge" -o "$out/badge.epub"
+unzip_epub "$out/badge.epub" "$out/badge-x" >/dev/null 2>&1
+page=$out/badge-x/EPUB/text/badge.xhtml
+if grep -q '<a href="https://ci.example.org/">build</a>' "$page" &&
+	grep -q '<a href="https://example.org/">raw</a>' "$page" &&
+	grep -q '<a href="https://example.org/alone.png">alone</a>' "$page"; then
+	pass "a remote image in a link is its description as text; alone, a link to it"
+else
+	fail "remote images in links, in $page:"
+	indent <"$page"
+fi
+
 # ---- epubcheck, in parallel ----
-checks=("$out/my-book.epub" "$out/starter.kepub.epub" "$kepub" "$out/gfm.kepub.epub" "$out/images.kepub.epub")
+checks=("$out/my-book.epub" "$out/starter.kepub.epub" "$kepub" "$out/gfm.kepub.epub" "$out/images.kepub.epub"
+	"$out/badge.epub")
 for e in "${checks[@]}"; do
 	[ -s "$e" ] && run_epubcheck "$JAR" "$e" "$e.epubcheck.txt" &
 done
