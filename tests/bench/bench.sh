@@ -124,7 +124,8 @@ stats() {
 
 # secs X: a time for the table, three significant figures or so.
 secs() {
-	awk -v x="$1" 'BEGIN { if (x == "-") print "-"; else if (x < 1) printf "%.3f", x;
+	awk -v x="$1" 'BEGIN { if (x == "-") print "-"; else if (x < 0.01) printf "%.4f", x;
+	    else if (x < 1) printf "%.3f", x;
 	    else if (x < 100) printf "%.2f", x; else printf "%.0f", x }'
 }
 

@@ -141,7 +141,8 @@ main(int argc, char **argv)
 		snprintf(status, sizeof status, "signal:%d", WTERMSIG(st));
 	else
 		snprintf(status, sizeof status, "%d", WEXITSTATUS(st));
-	printf("%.3f %ld %.3f %.3f %s\n", wall, ru.ru_maxrss,
+	/* Microseconds: a run of a small book takes a few milliseconds. */
+	printf("%.6f %ld %.6f %.6f %s\n", wall, ru.ru_maxrss,
 	       (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6,
 	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6, status);
 	return 0;
