@@ -217,21 +217,12 @@ ncx_points(xmlTextWriterPtr w, const navpoint *p, int *order, int level)
 	}
 }
 
-/* toc.ncx up to its navMap's first entry; *buf receives what it writes. */
+/* toc.ncx up to its navMap's first entry, declaring depth deepest (the
+ * nesting of its deepest entry, as Kindle shows it); *buf receives what it
+ * writes. */
 static xmlTextWriterPtr
-ncx_start(const book *b, int depth, xmlBufferPtr *buf)
+ncx_start(const book *b, int deepest, xmlBufferPtr *buf)
 {
-	/* The depth the NCX declares: that of its deepest entry, as Kindle
-	 * shows it. */
-	int deepest = 0;
-	for (size_t i = 0; i < b->nchapters && deepest < NCX_MAX_DEPTH; i++) {
-		navpoint entries = {0};
-		add_chapter(&entries, b->chapters[i], depth);
-		int d = ncx_depth(&entries);
-		if (d > deepest)
-			deepest = d;
-		free_points(&entries);
-	}
 	*buf = xmlBufferCreate();
 	xmlBufferSetAllocationScheme(*buf, XML_BUFFER_ALLOC_DOUBLEIT); /* see xhtml_serialize */
 	xmlTextWriterPtr w = xmlNewTextWriterMemory(*buf, 0);
@@ -269,9 +260,13 @@ nav_write(epub_writer *out, const book *b, int depth)
 	xmlNodePtr toc_list;
 	xmlDocPtr doc = nav_frame(b, &toc_list);
 	xhtml_stream *nav = xhtml_stream_open(doc, toc_list);
+	int deepest = 0; /* for the NCX's head */
 	for (size_t i = 0; i < b->nchapters; i++) {
 		navpoint entries = {0};
 		add_chapter(&entries, b->chapters[i], depth);
+		int d = ncx_depth(&entries);
+		if (d > deepest)
+			deepest = d;
 		nav_list(toc_list, &entries);
 		while (toc_list->children)
 			xhtml_stream_add(nav, toc_list->children);
@@ -284,7 +279,7 @@ nav_write(epub_writer *out, const book *b, int depth)
 	epub_add(out, "EPUB/nav.xhtml", data, len, false);
 
 	xmlBufferPtr ncx_buf;
-	xmlTextWriterPtr ncx = ncx_start(b, depth, &ncx_buf);
+	xmlTextWriterPtr ncx = ncx_start(b, deepest, &ncx_buf);
 	int order = 0;
 	for (size_t i = 0; i < b->nchapters; i++) {
 		navpoint entries = {0};
