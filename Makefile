@@ -11,7 +11,7 @@ PKG_CONFIG ?= pkg-config
 CC         ?= cc
 CFLAGS     ?= -O2 -g
 
-PKGS     = libcmark-gfm libxml-2.0 libzip yaml-0.1 libdeflate
+PKGS     = libcmark-gfm libxml-2.0 libzip yaml-0.1 libdeflate libcurl
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
@@ -35,7 +35,7 @@ LIBS     = -Wl,-Bstatic -lcmark-gfm-extensions -lcmark-gfm -lxml2 -licuuc -licud
            -static-libgcc
 endif
 
-LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c src/*/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=build/obj/%.o) build/obj/stylesheet.o
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT_OBJ = $(UNIT_SRC:tests/unit/%.c=build/unit/%.o)
@@ -106,4 +106,4 @@ clean:
 # Further targets (asan, valgrind, fuzz, bench, preview...) live in mk/*.mk.
 -include $(sort $(wildcard mk/*.mk))
 
--include $(wildcard build/obj/*.d build/unit/*.d)
+-include $(wildcard build/obj/*.d build/obj/*/*.d build/unit/*.d)
