@@ -45,15 +45,6 @@ typedef struct import_related {
 	char *summary; /* plain text or NULL */
 } import_related;
 
-/* An image the post uses: where the source names it and, once found,
- * where its bytes are. */
-typedef struct import_image {
-	char *url;        /* as written in the source (absolute or page-relative) */
-	char *found_path; /* file on disk with its bytes (uploads copy, page_files/,
-	                     or a download), or NULL when not found */
-	char *alt;
-} import_image;
-
 typedef struct import_post {
 	char *id;          /* WordPress post id, or NULL */
 	char *slug;
@@ -83,10 +74,10 @@ typedef struct import_site {
 	char *link;        /* site address or NULL */
 	char *language;    /* BCP 47 ("en-US") or NULL */
 	char *uploads_url; /* ".../wp-content/uploads/" or NULL */
+	char *base_dir;    /* saved page: the folder page.html is in, against
+	                      which page_files/... addresses resolve; else NULL */
 	import_post *posts; /* the posts to write, in reading order */
 	size_t nposts;
-	import_image *images;
-	size_t nimages;
 } import_site;
 
 void import_site_free(import_site *s);
