@@ -2,7 +2,6 @@
  * (0 the book was written, 1 the book has errors, 2 usage). */
 #include <errno.h>
 #include <getopt.h>
-#include <malloc.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -10,6 +9,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#ifdef __GLIBC__ /* defined by the headers above on glibc */
+#include <malloc.h>
+#endif
 #include <unistd.h>
 
 #include "build.h"
@@ -238,7 +240,9 @@ main(int argc, char **argv)
 	 * freed. glibc would otherwise raise this threshold each time such a
 	 * block is freed, and the next ones, taken from the heap, stay resident
 	 * after they are freed: 6 MiB more at the peak of a 64 MiB book. */
+#ifdef __GLIBC__
 	mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+#endif
 	enum { OPT_CHECK = 256, OPT_STRICT, OPT_TOC_DEPTH, OPT_JOBS, OPT_KEPUB };
 	static const struct option longopts[] = {
 	    {"output", required_argument, NULL, 'o'},
