@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "css.h"
 #include "diag.h"
 #include "epub.h"
 #include "kepub.h"
@@ -207,38 +208,6 @@ add_xml(epub_writer *w, const char *name, xmlDocPtr doc)
 	xmlFree(mem);
 }
 
-/* What in a stylesheet would load or run something (url(), @import,
- * expression()...), CSS escapes and case undone, or NULL: mkbook copies no
- * file a stylesheet names, and a book runs nothing. Comments are searched
- * too: a comment opener may stand in a string. */
-static const char *
-css_active_word(const char *css, size_t len)
-{
-	static const char *const bad[] = {"url(",   "@import", "expression(", "javascript:",
-	                                  "image(", "src(",    "image-set(",  "vbscript:", NULL};
-	strbuf sb = {0};
-	for (size_t i = 0; i < len; i++) {
-		unsigned char ch = (unsigned char)css[i];
-		if (ch == '\\' && i + 1 < len) { /* \75 or \u: the character */
-			unsigned v = 0, n = 0;
-			const char *hex = "0123456789abcdef0123456789ABCDEF", *h;
-			while (n < 6 && i + 1 < len && css[i + 1] && (h = strchr(hex, css[i + 1])) != NULL) {
-				v = v * 16 + (unsigned)((h - hex) % 16);
-				i++;
-				n++;
-			}
-			ch = n == 0 ? (unsigned char)css[++i] : v < 0x80 ? (unsigned char)v : '?';
-		}
-		sb_putc(&sb, ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : (char)ch);
-	}
-	const char *found = NULL;
-	for (int k = 0; bad[k] && !found; k++)
-		if (sb.data && strstr(sb.data, bad[k]))
-			found = bad[k];
-	sb_free(&sb);
-	return found;
-}
-
 /* Markdown each thread should have to render before another pays off:
  * starting one (its stack, its malloc arena, the scheduling) costs a few
  * tenths of a millisecond of CPU, about what rendering 3 KiB costs, and
@@ -380,12 +349,11 @@ build_book(book *b, const build_opts *o, build_result *r)
 		if (st != PATH_OK) {
 			diag_error(b->yaml_file, 0, 0, "stylesheet '%s' %s", b->stylesheet,
 			           path_status_text(st));
-		} else if ((e = file_read(fs, &css, &len, MKBOOK_MAX_FILE_BYTES)) != 0) {
-			diag_error(b->yaml_file, 0, 0, "stylesheet '%s' cannot be read: %s",
-			           b->stylesheet, e == EFBIG ? "larger than the 64 MiB limit" : strerror(e));
+		} else if ((e = source_read_bytes(fs, &css, &len, NULL)) != 0) {
+			source_report_read_error(shown, e);
 		} else if (source_check_text(shown, css, len, 1) != 0) {
 			free(css);
-		} else if ((word = css_active_word(css, len)) != NULL) {
+		} else if ((word = css_active_word(css, len, false)) != NULL) {
 			diag_error(shown, 0, 0,
 			           "the stylesheet uses '%s': mkbook copies no file a stylesheet names "
 			           "and a book runs nothing; remove it",

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "lang.h"
 #include "util.h"
 
 enum lang {
@@ -496,86 +497,6 @@ static const char *const tables[LANG_COUNT][LABEL_COUNT] = {
 
 /* ---- language tags ---- */
 
-static bool
-is_sep(char c)
-{
-	return c == '-' || c == '_';
-}
-
-static char
-lower_ascii(char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-}
-
-static bool
-is_alpha_ascii(char c)
-{
-	c = lower_ascii(c);
-	return c >= 'a' && c <= 'z';
-}
-
-/* True when the n bytes at s equal word (lower case), ignoring ASCII case. */
-static bool
-subtag_is(const char *s, size_t n, const char *word)
-{
-	if (strlen(word) != n)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (lower_ascii(s[i]) != word[i])
-			return false;
-	return true;
-}
-
-static size_t
-subtag_len(const char *s)
-{
-	size_t n = 0;
-	while (s[n] != '\0' && !is_sep(s[n]))
-		n++;
-	return n;
-}
-
-/* The script subtag: four letters right after the primary subtag, or NULL. */
-static const char *
-script_subtag(const char *lang)
-{
-	size_t n = subtag_len(lang);
-	if (!is_sep(lang[n]))
-		return NULL;
-	const char *s = lang + n + 1;
-	if (subtag_len(s) != 4)
-		return NULL;
-	for (size_t i = 0; i < 4; i++)
-		if (!is_alpha_ascii(s[i]))
-			return NULL;
-	return s;
-}
-
-static bool
-chinese_is_traditional(const char *lang)
-{
-	const char *script = script_subtag(lang);
-	if (script != NULL) {
-		if (subtag_is(script, 4, "hant"))
-			return true;
-		if (subtag_is(script, 4, "hans"))
-			return false;
-	}
-	/* No script subtag (or an unusual one): look for a region that writes
-	 * Traditional, or a "Hant" subtag further along. */
-	const char *s = lang + subtag_len(lang);
-	while (is_sep(*s)) {
-		s++;
-		size_t n = subtag_len(s);
-		if (subtag_is(s, n, "hant") || subtag_is(s, n, "tw") ||
-		    subtag_is(s, n, "hk") || subtag_is(s, n, "mo"))
-			return true;
-		s += n;
-	}
-	return false;
-}
-
 static enum lang
 lang_of(const char *lang)
 {
@@ -590,15 +511,10 @@ lang_of(const char *lang)
 		{ "iw", LANG_HE }, { "ja", LANG_JA }, { "ko", LANG_KO },
 	};
 
-	if (lang == NULL)
-		return LANG_NONE;
-	while (*lang == ' ' || *lang == '\t')
-		lang++;
-	size_t n = subtag_len(lang);
-	if (subtag_is(lang, n, "zh"))
-		return chinese_is_traditional(lang) ? LANG_ZH_HANT : LANG_ZH_HANS;
+	if (lang_primary_is(lang, "zh"))
+		return lang_is_traditional_chinese(lang) ? LANG_ZH_HANT : LANG_ZH_HANS;
 	for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
-		if (subtag_is(lang, n, codes[i].code))
+		if (lang_primary_is(lang, codes[i].code))
 			return codes[i].lang;
 	return LANG_NONE;
 }
@@ -641,36 +557,6 @@ labels_id_from_key(const char *key, enum label_id *id)
 			return true;
 		}
 	}
-	return false;
-}
-
-bool
-labels_is_rtl(const char *lang)
-{
-	static const char *const rtl_langs[] = {
-		"ar", "he", "iw", "fa", "ur", "ps", "sd", "ug", "yi", "dv",
-		"ckb", "syr", "arc", "nqo",
-	};
-	static const char *const rtl_scripts[] = {
-		"arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg",
-	};
-
-	if (lang == NULL)
-		return false;
-	while (*lang == ' ' || *lang == '\t')
-		lang++;
-	/* An explicit script subtag decides: az-Arab is RTL, ar-Latn is not. */
-	const char *script = script_subtag(lang);
-	if (script != NULL) {
-		for (size_t i = 0; i < sizeof rtl_scripts / sizeof rtl_scripts[0]; i++)
-			if (subtag_is(script, 4, rtl_scripts[i]))
-				return true;
-		return false;
-	}
-	size_t n = subtag_len(lang);
-	for (size_t i = 0; i < sizeof rtl_langs / sizeof rtl_langs[0]; i++)
-		if (subtag_is(lang, n, rtl_langs[i]))
-			return true;
 	return false;
 }
 

@@ -48,9 +48,6 @@ bool labels_has_language(const char *lang);
 const char *labels_key(enum label_id id);
 /* Finds the id for a book.yaml key; returns false when unknown. */
 bool labels_id_from_key(const char *key, enum label_id *id);
-/* True when lang is written right to left (ar, he, fa, ur, ps, sd, ug, yi,
- * dv, ckb and tags with the Arab, Hebr, Thaa, Syrc, Nkoo, Adlm scripts). */
-bool labels_is_rtl(const char *lang);
 /* A calendar date (year, month 1-12, day 1-31) written as lang writes it:
  * "13 December 2013" (en), "13. Dezember 2013" (de), "2013年12月13日" (ja)...
  * day 0 means only year and month, month 0 only the year. Caller frees. */

@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "media.h"
 #include "slug.h"
+#include "url.h"
 #include "util.h"
 #include "xhtml.h"
 
@@ -172,14 +173,6 @@ unwrap(xmlNodePtr n)
 	xmlFreeNode(n);
 }
 
-static bool
-has_scheme(const char *url)
-{
-	const char *colon = strchr(url, ':');
-	const char *stop = strpbrk(url, "/?#");
-	return colon && (!stop || colon < stop) && colon != url;
-}
-
 /* The web address a relative link resolves against, or NULL. */
 static char *
 base_url(const book *b, const chapter *c)
@@ -267,7 +260,7 @@ resolve_link(book *b, chapter *c, xmlNodePtr a)
 		free(h);
 		goto out;
 	}
-	if (has_scheme(href))
+	if (url_has_scheme(href))
 		goto out; /* the sanitiser kept only safe schemes */
 
 	/* A relative link: to a chapter of the book, or out of it. */
@@ -324,7 +317,7 @@ resolve_link(book *b, chapter *c, xmlNodePtr a)
 	} else {
 		char *base = base_url(b, c);
 		xmlChar *abs = base ? xmlBuildURI(BAD_CAST href, BAD_CAST base) : NULL;
-		if (abs && has_scheme((const char *)abs)) {
+		if (abs && url_has_scheme((const char *)abs)) {
 			xmlSetProp(a, BAD_CAST "href", abs);
 		} else {
 			locate(c, &line, &col, href);
@@ -445,8 +438,11 @@ load_image_locked(book *b, const char *rel, const char *file, int line, int col)
 	size_t len = 0;
 	int e = file_read(fs, &data, &len, MKBOOK_MAX_IMAGE_BYTES);
 	if (e != 0) {
+		char limit[64];
+		snprintf(limit, sizeof limit, "larger than the %u MiB limit",
+		         MKBOOK_MAX_IMAGE_BYTES >> 20);
 		diag_warning(file, line, col, "image '%s' cannot be read: %s; its description stands in",
-		             rel, e == EFBIG ? "larger than the 64 MiB limit" : strerror(e));
+		             rel, e == EFBIG ? limit : strerror(e));
 		goto out;
 	}
 	const char *type = media_sniff((unsigned char *)data, len);
@@ -497,8 +493,8 @@ resolve_image(book *b, chapter *c, xmlNodePtr img)
 	char *src = xstrdup((const char *)raw);
 	xmlFree(raw);
 	locate(c, &line, &col, src);
-	if (has_scheme(src) || str_starts_with(src, "//")) {
-		bool web = str_starts_with(src, "http:") || str_starts_with(src, "https:") ||
+	if (url_has_scheme(src) || str_starts_with(src, "//")) {
+		bool web = url_scheme_is(src, "http") || url_scheme_is(src, "https") ||
 		           str_starts_with(src, "//");
 		diag_warning(c->file, line, col,
 		             web ? "remote image '%.80s' is not fetched; its description links to it"

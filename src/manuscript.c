@@ -8,7 +8,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "chapter_type.h"
 #include "diag.h"
+#include "lang.h"
 #include "source.h"
 #include "util.h"
 #include "yamldoc.h"
@@ -32,32 +34,6 @@ static bool
 is_alnum(char c)
 {
 	return is_alpha(c) || (c >= '0' && c <= '9');
-}
-
-bool
-is_language_tag(const char *s)
-{
-	/* language (2-3 or 5-8 letters, or a private "x-"/"i-" tag), then
-	 * subtags of 1-8 letters or digits. */
-	const char *p = s;
-	size_t n = 0;
-	while (is_alpha(p[n]))
-		n++;
-	if (n == 0 || n > 3)
-		return false;
-	if (n == 1 && !(p[0] == 'x' || p[0] == 'X' || p[0] == 'i' || p[0] == 'I'))
-		return false;
-	p += n;
-	while (*p == '-') {
-		p++;
-		n = 0;
-		while (is_alnum(p[n]))
-			n++;
-		if (n == 0 || n > 8)
-			return false;
-		p += n;
-	}
-	return *p == '\0';
 }
 
 char *
@@ -282,7 +258,7 @@ load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
 			load_authors(L, v);
 		else if (!strcmp(k, "language")) {
 			char *s = want_string(L->yfile, k, v);
-			if (s && !is_language_tag(s)) {
+			if (s && !lang_is_tag(s)) {
 				diag_error(L->yfile, v->line, v->col,
 				           "'%s' is not a language tag; use a BCP 47 tag such as en, "
 				           "de-CH or zh-Hant",
@@ -416,7 +392,7 @@ chapter_front_matter(chapter *c, const ynode *fm, bool related)
 			set_string(&c->title, c->file, k, v);
 		else if (!strcmp(k, "lang") || !strcmp(k, "language")) {
 			char *s = want_string(c->file, k, v);
-			if (s && !is_language_tag(s)) {
+			if (s && !lang_is_tag(s)) {
 				diag_error(c->file, v->line, v->col, "'%s' is not a BCP 47 language tag", s);
 				free(s);
 			} else if (s) {
@@ -427,14 +403,11 @@ chapter_front_matter(chapter *c, const ynode *fm, bool related)
 			set_string(&c->source, c->file, k, v);
 		else if (!strcmp(k, "type")) {
 			char *s = want_string(c->file, k, v);
-			if (s && strcmp(s, "about-author") && strcmp(s, "chapter") &&
-			    strcmp(s, "appendix") && strcmp(s, "preface") && strcmp(s, "foreword") &&
-			    strcmp(s, "introduction") && strcmp(s, "epilogue") &&
-			    strcmp(s, "afterword")) {
-				diag_error(c->file, v->line, v->col,
-				           "unknown chapter type '%s' (known: chapter, preface, foreword, "
-				           "introduction, epilogue, afterword, appendix, about-author)",
-				           s);
+			if (s && chapter_type_find(s) == NULL) {
+				char *known = chapter_type_names();
+				diag_error(c->file, v->line, v->col, "unknown chapter type '%s' (known: %s)",
+				           s, known);
+				free(known);
 				free(s);
 			} else if (s) {
 				free(c->epub_type);
@@ -868,7 +841,7 @@ manuscript_load(const char *dir)
 	/* Like every file read, book.yaml must lie inside the folder. */
 	enum path_status yst = book_resolve_path(b, "book.yaml", &ynorm, &yfs);
 	int e = yst == PATH_MISSING ? ENOENT
-	        : yst == PATH_OK    ? file_read(yfs, &ydata, &ylen, MKBOOK_MAX_FILE_BYTES)
+	        : yst == PATH_OK    ? source_read_bytes(yfs, &ydata, &ylen, NULL)
 	                            : -1;
 	free(ynorm);
 	free(yfs);
@@ -887,11 +860,7 @@ manuscript_load(const char *dir)
 	} else if (e == -1) {
 		diag_error(ypath, 0, 0, "%s", yst == PATH_FOLDER ? "is a folder" : path_status_text(yst));
 	} else if (e != ENOENT) {
-		if (e == EFBIG)
-			diag_error(ypath, 0, 0, "file is larger than the limit of %u MiB",
-			           MKBOOK_MAX_FILE_BYTES >> 20);
-		else
-			diag_error(ypath, 0, 0, "cannot read: %s", strerror(e));
+		source_report_read_error(ypath, e);
 	}
 	free(ydata);
 

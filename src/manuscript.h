@@ -18,8 +18,6 @@ book *manuscript_load(const char *dir);
  * Touches only c, so threads may load different chapters at once. */
 int manuscript_load_body(chapter *c);
 
-/* Whether s is a well-formed BCP 47 language tag (syntax only). */
-bool is_language_tag(const char *s);
 /* A sort name for a person: "Daniel Lopez, D.O." -> "Lopez, Daniel".
  * Caller frees. */
 char *author_sort_name(const char *name);

@@ -13,10 +13,12 @@
 #include <cmark-gfm-extension_api.h>
 #include <libxml/HTMLparser.h>
 
+#include "chapter_type.h"
 #include "diag.h"
 #include "markdown_tree.h"
 #include "sanitize.h"
 #include "slug.h"
+#include "url.h"
 #include "util.h"
 #include "xhtml.h"
 
@@ -129,9 +131,7 @@ defuse_untrusted(cmark_node *root)
 		           t == CMARK_NODE_IMAGE;
 		if (t == CMARK_NODE_LINK) {
 			const char *url = cmark_node_get_url(node);
-			bad = url == NULL || !(str_starts_with(url, "http://") ||
-			                       str_starts_with(url, "https://") ||
-			                       str_starts_with(url, "mailto:"));
+			bad = url == NULL || !url_is_safe(url, true);
 		}
 		if (bad) {
 			if (n == cap) {
@@ -457,21 +457,11 @@ chapter_render_text(const book *b, chapter *c)
 	c->doc = xhtml_new_document(b, c->href, c->title, c->lang, &body);
 	c->ids = strset_new();
 	xmlNodePtr sec = xhtml_add(body, "section", NULL);
-	const char *type = c->epub_type ? c->epub_type : "chapter";
-	if (!strcmp(type, "about-author")) {
-		xhtml_set_epub_type(sec, "backmatter");
-		xhtml_set_epub_type(body, "backmatter");
-	} else {
-		xhtml_set_epub_type(sec, type);
-		xhtml_set_epub_type(body, !strcmp(type, "preface") || !strcmp(type, "foreword") ||
-		                                  !strcmp(type, "introduction")
-		                              ? "frontmatter"
-		                          : !strcmp(type, "appendix") || !strcmp(type, "afterword")
-		                              ? "backmatter"
-		                              : "bodymatter");
-		if (!strcmp(type, "chapter"))
-			xmlSetProp(sec, BAD_CAST "role", BAD_CAST "doc-chapter");
-	}
+	const chapter_type *type = chapter_type_find(c->epub_type);
+	if (type == NULL) /* manuscript.c refused it */
+		type = chapter_type_find(NULL);
+	xhtml_set_epub_type(sec, type->epub_type); /* with its DPUB-ARIA role */
+	xhtml_set_epub_type(body, type->matter);
 	markdown_opts o = {
 	    .file = c->file,
 	    .first_line = c->body_line,
@@ -483,8 +473,8 @@ chapter_render_text(const book *b, chapter *c)
 		c->title = xstrdup(c->toc[0].title);
 		c->title_from_heading = true;
 	}
-	if (c->title == NULL && c->epub_type && !strcmp(c->epub_type, "about-author"))
-		c->title = xstrdup(book_label(b, LABEL_ABOUT_AUTHOR));
+	if (c->title == NULL && type->has_title_label)
+		c->title = xstrdup(book_label(b, type->title_label));
 	if (c->title == NULL) {
 		const char *base = path_basename(c->path ? c->path : c->file);
 		const char *dot = strrchr(base, '.');

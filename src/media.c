@@ -6,6 +6,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "css.h"
 #include "util.h"
 
 #define SVG_NS "http://www.w3.org/2000/svg"
@@ -80,32 +81,6 @@ is_local_ref(const xmlChar *v)
 	return v[0] == '#' || v[0] == '\0';
 }
 
-static bool
-has_outside_url(const xmlChar *v)
-{
-	/* url(...) that does not point into the document itself, in any case
-	 * (CSS reads URL( as url(), or anything else CSS loads or runs with; a
-	 * backslash could spell url( as \75rl(, so none is let through. */
-	static const char *const bad[] = {"@import", "javascript:", "image-set(", "image(",
-	                                  "src(", "expression(", "-moz-binding", "behavior:",
-	                                  "\\", NULL};
-	char *low = xstrdup((const char *)v);
-	for (char *q = low; *q; q++)
-		if (*q >= 'A' && *q <= 'Z')
-			*q += 32;
-	bool outside = false;
-	for (int i = 0; bad[i] && !outside; i++)
-		outside = strstr(low, bad[i]) != NULL;
-	for (const char *p = low; !outside && (p = strstr(p, "url(")) != NULL;) {
-		p += 4;
-		while (*p == ' ' || *p == '\'' || *p == '"')
-			p++;
-		outside = *p != '#';
-	}
-	free(low);
-	return outside;
-}
-
 /* Turns an SVG <a> into a <g>: the attributes of SVG 1.1's and SVG 2's <a>
  * that <g> does not take (target, the XLink ones...) go. */
 static void
@@ -151,7 +126,7 @@ clean_svg_tree(xmlNodePtr root)
 			}
 			if (!removed && !strcmp((const char *)cur->name, "style")) {
 				xmlChar *css = xmlNodeGetContent(cur);
-				removed = css && has_outside_url(css);
+				removed = css && !css_is_inert((const char *)css, true);
 				xmlFree(css);
 			}
 			if (!removed) {
@@ -163,7 +138,7 @@ clean_svg_tree(xmlNodePtr root)
 					bool bad = !xmlStrncasecmp(a->name, BAD_CAST "on", 2) ||
 					           ((!strcmp(an, "href") || !strcmp(an, "src")) && v &&
 					            !is_local_ref(v)) ||
-					           (v && has_outside_url(v));
+					           (v && !css_is_inert((const char *)v, true));
 					xmlFree(v);
 					if (bad)
 						xmlRemoveProp(a);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "pages.h"
+#include "lang.h"
 #include "util.h"
 
 #define OPF_NS "http://www.idpf.org/2007/opf"
@@ -241,7 +242,7 @@ opf_document(const book *b, const strlist *languages)
 	xmlSetProp(pkg, BAD_CAST "unique-identifier", BAD_CAST "pub-id");
 	xmlNsPtr xmlns = xmlSearchNsByHref(doc, pkg, BAD_CAST "http://www.w3.org/XML/1998/namespace");
 	xmlSetNsProp(pkg, xmlns, BAD_CAST "lang", BAD_CAST b->language);
-	if (labels_is_rtl(b->language))
+	if (lang_is_rtl(b->language))
 		xmlSetProp(pkg, BAD_CAST "dir", BAD_CAST "rtl");
 
 	xmlNodePtr md = xmlNewChild(pkg, ns, BAD_CAST "metadata", NULL);
@@ -349,7 +350,7 @@ opf_document(const book *b, const strlist *languages)
 
 	xmlNodePtr spine = xmlNewChild(pkg, ns, BAD_CAST "spine", NULL);
 	xmlSetProp(spine, BAD_CAST "toc", BAD_CAST "ncx");
-	if (labels_is_rtl(b->language))
+	if (lang_is_rtl(b->language))
 		xmlSetProp(spine, BAD_CAST "page-progression-direction", BAD_CAST "rtl");
 	/* The contents page follows the cover and title page. */
 	bool nav_done = false;

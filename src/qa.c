@@ -17,8 +17,10 @@
 #include <unistr.h>
 
 #include "diag.h"
+#include "lang.h"
 #include "markdown.h"
 #include "pages.h"
+#include "url.h"
 #include "util.h"
 #include "xhtml.h"
 
@@ -436,36 +438,6 @@ set_class(xmlNodePtr n, const char *cls)
 	xmlSetProp(n, BAD_CAST "class", BAD_CAST cls);
 }
 
-/* Whether s is an absolute http or https address that can go into an
- * href as it is. */
-static bool
-is_web_url(const char *s)
-{
-	size_t skip = 0;
-	if (s == NULL)
-		return false;
-	if (strncasecmp(s, "http://", 7) == 0)
-		skip = 7;
-	else if (strncasecmp(s, "https://", 8) == 0)
-		skip = 8;
-	else
-		return false;
-	if (s[skip] == '\0' || s[skip] == '/')
-		return false;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		if (*p <= 0x20 || *p == 0x7f || strchr("\"<>\\^`{|}", *p))
-			return false;
-	return true;
-}
-
-/* Whether the primary subtag of lang is tag. */
-static bool
-lang_is(const char *lang, const char *tag)
-{
-	size_t n = strlen(tag);
-	return lang && strncasecmp(lang, tag, n) == 0 && (lang[n] == '\0' || lang[n] == '-');
-}
-
 /* The date as the book's language writes it, or iso itself when it cannot
  * be read. Caller frees. */
 static char *
@@ -604,7 +576,7 @@ qa_render_meta(const book *b, xmlNodePtr art, const qa_node *q, const qa_node *a
 	xmlNodePtr who = xhtml_add(p, "span", NULL);
 	set_class(who, "qa-author");
 	const char *name = cm->author ? cm->author : "";
-	if (is_web_url(cm->author_url)) {
+	if (cm->author_url && url_is_web(cm->author_url)) {
 		xmlNodePtr a = xhtml_add(who, "a", name);
 		xmlSetProp(a, BAD_CAST "href", BAD_CAST cm->author_url);
 	} else {
@@ -617,8 +589,8 @@ qa_render_meta(const book *b, xmlNodePtr art, const qa_node *q, const qa_node *a
 	}
 	const char *verb = book_label(b, q->depth == 0 ? LABEL_ASKED : LABEL_REPLIED);
 	/* Where "asked" is a noun ("質問"): "NAME · 質問 · DATE". */
-	bool noun = lang_is(b->language, "ja") || lang_is(b->language, "zh") ||
-	            lang_is(b->language, "ko");
+	bool noun = lang_primary_is(b->language, "ja") || lang_primary_is(b->language, "zh") ||
+	            lang_primary_is(b->language, "ko");
 	char *between = noun ? xasprintf(" \u00b7 %s \u00b7 ", verb) : xasprintf(" %s ", verb);
 	add_text(p, between);
 	free(between);

@@ -15,14 +15,9 @@
 #include <unistr.h>
 
 #include "diag.h"
+#include "lang.h"
 #include "util.h"
-
-static bool
-lang_is(const char *lang, const char *tag)
-{
-	size_t n = strlen(tag);
-	return lang && strncasecmp(lang, tag, n) == 0 && (lang[n] == '\0' || lang[n] == '-');
-}
+#include "url.h"
 
 /* ---- Spam ---- */
 
@@ -284,12 +279,10 @@ is_content_word(const spam_ctx *x, const char *token)
 static char *
 url_host(const char *url, const char **end)
 {
-	const char *p = url;
 	const char *stop = " \t\n\r<>\"'()[]{}|\\^`";
-	if (strncasecmp(p, "http://", 7) == 0)
-		p += 7;
-	else if (strncasecmp(p, "https://", 8) == 0)
-		p += 8;
+	const char *p = url_web_host(url);
+	if (p == NULL)
+		p = url;
 	const char *h = p;
 	while (*p && !strchr(stop, *p) && *p != '/' && *p != '?' && *p != '#')
 		p++;
@@ -321,8 +314,7 @@ static const char *
 next_url(const char *s)
 {
 	for (const char *p = s; *p; p++) {
-		if ((*p == 'h' || *p == 'H') &&
-		    (strncasecmp(p, "http://", 7) == 0 || strncasecmp(p, "https://", 8) == 0))
+		if ((*p == 'h' || *p == 'H') && url_web_host(p))
 			return p;
 		if ((*p == 'w' || *p == 'W') && strncasecmp(p, "www.", 4) == 0 &&
 		    (p == s || !((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= 'A' && p[-1] <= 'Z') ||
@@ -445,7 +437,7 @@ spam_ctx_init(spam_ctx *x, const book *b)
 		strset_add(x->stop, stop_words[i]);
 	x->use_vocab = true;
 	for (size_t i = 0; i < sizeof unspaced_langs / sizeof unspaced_langs[0]; i++)
-		if (lang_is(b->language, unspaced_langs[i]))
+		if (lang_primary_is(b->language, unspaced_langs[i]))
 			x->use_vocab = false;
 
 	add_host(&x->hosts, b->source);
@@ -485,7 +477,7 @@ spam_ctx_init(spam_ctx *x, const book *b)
 		strlist tags = {0};
 		tokenize(lang_scripts[i].langs, strlen(lang_scripts[i].langs), &tags);
 		for (size_t k = 0; k < tags.n && !listed; k++)
-			listed = lang_is(b->language, tags.items[k]);
+			listed = lang_primary_is(b->language, tags.items[k]);
 		strlist_free(&tags);
 		if (!listed)
 			continue;

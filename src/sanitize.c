@@ -8,8 +8,10 @@
 #include <unistr.h>
 
 #include "book.h"
+#include "css.h"
 #include "diag.h"
 #include "slug.h"
+#include "url.h"
 #include "util.h"
 #include "xhtml.h"
 
@@ -135,99 +137,6 @@ sourcepos_line(xmlNodePtr n)
 		    strcmp((const char *)a->name, "data-sourcepos") == 0)
 			return atoi((const char *)a->children->content);
 	return 0;
-}
-
-bool
-is_safe_url(const char *url, bool untrusted)
-{
-	/* Skip the leading blanks and controls browsers ignore. */
-	while (*url && (unsigned char)*url <= 0x20)
-		url++;
-	const char *colon = strchr(url, ':');
-	const char *stop = strpbrk(url, "/?#");
-	if (colon == NULL || (stop && stop < colon))
-		return !untrusted || *url == '#' || false;
-	/* It has a scheme: compare it without case, ignoring tabs and line
-	 * ends inside it as browsers do. */
-	char scheme[16];
-	size_t j = 0;
-	for (const char *p = url; p < colon && j < sizeof scheme - 1; p++) {
-		if (*p == '\t' || *p == '\n' || *p == '\r')
-			continue;
-		char c = *p;
-		if (c >= 'A' && c <= 'Z')
-			c += 32;
-		scheme[j++] = c;
-	}
-	scheme[j] = '\0';
-	if ((size_t)(colon - url) >= sizeof scheme)
-		return false;
-	if (!strcmp(scheme, "http") || !strcmp(scheme, "https") || !strcmp(scheme, "mailto"))
-		return true;
-	if (!untrusted && (!strcmp(scheme, "tel") || !strcmp(scheme, "ftp")))
-		return true;
-	return false;
-}
-
-/* For http and https addresses: whether the host is one a reading system
- * can parse (letters, digits, '-', '.' and non-ASCII, no empty label).
- * Other addresses pass. */
-static bool
-has_valid_host(const char *url)
-{
-	const char *p;
-	if (!strncasecmp(url, "http://", 7))
-		p = url + 7;
-	else if (!strncasecmp(url, "https://", 8))
-		p = url + 8;
-	else
-		return true;
-	const char *at = NULL;
-	for (const char *q = p; *q && *q != '/' && *q != '?' && *q != '#'; q++)
-		if (*q == '@')
-			at = q;
-	if (at)
-		p = at + 1;
-	size_t n = 0;
-	bool label_start = true;
-	for (; p[n] && p[n] != '/' && p[n] != '?' && p[n] != '#' && p[n] != ':'; n++) {
-		unsigned char ch = (unsigned char)p[n];
-		if (ch == '.') {
-			if (label_start)
-				return false;
-			label_start = true;
-			continue;
-		}
-		if (!(ch >= 0x80 || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-		      (ch >= '0' && ch <= '9') || ch == '-'))
-			return false;
-		label_start = false;
-	}
-	if (p[n] == ':') {
-		for (n++; p[n] >= '0' && p[n] <= '9'; n++)
-			;
-		if (p[n] && p[n] != '/' && p[n] != '?' && p[n] != '#')
-			return false;
-	}
-	return n > 0; /* a trailing dot (the root) is allowed */
-}
-
-bool
-is_safe_style(const char *css)
-{
-	static const char *const bad[] = {"url(", "expression", "javascript", "behavior",
-	                                  "binding", "@import", "\\", "image(", "image-set",
-	                                  "src(", "<", NULL};
-	char *low = xstrdup(css);
-	for (char *p = low; *p; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p += 32;
-	bool ok = true;
-	for (int i = 0; bad[i] && ok; i++)
-		if (strstr(low, bad[i]))
-			ok = false;
-	free(low);
-	return ok;
 }
 
 static bool
@@ -428,7 +337,7 @@ copy_attribute(sanitize_ctx *ctx, xmlNodePtr out, const char *el, const sanitize
 		goto out;
 	}
 	if (!strcmp(name, "style")) {
-		if (is_safe_style(value))
+		if (css_is_inert(value, false))
 			xmlSetProp(out, BAD_CAST "style", BAD_CAST value);
 		else
 			diag_warning(ctx->file, line, col,
@@ -436,12 +345,12 @@ copy_attribute(sanitize_ctx *ctx, xmlNodePtr out, const char *el, const sanitize
 		goto out;
 	}
 	if (!strcmp(name, "href") || !strcmp(name, "src") || !strcmp(name, "cite")) {
-		if (!has_valid_host(value)) {
+		if (!url_has_valid_host(value)) {
 			diag_warning(ctx->file, line, col,
 			             "link to '%.60s' dropped: its host name is not valid", value);
 			goto out;
 		}
-		if (!is_safe_url(value, ctx->untrusted)) {
+		if (!url_is_safe(value, ctx->untrusted)) {
 			diag_warning(ctx->file, line, col, "unsafe %s '%.60s' on <%s> dropped", name, value,
 			             el);
 			goto out;

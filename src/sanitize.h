@@ -88,11 +88,6 @@ void sanitize_add_text(xmlNodePtr dst, const char *text);
  * wrapped in one, links inside links are unwrapped. No text is lost. */
 void sanitize_fix_structure(xmlNodePtr root);
 
-/* Whether an href or src is safe to keep: relative, a fragment, or one of
- * http, https, mailto, tel, ftp (untrusted: http, https, mailto). */
-bool is_safe_url(const char *url, bool untrusted);
-/* Whether a style attribute is free of anything that loads or runs. */
-bool is_safe_style(const char *css);
 /* A copy of s without the characters XML 1.0 forbids (C0 controls but tab,
  * LF and CR; U+FFFE and U+FFFF). Caller frees. */
 char *xml_clean_text(const char *s);

@@ -141,9 +141,15 @@ fail:
 	return -1;
 }
 
-/* Reports why file_read failed. */
-static void
-report_read_error(const char *name, int e)
+int
+source_read_bytes(const char *path, char **data, size_t *len, bool *regular)
+{
+	bool reg;
+	return file_read_stat(path, data, len, MKBOOK_MAX_FILE_BYTES, regular ? regular : &reg);
+}
+
+void
+source_report_read_error(const char *name, int e)
 {
 	if (e == EFBIG)
 		diag_error(name, 0, 0, "file is larger than the limit of %u MiB",
@@ -159,9 +165,9 @@ source_read(const char *name, const char *path, source_file *out)
 	size_t len;
 	bool regular;
 	memset(out, 0, sizeof *out);
-	int e = file_read_stat(path, &data, &len, MKBOOK_MAX_FILE_BYTES, &regular);
+	int e = source_read_bytes(path, &data, &len, &regular);
 	if (e != 0) {
-		report_read_error(name, e);
+		source_report_read_error(name, e);
 		return -1;
 	}
 	int rc = source_parse(name, data, len, out);
@@ -183,14 +189,14 @@ source_reread_body(const char *name, const char *path, const source_stamp *stamp
 	*body_len = 0;
 	/* stat first: a file replaced by a pipe must not block the open. */
 	if (stat(path, &st) != 0) {
-		report_read_error(name, errno);
+		source_report_read_error(name, errno);
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode) || (uintmax_t)st.st_size != stamp->size)
 		goto changed;
-	int e = file_read_stat(path, &data, &len, MKBOOK_MAX_FILE_BYTES, &regular);
+	int e = source_read_bytes(path, &data, &len, &regular);
 	if (e != 0) {
-		report_read_error(name, e);
+		source_report_read_error(name, e);
 		return -1;
 	}
 	if (!regular || len != stamp->size ||

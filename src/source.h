@@ -31,6 +31,17 @@ typedef struct source_file {
 	source_stamp stamp; /* set by source_read; all zero from source_parse */
 } source_file;
 
+/* Reads the manuscript file at path whole, no more than
+ * MKBOOK_MAX_FILE_BYTES (book.h), the one limit for every text file mkbook
+ * reads. Returns 0 and sets *data (NUL-terminated; the caller frees), *len
+ * and, when regular is not NULL, *regular (a regular file, which can be
+ * read again); or an errno value (EFBIG over the limit), reporting
+ * nothing, so that a caller may accept a missing file. */
+int source_read_bytes(const char *path, char **data, size_t *len, bool *regular);
+/* Reports, naming the file name, why source_read_bytes failed with e: the
+ * one wording of these errors. */
+void source_report_read_error(const char *name, int e);
+
 /* Reads path (name is what diagnostics print). Returns 0, or -1 after
  * reporting an error. On success the caller frees with source_free. */
 int source_read(const char *name, const char *path, source_file *out);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <libxml/xmlsave.h>
 
+#include "lang.h"
 #include "util.h"
 
 /* The namespace with href declared on the root element, else anywhere
@@ -142,7 +143,7 @@ xhtml_set_lang(xmlNodePtr node, const char *lang)
 	xmlSetProp(node, BAD_CAST "lang", BAD_CAST lang);
 	xmlNsPtr ns = xmlSearchNsByHref(node->doc, node, xml_ns);
 	xmlSetNsProp(node, ns, BAD_CAST "lang", BAD_CAST lang);
-	if (labels_is_rtl(lang))
+	if (lang_is_rtl(lang))
 		xmlSetProp(node, BAD_CAST "dir", BAD_CAST "rtl");
 }
 

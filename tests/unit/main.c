@@ -18,6 +18,10 @@ Suite *qa_suite(void);
 Suite *regress_suite(void);
 Suite *kepub_suite(void);
 Suite *a11y_suite(void);
+Suite *url_suite(void);
+Suite *css_suite(void);
+Suite *lang_suite(void);
+Suite *chapter_type_suite(void);
 
 int
 main(void)
@@ -37,6 +41,10 @@ main(void)
 	srunner_add_suite(sr, regress_suite());
 	srunner_add_suite(sr, kepub_suite());
 	srunner_add_suite(sr, a11y_suite());
+	srunner_add_suite(sr, url_suite());
+	srunner_add_suite(sr, css_suite());
+	srunner_add_suite(sr, lang_suite());
+	srunner_add_suite(sr, chapter_type_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

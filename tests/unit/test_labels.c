@@ -168,27 +168,6 @@ START_TEST(test_chinese_variants)
 }
 END_TEST
 
-START_TEST(test_rtl)
-{
-	static const char *const rtl[] = {
-		"ar", "AR", "ar-EG", "he", "he-IL", "iw", "fa", "fa-IR", "ur",
-		"ps", "sd", "ug", "yi", "dv", "ckb", "syr", "arc", "nqo",
-		"az-Arab", "az-arab-IR", "pa-Arab", "ms-Arab", "en-Hebr",
-		"ff-Adlm", "dv-Thaa", "man-Nkoo", "rhg-Rohg", "tr-Syrc",
-	};
-	static const char *const ltr[] = {
-		"en", "en-US", "ar-Latn", "fa-Latn", "he-Latn", "zh", "zh-Hant",
-		"ja", "ru", "de", "az", "az-Latn", "ckbx", "a", "", "xx",
-		"arab", "en-Latn-US",
-	};
-	for (size_t i = 0; i < sizeof rtl / sizeof rtl[0]; i++)
-		ck_assert_msg(labels_is_rtl(rtl[i]), "%s should be RTL", rtl[i]);
-	for (size_t i = 0; i < sizeof ltr / sizeof ltr[0]; i++)
-		ck_assert_msg(!labels_is_rtl(ltr[i]), "%s should be LTR", ltr[i]);
-	ck_assert(!labels_is_rtl(NULL));
-}
-END_TEST
-
 START_TEST(test_keys_round_trip)
 {
 	for (int i = 0; i < LABEL_COUNT; i++) {
@@ -366,7 +345,6 @@ labels_suite(void)
 	tcase_add_test(tc, test_fallback_unknown);
 	tcase_add_test(tc, test_region_and_case);
 	tcase_add_test(tc, test_chinese_variants);
-	tcase_add_test(tc, test_rtl);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("keys");

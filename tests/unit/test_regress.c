@@ -11,6 +11,7 @@
 #include <libxml/xmlmemory.h>
 
 #include "book.h"
+#include "css.h"
 #include "diag.h"
 #include "markdown.h"
 #include "media.h"
@@ -365,6 +366,44 @@ START_TEST(test_regress_nonchar_in_attribute_loses_rest)
 }
 END_TEST
 
+/* markdown.c kept a reader's link only when its address started with
+ * "http://", "https://" or "mailto:" in lower case, apart from the one URL
+ * policy: a comment's [site](HTTPS://...) lost its link. The scheme is now
+ * judged by url_is_safe, without regard to case, and still nothing else
+ * gets through. */
+START_TEST(test_regress_comment_link_scheme_case)
+{
+	diag_reset();
+	char *x = render_at("[upper](HTTPS://example.org/a) [mixed](MailTo:ada@example.org) "
+	                    "[bad](JavaScript:alert(1)) [ent](&#106;avascript:alert(2)) "
+	                    "[file](FILE:///etc/passwd)\n",
+	                    1, true);
+	ck_assert_ptr_nonnull(strstr(x, "href=\"HTTPS://example.org/a\""));
+	ck_assert_ptr_nonnull(strstr(x, "href=\"MailTo:ada@example.org\""));
+	ck_assert_ptr_null(strstr(x, "href=\"JavaScript"));
+	ck_assert_ptr_null(strstr(x, "href=\"javascript"));
+	ck_assert_ptr_null(strstr(x, "href=\"FILE"));
+	ck_assert_ptr_nonnull(strstr(x, "</a> bad ent file</p>")); /* their text stays */
+	free(x);
+	diag_reset();
+}
+END_TEST
+
+/* The stylesheet check undid CSS escapes but not the blank that ends a
+ * hex escape, so "u\\72 l(x.png)", which CSS reads as url(x.png), passed;
+ * an escaped NUL ended the text searched. The style attribute and SVG
+ * checks refused every backslash instead. css_active_word is now the one
+ * check for all three. */
+START_TEST(test_regress_stylesheet_escape_blank)
+{
+	static const char blank[] = "p { background: u\\72 l(x.png) }";
+	static const char nul[] = "p { content: '\\0'; background: url(x.png) }";
+	ck_assert_str_eq(css_active_word(blank, sizeof blank - 1, false), "url(");
+	ck_assert_str_eq(css_active_word(nul, sizeof nul - 1, false), "url(");
+	ck_assert(css_is_inert("q::before { content: \"\\201C\" }", false));
+}
+END_TEST
+
 Suite *
 regress_suite(void)
 {
@@ -384,6 +423,8 @@ regress_suite(void)
 	tcase_add_test(tc, test_regress_arrays_grow_by_doubling);
 	tcase_add_test(tc, test_regress_svg_link_target_left_on_group);
 	tcase_add_test(tc, test_regress_second_hash_in_href);
+	tcase_add_test(tc, test_regress_comment_link_scheme_case);
+	tcase_add_test(tc, test_regress_stylesheet_escape_blank);
 	suite_add_tcase(s, tc);
 	return s;
 }

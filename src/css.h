@@ -1,0 +1,21 @@
+/* css.h - the one policy for CSS: whether a style attribute, an SVG
+ * <style> or a stylesheet loads or runs nothing. mkbook copies no file a
+ * stylesheet names, and a book runs nothing. */
+#ifndef MKBOOK_CSS_H
+#define MKBOOK_CSS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The first thing in css[0..len) that would load or run something, as the
+ * rule spells it ("url(", "@import", "expression(", "javascript:"...), or
+ * NULL when there is none. CSS escapes (\75, \u) and case are undone
+ * first; comments are searched too (a comment opener may stand in a
+ * string). With local_urls, url(#id), a reference into the same document
+ * as SVG gradients use, is allowed. */
+const char *css_active_word(const char *css, size_t len, bool local_urls);
+
+/* Whether the NUL-terminated css loads or runs nothing (see above). */
+bool css_is_inert(const char *css, bool local_urls);
+
+#endif

@@ -1,0 +1,81 @@
+/* Unit tests: css, the one policy for what CSS may do. Every case is one
+ * row of the table below. */
+#include <check.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "css.h"
+
+static const struct {
+	const char *css;
+	const char *word; /* css_active_word(css, len, false), NULL when inert */
+	bool svg_inert;   /* css_is_inert(css, true): url(#id) allowed */
+} cases[] = {
+    /* inert */
+    {"text-align: center", NULL, true},
+    {"q::before { content: \"\\201C\" }", NULL, true},
+    {".urlish, .imported > p { color: #333 }", NULL, true},
+    {"", NULL, true},
+    /* loads or runs something, in any case or spelling */
+    {"background: url(http://x/y.png)", "url(", false},
+    {"background: URL( '../secret.png' )", "url(", false},
+    {"background: u\\72l(javascript:alert(1))", "url(", false},
+    {"background: u\\72 l(x.png)", "url(", false},
+    {"background: \\75\\52\\4c(x.png)", "url(", false},
+    {"background: \\000075rl(x.png)", "url(", false},
+    {"background: u\\rl(x.png)", "url(", false},
+    {"@import 'x.css';", "@import", false},
+    {"@IMPORT url(x.css);", "url(", false},
+    {"width: expression(alert(1))", "expression(", false},
+    {"background: image('x.png')", "image(", false},
+    {"background: image-set('x.png' 1x)", "image-set(", false},
+    {"src: src(x.woff)", "src(", false},
+    {"a: javascript:alert(1)", "javascript:", false},
+    {"a: vbscript:msgbox", "vbscript:", false},
+    {"behavior: url(x.htc)", "url(", false},
+    {"behavior:x", "behavior:", false},
+    {"-moz-binding: x", "-moz-binding", false},
+    {"/* url( in a comment */", "url(", false},
+    {"content: '\\0 url(x)'", "url(", false},
+    /* a reference into the same document: only SVG may keep it */
+    {"fill: url(#gradient)", "url(", true},
+    {"fill: url( '#g' )", "url(", true},
+    {"fill: url(#g); stroke: url(x.svg#g)", "url(", false},
+};
+
+START_TEST(test_css_policy)
+{
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *w = css_active_word(cases[i].css, strlen(cases[i].css), false);
+		if (cases[i].word)
+			ck_assert_msg(w && !strcmp(w, cases[i].word), "%s: %s", cases[i].css,
+			              w ? w : "inert");
+		else
+			ck_assert_msg(w == NULL, "%s: %s", cases[i].css, w);
+		ck_assert_msg(css_is_inert(cases[i].css, false) == (cases[i].word == NULL), "%s",
+		              cases[i].css);
+		ck_assert_msg(css_is_inert(cases[i].css, true) == cases[i].svg_inert, "svg %s",
+		              cases[i].css);
+	}
+}
+END_TEST
+
+/* A NUL byte in a stylesheet does not hide what follows it. */
+START_TEST(test_css_nul_byte)
+{
+	static const char css[] = "a{}\0b{background:url(x.png)}";
+	ck_assert_str_eq(css_active_word(css, sizeof css - 1, false), "url(");
+}
+END_TEST
+
+Suite *
+css_suite(void)
+{
+	Suite *s = suite_create("css");
+	TCase *tc = tcase_create("policy");
+	tcase_add_test(tc, test_css_policy);
+	tcase_add_test(tc, test_css_nul_byte);
+	suite_add_tcase(s, tc);
+	return s;
+}
