@@ -209,7 +209,7 @@ book_add_chapter(book *b, chapter *c)
 void
 book_add_resource(book *b, resource *r)
 {
-	b->resources = xrealloc(b->resources, (b->nresources + 1) * sizeof *b->resources);
+	b->resources = xgrow(b->resources, b->nresources, sizeof *b->resources);
 	b->resources[b->nresources++] = r;
 	if (r->path)
 		strmap_put(b->resource_by_path, r->path, r);

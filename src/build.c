@@ -7,8 +7,10 @@
 #include <time.h>
 
 #include "css.h"
+#include "date.h"
 #include "diag.h"
 #include "epub.h"
+#include "ident.h"
 #include "kepub.h"
 #include "links.h"
 #include "manuscript.h"

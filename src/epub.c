@@ -12,6 +12,7 @@
 #include <pthread.h>
 #include <zip.h>
 
+#include "date.h"
 #include "diag.h"
 #include "util.h"
 
@@ -376,22 +377,11 @@ dos_time(long long epoch, zip_uint16_t *dtime, zip_uint16_t *ddate)
 {
 	if (epoch < 315532800LL) /* 1980-01-01 */
 		epoch = 315532800LL;
-	long long days = epoch / 86400, rem = epoch % 86400;
-	/* civil from days */
-	long long z = days + 719468;
-	long long era = z / 146097;
-	long long doe = z - era * 146097;
-	long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long long y = yoe + era * 400;
-	long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long long mp = (5 * doy + 2) / 153;
-	int d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	int m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	y += m <= 2;
-	if (y > 2107)
-		y = 2107;
-	*ddate = (zip_uint16_t)(((y - 1980) << 9) | (m << 5) | d);
-	*dtime = (zip_uint16_t)(((rem / 3600) << 11) | ((rem / 60 % 60) << 5) | (rem % 60 / 2));
+	date_utc t = date_from_epoch(epoch);
+	if (t.year > 2107)
+		t.year = 2107;
+	*ddate = (zip_uint16_t)(((t.year - 1980) << 9) | (t.month << 5) | t.day);
+	*dtime = (zip_uint16_t)((t.hour << 11) | (t.min << 5) | (t.sec / 2));
 }
 
 /* Where libzip writes the archive: straight into the temporary file,

@@ -533,16 +533,13 @@ links_resolve_chapter(book *b, chapter *c)
 	cursor.body = NULL; /* a new text may stand where a freed one stood */
 	/* Collect first: resolving changes the tree. */
 	xmlNodePtr *todo = NULL;
-	size_t n = 0, cap = 0;
+	size_t n = 0;
 	xmlNodePtr root = xmlDocGetRootElement(c->doc);
 	xmlNodePtr cur = root;
 	while (cur) {
 		if (cur->type == XML_ELEMENT_NODE &&
 		    (!strcmp((const char *)cur->name, "a") || !strcmp((const char *)cur->name, "img"))) {
-			if (n == cap) {
-				cap = cap ? cap * 2 : 64;
-				todo = xrealloc(todo, cap * sizeof *todo);
-			}
+			todo = xgrow(todo, n, sizeof *todo);
 			todo[n++] = cur;
 		}
 		if (cur->type == XML_ELEMENT_NODE && cur->children) {

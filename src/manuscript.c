@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "chapter_type.h"
+#include "date.h"
 #include "diag.h"
 #include "lang.h"
 #include "source.h"
@@ -176,7 +177,7 @@ load_authors(struct loader *L, const ynode *v)
 			au.file_as = author_sort_name(au.name);
 		if (au.role == NULL)
 			au.role = xstrdup("aut");
-		b->authors = xrealloc(b->authors, (b->nauthors + 1) * sizeof *b->authors);
+		b->authors = xgrow(b->authors, b->nauthors, sizeof *b->authors);
 		b->authors[b->nauthors++] = au;
 	}
 }
@@ -607,7 +608,7 @@ load_comment(struct loader *L, const char *rel, const char *fs)
 	cm->body = xstrndup(sf.body, sf.body_len);
 	cm->body_line = sf.body_line;
 	source_free(&sf);
-	b->comments = xrealloc(b->comments, (b->ncomments + 1) * sizeof *b->comments);
+	b->comments = xgrow(b->comments, b->ncomments, sizeof *b->comments);
 	b->comments[b->ncomments++] = cm;
 }
 
@@ -658,7 +659,7 @@ load_related(struct loader *L, const char *rel, const char *fs, chapter *list)
 			has_body = true;
 	rp->has_body = has_body;
 	source_free(&sf);
-	b->related = xrealloc(b->related, (b->nrelated + 1) * sizeof *b->related);
+	b->related = xgrow(b->related, b->nrelated, sizeof *b->related);
 	b->related[b->nrelated++] = rp;
 	if (has_body) {
 		/* A post with a body is a chapter of its own, titled by its front
@@ -666,7 +667,7 @@ load_related(struct loader *L, const char *rel, const char *fs, chapter *list)
 		add_text_chapter(L, rel, fs, true);
 		return;
 	}
-	list->related = xrealloc(list->related, (list->nrelated + 1) * sizeof *list->related);
+	list->related = xgrow(list->related, list->nrelated, sizeof *list->related);
 	list->related[list->nrelated++] = rp;
 }
 

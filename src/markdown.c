@@ -119,7 +119,7 @@ static void
 defuse_untrusted(cmark_node *root)
 {
 	cmark_node **todo = NULL;
-	size_t n = 0, cap = 0;
+	size_t n = 0;
 	cmark_iter *it = cmark_iter_new(root);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -134,10 +134,7 @@ defuse_untrusted(cmark_node *root)
 			bad = url == NULL || !url_is_safe(url, true);
 		}
 		if (bad) {
-			if (n == cap) {
-				cap = cap ? cap * 2 : 16;
-				todo = xrealloc(todo, cap * sizeof *todo);
-			}
+			todo = xgrow(todo, n, sizeof *todo);
 			todo[n++] = node;
 		}
 	}

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "date.h"
 #include "util.h"
 #include "xhtml.h"
 

@@ -16,6 +16,7 @@
 #include <uninorm.h>
 #include <unistr.h>
 
+#include "date.h"
 #include "diag.h"
 #include "lang.h"
 #include "markdown.h"
@@ -342,7 +343,7 @@ qa_thread_order(qa_threads *t)
 			continue;
 		}
 		qa_node *p = q->parent;
-		p->kids = xrealloc(p->kids, (p->nkids + 1) * sizeof *p->kids);
+		p->kids = xgrow(p->kids, p->nkids, sizeof *p->kids);
 		p->kids[p->nkids++] = q;
 	}
 	for (size_t i = 0; i < t->n; i++)

@@ -17,12 +17,12 @@ struct builder {
 static void
 ynode_add(ynode *parent, ynode *child, char *key, int kline, int kcol)
 {
-	parent->items = xrealloc(parent->items, (parent->n + 1) * sizeof *parent->items);
+	parent->items = xgrow(parent->items, parent->n, sizeof *parent->items);
 	parent->items[parent->n] = child;
 	if (parent->kind == YNODE_MAPPING) {
-		parent->keys = xrealloc(parent->keys, (parent->n + 1) * sizeof *parent->keys);
-		parent->key_lines = xrealloc(parent->key_lines, (parent->n + 1) * sizeof(int));
-		parent->key_cols = xrealloc(parent->key_cols, (parent->n + 1) * sizeof(int));
+		parent->keys = xgrow(parent->keys, parent->n, sizeof *parent->keys);
+		parent->key_lines = xgrow(parent->key_lines, parent->n, sizeof *parent->key_lines);
+		parent->key_cols = xgrow(parent->key_cols, parent->n, sizeof *parent->key_cols);
 		parent->keys[parent->n] = key;
 		parent->key_lines[parent->n] = kline;
 		parent->key_cols[parent->n] = kcol;

@@ -4,7 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "diag.h"
+#include "ident.h"
 #include "slug.h"
 #include "source.h"
 #include "util.h"
@@ -82,6 +84,44 @@ START_TEST(test_iso8601)
 	ck_assert_int_eq(iso8601_parse("13/12/2013", NULL, NULL, NULL, NULL), 0);
 	ck_assert_int_eq(iso8601_parse("2013-13-01", NULL, NULL, NULL, NULL), 0);
 	ck_assert_int_eq(iso8601_parse("2013-12-13x", NULL, NULL, NULL, NULL), 0);
+}
+END_TEST
+
+/* date_from_epoch is the one calendar arithmetic: the OPF's dates and the
+ * ZIP entries' MS-DOS times both come from it. Each row: epoch seconds and
+ * the UTC date and time they are; every row also goes through
+ * iso8601_parse and back. */
+START_TEST(test_date_from_epoch)
+{
+	static const struct {
+		long long epoch;
+		long long y;
+		int m, d, hh, mm, ss;
+	} cases[] = {
+	    {0, 1970, 1, 1, 0, 0, 0},
+	    {-1, 1969, 12, 31, 23, 59, 59},
+	    {-86400, 1969, 12, 31, 0, 0, 0},
+	    {315532800, 1980, 1, 1, 0, 0, 0},
+	    {951782400, 2000, 2, 29, 0, 0, 0},
+	    {1704067200, 2024, 1, 1, 0, 0, 0},
+	    {1709164799, 2024, 2, 28, 23, 59, 59},
+	    {1709251199, 2024, 2, 29, 23, 59, 59},
+	    {4102444800, 2100, 1, 1, 0, 0, 0},
+	    {4107542400, 2100, 3, 1, 0, 0, 0},
+	    {-62135596800, 1, 1, 1, 0, 0, 0},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		date_utc t = date_from_epoch(cases[i].epoch);
+		ck_assert_msg(t.year == cases[i].y && t.month == cases[i].m && t.day == cases[i].d &&
+		                  t.hour == cases[i].hh && t.min == cases[i].mm && t.sec == cases[i].ss,
+		              "%lld: %lld-%d-%d %d:%d:%d", cases[i].epoch, t.year, t.month, t.day,
+		              t.hour, t.min, t.sec);
+		char *iso = iso8601_format_utc(cases[i].epoch);
+		long long back = 0;
+		ck_assert_int_eq(iso8601_parse(iso, NULL, NULL, NULL, &back), 4);
+		ck_assert_msg(back == cases[i].epoch, "%s", iso);
+		free(iso);
+	}
 }
 END_TEST
 
@@ -262,6 +302,7 @@ util_suite(void)
 	tcase_add_test(tc, test_uuid_v5);
 	tcase_add_test(tc, test_sha1_vectors);
 	tcase_add_test(tc, test_iso8601);
+	tcase_add_test(tc, test_date_from_epoch);
 	tcase_add_test(tc, test_strset_grows);
 	tcase_add_test(tc, test_strset_freeze);
 	suite_add_tcase(s, tc);

@@ -1,0 +1,105 @@
+/* strbuf.c - string buffers; see strbuf.h. */
+#include "strbuf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+/* ---- strbuf ---- */
+
+void
+sb_append(strbuf *sb, const char *s, size_t n)
+{
+	if (sb->len + n + 1 > sb->cap) {
+		size_t cap = sb->cap ? sb->cap : 64;
+		while (cap < sb->len + n + 1)
+			cap *= 2;
+		sb->data = xrealloc(sb->data, cap);
+		sb->cap = cap;
+	}
+	if (n)
+		memcpy(sb->data + sb->len, s, n);
+	sb->len += n;
+	sb->data[sb->len] = '\0';
+}
+
+void
+sb_puts(strbuf *sb, const char *s)
+{
+	sb_append(sb, s, strlen(s));
+}
+
+void
+sb_putc(strbuf *sb, char c)
+{
+	sb_append(sb, &c, 1);
+}
+
+void
+sb_printf(strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *p = xvasprintf(fmt, ap);
+	va_end(ap);
+	sb_puts(sb, p);
+	free(p);
+}
+
+char *
+sb_take(strbuf *sb)
+{
+	char *p = sb->data ? sb->data : xstrdup("");
+	/* The caller may keep it long (a heading's text for the table of
+	 * contents): no room to spare. */
+	if (sb->data && sb->cap > sb->len + 1)
+		p = xrealloc(p, sb->len + 1);
+	sb->data = NULL;
+	sb->len = sb->cap = 0;
+	return p;
+}
+
+void
+sb_free(strbuf *sb)
+{
+	free(sb->data);
+	sb->data = NULL;
+	sb->len = sb->cap = 0;
+}
+
+/* ---- strlist ---- */
+
+void
+strlist_push_owned(strlist *l, char *s)
+{
+	l->items = xgrow(l->items, l->n, sizeof *l->items);
+	l->items[l->n++] = s;
+}
+
+void
+strlist_push(strlist *l, const char *s)
+{
+	strlist_push_owned(l, xstrdup(s));
+}
+
+bool
+strlist_contains(const strlist *l, const char *s)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->items[i], s) == 0)
+			return true;
+	return false;
+}
+
+void
+strlist_free(strlist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->items[i]);
+	free(l->items);
+	l->items = NULL;
+	l->n = 0;
+}
