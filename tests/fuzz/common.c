@@ -3,6 +3,7 @@
 #define _GNU_SOURCE
 #include "fuzz.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -219,20 +220,47 @@ fuzz_check_xhtml(const char *doc, size_t len, bool untrusted)
 	xmlFreeDoc(d);
 }
 
-/* Whether a url(...) in CSS text points outside the document. */
+/* Whether a url(...) or @import in CSS text points outside the document,
+ * read as CSS reads it: "\\75rl(" and "\\75 rl(" are url(, so escapes are
+ * undone first (a hex escape and the one blank after it, or the escaped
+ * character itself; a NUL or non-ASCII one as '?'). */
 static bool
 has_outside_url(const char *v)
 {
-	const char *p = v;
-	while ((p = strcasestr(p, "url(")) != NULL) {
+	size_t n = strlen(v), j = 0;
+	char *t = malloc(n + 1);
+	if (t == NULL)
+		abort();
+	for (size_t i = 0; i < n; i++) {
+		if (v[i] != '\\' || i + 1 == n) {
+			t[j++] = v[i];
+			continue;
+		}
+		size_t k = i + 1;
+		unsigned long c = 0;
+		for (; k < n && k < i + 7 && isxdigit((unsigned char)v[k]); k++) {
+			int d = isdigit((unsigned char)v[k]) ? v[k] - '0' : (v[k] | 0x20) - 'a' + 10;
+			c = c * 16 + (unsigned long)d;
+		}
+		if (k == i + 1) {
+			t[j++] = v[++i];
+			continue;
+		}
+		if (k < n && strchr(" \t\n\r\f", v[k]))
+			k += v[k] == '\r' && k + 1 < n && v[k + 1] == '\n' ? 2 : 1;
+		t[j++] = c > 0 && c < 0x80 ? (char)c : '?';
+		i = k - 1;
+	}
+	t[j] = '\0';
+	bool outside = strcasestr(t, "@import") != NULL;
+	for (const char *p = t; !outside && (p = strcasestr(p, "url(")) != NULL;) {
 		p += 4;
 		while (*p == ' ' || *p == '\'' || *p == '"' || *p == '\t' || *p == '\n')
 			p++;
-		if (*p != '#')
-			return true;
+		outside = *p != '#';
 	}
-	/* A backslash can spell url( as \75rl(. */
-	return strcasestr(v, "@import") != NULL || strchr(v, '\\') != NULL;
+	free(t);
+	return outside;
 }
 
 void
