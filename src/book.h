@@ -54,6 +54,8 @@ typedef struct comment {
 	bool by_author;   /* role: author */
 	char *body;       /* Markdown after the front matter */
 	int body_line;    /* line of the body's first line in file */
+	srcpos id_pos;    /* {0, 0} when the id is the file's name */
+	srcpos author_url_pos;
 	srcpos reply_to_pos;
 	srcpos status_pos;
 } comment;
@@ -184,6 +186,8 @@ typedef struct book {
 	char *cover;        /* manuscript-relative path of the cover image */
 	srcpos cover_pos;
 	char *stylesheet;   /* manuscript-relative path, NULL = built-in */
+	srcpos stylesheet_pos;
+	srcpos language_pos; /* {0, 0} when book.yaml sets none */
 	int toc_depth;
 	bool titlepage;     /* generate a title page (default true) */
 	bool colophon;      /* generate a colophon (default true) */

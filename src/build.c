@@ -255,7 +255,7 @@ build_book(book *b, const build_opts *o, build_result *r)
 	strlist langs = {0};
 
 	if (!labels_has_language(b->language))
-		diag_note(b->yaml_file, 0, 0,
+		diag_note(b->yaml_file, b->language_pos.line, b->language_pos.col,
 		          "mkbook has no words of its own for language '%s'; it writes English "
 		          "ones (set them under 'labels:' in book.yaml)",
 		          b->language);
@@ -346,17 +346,21 @@ build_book(book *b, const build_opts *o, build_result *r)
 		char *css = NULL;
 		size_t len = 0;
 		const char *word = NULL;
+		size_t at = 0;
 		char *shown = path_join(b->dir, b->stylesheet);
 		int e = 0;
 		if (st != PATH_OK) {
-			diag_error(b->yaml_file, 0, 0, "stylesheet '%s' %s", b->stylesheet,
+			diag_error(b->yaml_file, b->stylesheet_pos.line, b->stylesheet_pos.col,
+			           "stylesheet '%s' %s", b->stylesheet,
 			           path_status_text(st));
 		} else if ((e = source_read_bytes(fs, &css, &len, NULL)) != 0) {
 			source_report_read_error(shown, e);
 		} else if (source_check_text(shown, css, len, 1) != 0) {
 			free(css);
-		} else if ((word = css_active_word(css, len, false)) != NULL) {
-			diag_error(shown, 0, 0,
+		} else if ((word = css_active_word(css, len, false, &at)) != NULL) {
+			int line, col;
+			source_position(css, at, 1, &line, &col);
+			diag_error(shown, line, col,
 			           "the stylesheet uses '%s': mkbook copies no file a stylesheet names "
 			           "and a book runs nothing; remove it",
 			           word);

@@ -1,6 +1,7 @@
 /* css.c - the policy for CSS; see css.h. */
 #include "css.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
@@ -12,11 +13,14 @@ static const char *const active[] = {"url(",      "@import",   "expression(", "j
 
 /* css as CSS reads it for matching: escapes undone (a non-ASCII or NUL
  * character becomes '?', as does a NUL byte), ASCII letters in lower case.
- * Caller frees with sb_free. */
+ * (*from)[k] is the offset in css of the character at k. Caller frees
+ * with sb_free and free(*from). */
 static void
-unescape_lower(const char *css, size_t len, strbuf *sb)
+unescape_lower(const char *css, size_t len, strbuf *sb, size_t **from)
 {
+	*from = xmalloc((len + 1) * sizeof **from);
 	for (size_t i = 0; i < len; i++) {
+		(*from)[sb->len] = i;
 		unsigned char ch = (unsigned char)css[i];
 		if (ch == '\\' && i + 1 < len) { /* \75 or \u: the character */
 			unsigned v = 0, n = 0;
@@ -55,25 +59,30 @@ only_local_urls(const char *low)
 }
 
 const char *
-css_active_word(const char *css, size_t len, bool local_urls)
+css_active_word(const char *css, size_t len, bool local_urls, size_t *at)
 {
 	strbuf sb = {0};
-	unescape_lower(css, len, &sb);
+	size_t *from;
+	unescape_lower(css, len, &sb, &from);
 	const char *low = sb.data ? sb.data : "";
 	const char *found = NULL;
 	for (int k = 0; active[k] && !found; k++) {
-		if (!strstr(low, active[k]))
+		const char *hit = strstr(low, active[k]);
+		if (hit == NULL)
 			continue;
 		if (k == 0 && local_urls && only_local_urls(low))
 			continue;
 		found = active[k];
+		if (at)
+			*at = from[hit - low];
 	}
 	sb_free(&sb);
+	free(from);
 	return found;
 }
 
 bool
 css_is_inert(const char *css, bool local_urls)
 {
-	return css_active_word(css, strlen(css), local_urls) == NULL;
+	return css_active_word(css, strlen(css), local_urls, NULL) == NULL;
 }

@@ -9,11 +9,12 @@
 
 /* The first thing in css[0..len) that would load or run something, as the
  * rule spells it ("url(", "@import", "expression(", "javascript:"...), or
- * NULL when there is none. CSS escapes (\75, \u) and case are undone
- * first; comments are searched too (a comment opener may stand in a
- * string). With local_urls, url(#id), a reference into the same document
- * as SVG gradients use, is allowed. */
-const char *css_active_word(const char *css, size_t len, bool local_urls);
+ * NULL when there is none; *at (when at is not NULL) is then the byte
+ * offset in css where it starts, for the message's line. CSS escapes
+ * (\75, \u) and case are undone first; comments are searched too (a
+ * comment opener may stand in a string). With local_urls, url(#id), a
+ * reference into the same document as SVG gradients use, is allowed. */
+const char *css_active_word(const char *css, size_t len, bool local_urls, size_t *at);
 
 /* Whether the NUL-terminated css loads or runs nothing (see above). */
 bool css_is_inert(const char *css, bool local_urls);

@@ -242,6 +242,7 @@ static void
 load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
 {
 	book *b = L->b;
+	srcpos series_index_pos = {0, 0};
 	*contents = NULL;
 	if (root->kind != YNODE_MAPPING) {
 		diag_error(L->yfile, root->line, root->col,
@@ -270,6 +271,7 @@ load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
 			if (s) {
 				free(b->language);
 				b->language = s;
+				b->language_pos = (srcpos){v->line, v->col};
 			}
 		} else if (!strcmp(k, "identifier"))
 			set_string(&b->identifier, L->yfile, k, v);
@@ -313,13 +315,15 @@ load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
 			if (s) {
 				free(b->series_index);
 				b->series_index = s;
+				series_index_pos = (srcpos){v->line, v->col};
 			}
 		} else if (!strcmp(k, "cover")) {
 			set_string(&b->cover, L->yfile, k, v);
 			b->cover_pos = (srcpos){v->line, v->col};
-		} else if (!strcmp(k, "stylesheet"))
+		} else if (!strcmp(k, "stylesheet")) {
 			set_string(&b->stylesheet, L->yfile, k, v);
-		else if (!strcmp(k, "toc-depth")) {
+			b->stylesheet_pos = (srcpos){v->line, v->col};
+		} else if (!strcmp(k, "toc-depth")) {
 			char *s = want_string(L->yfile, k, v);
 			char *end = NULL;
 			long d = s ? strtol(s, &end, 10) : 0;
@@ -341,7 +345,8 @@ load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
 			             "unknown key '%s' in book.yaml (ignored)", k);
 	}
 	if (b->series_index && !b->series)
-		diag_warning(L->yfile, 0, 0, "'series-index' without 'series' is ignored");
+		diag_warning(L->yfile, series_index_pos.line, series_index_pos.col,
+		             "'series-index' without 'series' is ignored");
 }
 
 /* ---- chapters ---- */
@@ -572,16 +577,18 @@ load_comment(struct loader *L, const char *rel, const char *fs)
 				diag_error(cm->file, v->line, v->col,
 				           "unknown status '%s' (use approved, pending or spam)", s);
 			free(s);
-		} else if (!strcmp(k, "id"))
+		} else if (!strcmp(k, "id")) {
 			set_string(&cm->id, cm->file, k, v);
-		else if (!strcmp(k, "reply-to")) {
+			cm->id_pos = (srcpos){v->line, v->col};
+		} else if (!strcmp(k, "reply-to")) {
 			set_string(&cm->reply_to, cm->file, k, v);
 			cm->reply_to_pos = (srcpos){v->line, v->col};
 		} else if (!strcmp(k, "title"))
 			set_string(&cm->title, cm->file, k, v);
-		else if (!strcmp(k, "author-url"))
+		else if (!strcmp(k, "author-url")) {
 			set_string(&cm->author_url, cm->file, k, v);
-		else if (!strcmp(k, "role")) {
+			cm->author_url_pos = (srcpos){v->line, v->col};
+		} else if (!strcmp(k, "role")) {
 			char *s = want_string(cm->file, k, v);
 			if (s && !strcmp(s, "author"))
 				cm->by_author = true;

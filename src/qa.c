@@ -132,11 +132,9 @@ qa_check_ids(const book *b, const chapter *c)
 		if (cm->id == NULL)
 			continue;
 		comment *f = strmap_get(first, cm->id);
-		if (f && f != cm)
-			/* The loader keeps no position for 'id' (it may be the file
-			 * name), so the message names the file only. */
-			diag_error(cm->file, 0, 0, "duplicate comment id '%s': %s has it too", cm->id,
-			           f->file);
+		if (f && f != cm) /* no position when the id is the file's name */
+			diag_error(cm->file, cm->id_pos.line, cm->id_pos.col,
+			           "duplicate comment id '%s': %s has it too", cm->id, f->file);
 	}
 	strmap_free(first);
 }
@@ -583,7 +581,7 @@ qa_render_meta(const book *b, xmlNodePtr art, const qa_node *q, const qa_node *a
 	} else {
 		add_text(who, name);
 		if (cm->author_url)
-			diag_warning(cm->file, 0, 0,
+			diag_warning(cm->file, cm->author_url_pos.line, cm->author_url_pos.col,
 			             "author-url '%.80s' is not an http or https address; the name is "
 			             "not linked",
 			             cm->author_url);

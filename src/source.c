@@ -11,6 +11,21 @@
 #include "diag.h"
 #include "util.h"
 
+void
+source_position(const char *data, size_t at, int first_line, int *line, int *col)
+{
+	*line = first_line;
+	*col = 1;
+	for (const char *p = data; p < data + at; p++) {
+		if (*p == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if (((unsigned char)*p & 0xC0) != 0x80) {
+			(*col)++;
+		}
+	}
+}
+
 int
 source_check_text(const char *name, const char *data, size_t len, int first_line)
 {
@@ -19,15 +34,8 @@ source_check_text(const char *name, const char *data, size_t len, int first_line
 	const char *at = bad ? (const char *)bad : nul;
 	if (at == NULL)
 		return 0;
-	int line = first_line, col = 1;
-	for (const char *p = data; p < at; p++) {
-		if (*p == '\n') {
-			line++;
-			col = 1;
-		} else if (((unsigned char)*p & 0xC0) != 0x80) {
-			col++;
-		}
-	}
+	int line, col;
+	source_position(data, (size_t)(at - data), first_line, &line, &col);
 	if (bad)
 		diag_error(name, line, col,
 		           "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",

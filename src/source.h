@@ -58,6 +58,10 @@ void source_free(source_file *sf);
 int source_reread_body(const char *name, const char *path, const source_stamp *stamp,
                        size_t body_at, char **body, size_t *body_len);
 
+/* The line and column (1-based, a column per character) of byte at of
+ * data, whose first line is first_line. */
+void source_position(const char *data, size_t at, int first_line, int *line, int *col);
+
 /* Checks that data is UTF-8 without NUL bytes. Returns 0, or -1 after
  * reporting the first offending byte's line and column (first_line is the
  * line number of data's first line). */

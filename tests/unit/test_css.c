@@ -9,7 +9,7 @@
 
 static const struct {
 	const char *css;
-	const char *word; /* css_active_word(css, len, false), NULL when inert */
+	const char *word; /* css_active_word(css, len, false, NULL), NULL when inert */
 	bool svg_inert;   /* css_is_inert(css, true): url(#id) allowed */
 } cases[] = {
     /* inert */
@@ -47,7 +47,7 @@ static const struct {
 START_TEST(test_css_policy)
 {
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		const char *w = css_active_word(cases[i].css, strlen(cases[i].css), false);
+		const char *w = css_active_word(cases[i].css, strlen(cases[i].css), false, NULL);
 		if (cases[i].word)
 			ck_assert_msg(w && !strcmp(w, cases[i].word), "%s: %s", cases[i].css,
 			              w ? w : "inert");
@@ -65,7 +65,28 @@ END_TEST
 START_TEST(test_css_nul_byte)
 {
 	static const char css[] = "a{}\0b{background:url(x.png)}";
-	ck_assert_str_eq(css_active_word(css, sizeof css - 1, false), "url(");
+	ck_assert_str_eq(css_active_word(css, sizeof css - 1, false, NULL), "url(");
+}
+END_TEST
+
+/* Where the word starts in the text as written, escapes and all: the
+ * stylesheet's error names that line and column. */
+START_TEST(test_css_offset)
+{
+	static const struct {
+		const char *css;
+		size_t at;
+	} offsets[] = {
+	    {"url(x)", 0},
+	    {"body { color: black }\np { background: u\\72l(x) }", 38},
+	    {"a{}\n@IMPORT 'x.css';", 4},
+	    {"q { content: '\\201C' } p { width: \\65xpression(1) }", 34},
+	};
+	for (size_t i = 0; i < sizeof offsets / sizeof offsets[0]; i++) {
+		size_t at = 12345;
+		ck_assert_ptr_nonnull(css_active_word(offsets[i].css, strlen(offsets[i].css), false, &at));
+		ck_assert_msg(at == offsets[i].at, "%s: %zu", offsets[i].css, at);
+	}
 }
 END_TEST
 
@@ -76,6 +97,7 @@ css_suite(void)
 	TCase *tc = tcase_create("policy");
 	tcase_add_test(tc, test_css_policy);
 	tcase_add_test(tc, test_css_nul_byte);
+	tcase_add_test(tc, test_css_offset);
 	suite_add_tcase(s, tc);
 	return s;
 }

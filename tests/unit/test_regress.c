@@ -398,8 +398,8 @@ START_TEST(test_regress_stylesheet_escape_blank)
 {
 	static const char blank[] = "p { background: u\\72 l(x.png) }";
 	static const char nul[] = "p { content: '\\0'; background: url(x.png) }";
-	ck_assert_str_eq(css_active_word(blank, sizeof blank - 1, false), "url(");
-	ck_assert_str_eq(css_active_word(nul, sizeof nul - 1, false), "url(");
+	ck_assert_str_eq(css_active_word(blank, sizeof blank - 1, false, NULL), "url(");
+	ck_assert_str_eq(css_active_word(nul, sizeof nul - 1, false, NULL), "url(");
 	ck_assert(css_is_inert("q::before { content: \"\\201C\" }", false));
 }
 END_TEST
