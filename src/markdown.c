@@ -399,7 +399,7 @@ node_text(xmlNodePtr n)
 }
 
 void
-markdown_assign_heading_ids(xmlNodePtr root, strset *ids, toc_entry **toc, size_t *ntoc)
+markdown_assign_heading_ids(xmlNodePtr root, strset *ids, chapter_toc *t)
 {
 	xmlNodePtr cur = root->children;
 	strmap *last_n = strmap_new(); /* id -> last suffix tried: 20,000 equal headings stay fast */
@@ -428,14 +428,10 @@ markdown_assign_heading_ids(xmlNodePtr root, strset *ids, toc_entry **toc, size_
 				xmlSetProp(cur, BAD_CAST "id", BAD_CAST use);
 			}
 			xmlFree(id);
-			if (toc) {
-				*toc = xrealloc(*toc, (*ntoc + 1) * sizeof **toc);
-				(*toc)[*ntoc] = (toc_entry){cur->name[1] - '0', text, use};
-				(*ntoc)++;
-			} else {
-				free(text);
-				free(use);
-			}
+			if (t)
+				toc_add(t, cur->name[1] - '0', text, use);
+			free(text);
+			free(use);
 			/* Headings hold no headings. */
 		} else if (cur->type == XML_ELEMENT_NODE && cur->children) {
 			cur = cur->children;
@@ -450,12 +446,11 @@ markdown_assign_heading_ids(xmlNodePtr root, strset *ids, toc_entry **toc, size_
 	strmap_free(last_n);
 }
 
-int
-chapter_render_text(const book *b, chapter *c)
+xmlDocPtr
+chapter_render_text(const book *b, chapter *c, strset *ids)
 {
 	xmlNodePtr body;
-	c->doc = xhtml_new_document(b, c->href, c->title, c->lang, &body);
-	c->ids = strset_new();
+	xmlDocPtr doc = xhtml_new_document(b, c->href, c->title, c->lang, &body);
 	xmlNodePtr sec = xhtml_add(body, "section", NULL);
 	const char *type = c->epub_type ? c->epub_type : "chapter";
 	if (!strcmp(type, "about-author")) {
@@ -475,12 +470,12 @@ chapter_render_text(const book *b, chapter *c)
 	markdown_opts o = {
 	    .file = c->file,
 	    .first_line = c->body_line,
-	    .ids = c->ids,
+	    .ids = ids,
 	};
-	int rc = markdown_render(b, &o, c->body, c->body_len, sec);
-	markdown_assign_heading_ids(sec, c->ids, &c->toc, &c->ntoc);
-	if (c->title == NULL && c->ntoc > 0 && c->toc[0].title[0] != '\0') {
-		c->title = xstrdup(c->toc[0].title);
+	markdown_render(b, &o, c->body, c->body_len, sec); /* errors are reported */
+	markdown_assign_heading_ids(sec, ids, &c->toc);
+	if (c->title == NULL && c->toc.n > 0 && toc_title(&c->toc, 0)[0] != '\0') {
+		c->title = xstrdup(toc_title(&c->toc, 0));
 		c->title_from_heading = true;
 	}
 	if (c->title == NULL && c->epub_type && !strcmp(c->epub_type, "about-author"))
@@ -501,10 +496,10 @@ chapter_render_text(const book *b, chapter *c)
 				i += (size_t)k;
 		}
 	}
-	if (c->ntoc > 0)
-		xmlSetProp(sec, BAD_CAST "aria-labelledby", BAD_CAST c->toc[0].id);
+	if (c->toc.n > 0)
+		xmlSetProp(sec, BAD_CAST "aria-labelledby", BAD_CAST toc_id(&c->toc, 0));
 	else
 		xmlSetProp(sec, BAD_CAST "aria-label", BAD_CAST c->title);
-	xhtml_set_title(c->doc, c->title);
-	return rc;
+	xhtml_set_title(doc, c->title);
+	return doc;
 }

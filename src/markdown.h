@@ -29,12 +29,14 @@ int markdown_render(const book *b, const markdown_opts *opts, const char *text, 
                     xmlNodePtr parent);
 
 /* Gives every heading under root an id (GitHub's slug, made unique within
- * ids), and when toc is not NULL appends one entry per heading. */
-void markdown_assign_heading_ids(xmlNodePtr root, strset *ids, toc_entry **toc, size_t *ntoc);
+ * ids), and when t is not NULL appends one entry per heading. */
+void markdown_assign_heading_ids(xmlNodePtr root, strset *ids, chapter_toc *t);
 
-/* Renders a CHAPTER_TEXT chapter into c->doc, filling its ids and toc. The
- * chapter's title becomes its first heading's text when it has none. */
-int chapter_render_text(const book *b, chapter *c);
+/* Renders a CHAPTER_TEXT chapter and returns its document (caller frees),
+ * adding every id to ids and every heading to c->toc; errors are
+ * reported. The chapter's title becomes its first heading's text when it
+ * has none. */
+xmlDocPtr chapter_render_text(const book *b, chapter *c, strset *ids);
 
 /* The text of an element as a reader sees it, without note references.
  * Caller frees. */

@@ -44,9 +44,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	strset *ids = strset_new();
 	o.ids = ids;
 	markdown_render(b, &o, text, len, body);
-	toc_entry *toc = NULL;
-	size_t ntoc = 0;
-	markdown_assign_heading_ids(body, ids, &toc, &ntoc);
+	chapter_toc headings = {0};
+	markdown_assign_heading_ids(body, ids, &headings);
 	char *out = NULL;
 	size_t outlen = 0;
 	xhtml_serialize(doc, &out, &outlen);
@@ -58,11 +57,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (u8_check((const uint8_t *)text, len) == NULL)
 		fuzz_check_xhtml(out, outlen, o.untrusted);
 	free(out);
-	for (size_t i = 0; i < ntoc; i++) {
-		free(toc[i].title);
-		free(toc[i].id);
-	}
-	free(toc);
+	toc_free(&headings);
 	strset_free(ids);
 	xmlFreeDoc(doc);
 	book_free(b);

@@ -45,18 +45,13 @@ render(const markdown_opts *base, bool via_html, const char *text, size_t len, c
 	strbuf log = {0};
 	diag_capture(&log);
 	markdown_render(b, &o, text, len, body);
-	toc_entry *toc = NULL;
-	size_t ntoc = 0;
-	markdown_assign_heading_ids(body, ids, &toc, &ntoc);
+	chapter_toc headings = {0};
+	markdown_assign_heading_ids(body, ids, &headings);
 	diag_capture(NULL);
 	size_t outlen = 0;
 	xhtml_serialize(doc, page, &outlen);
 	*messages = log.data ? sb_take(&log) : xstrdup("");
-	for (size_t i = 0; i < ntoc; i++) {
-		free(toc[i].title);
-		free(toc[i].id);
-	}
-	free(toc);
+	toc_free(&headings);
 	strset_free(ids);
 	xmlFreeDoc(doc);
 	book_free(b);

@@ -55,7 +55,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    .backlink_label = "Back",
 	};
 	sanitize_children(&sc, (xmlNodePtr)hdoc, body, 0);
-	markdown_assign_heading_ids(body, ids, NULL, NULL);
+	markdown_assign_heading_ids(body, ids, NULL);
 	char *out = NULL;
 	size_t outlen = 0;
 	xhtml_serialize(doc, &out, &outlen);

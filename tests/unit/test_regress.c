@@ -29,7 +29,7 @@ render_at(const char *md, int first_line, bool untrusted)
 	markdown_opts o = {.file = "x.md", .first_line = first_line, .untrusted = untrusted,
 	                   .ids = ids};
 	markdown_render(b, &o, md, strlen(md), body);
-	markdown_assign_heading_ids(body, ids, NULL, NULL);
+	markdown_assign_heading_ids(body, ids, NULL);
 	char *out;
 	size_t len;
 	xhtml_serialize(doc, &out, &len);

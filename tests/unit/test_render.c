@@ -26,7 +26,7 @@ render(const char *md, bool untrusted)
 	strset *ids = strset_new();
 	markdown_opts o = {.file = "x.md", .first_line = 1, .untrusted = untrusted, .ids = ids};
 	markdown_render(b, &o, md, strlen(md), body);
-	markdown_assign_heading_ids(body, ids, NULL, NULL);
+	markdown_assign_heading_ids(body, ids, NULL);
 	char *out;
 	size_t len;
 	xhtml_serialize(doc, &out, &len);
