@@ -11,7 +11,7 @@
 #include "kepub.h"
 #include "links.h"
 #include "manuscript.h"
-#include "markdown.h"
+#include "chapter_text.h"
 #include "media.h"
 #include "nav.h"
 #include "opf.h"
@@ -174,7 +174,7 @@ render_one(size_t i, void *arg)
 		 * and the build fails before anything is written. */
 		manuscript_load_body(c);
 		p->ids = strset_new();
-		p->doc = chapter_render_text(j->b, c, p->ids);
+		p->doc = chapter_text_render(j->b, c, p->ids);
 		finish_page(j->b, c, p, j->o, j->spool);
 		diag_capture(NULL);
 	}

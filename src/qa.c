@@ -17,6 +17,7 @@
 #include <unistr.h>
 
 #include "diag.h"
+#include "chapter_text.h"
 #include "markdown.h"
 #include "pages.h"
 #include "util.h"
@@ -710,7 +711,7 @@ qa_render_thread(const book *b, chapter *c, strset *ids, xmlNodePtr chapter_sec,
 	if (q->cm->title && *q->cm->title) {
 		heading = xstrdup(q->cm->title);
 	} else {
-		char *text = node_text(body);
+		char *text = chapter_text_plain(body);
 		heading = excerpt(text);
 		free(text);
 	}

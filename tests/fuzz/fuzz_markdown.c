@@ -1,5 +1,5 @@
 /* fuzz_markdown.c - Markdown to sanitised XHTML: markdown_render,
- * markdown_assign_heading_ids and xhtml_serialize, as a chapter does it.
+ * chapter_text_heading_ids and xhtml_serialize, as a chapter does it.
  * fuzz-dict: markdown.dict
  *
  * The first byte chooses: bit 0 untrusted (a reader comment's rules), bit
@@ -15,6 +15,7 @@
 #include "book.h"
 #include "diag.h"
 #include "fuzz.h"
+#include "chapter_text.h"
 #include "markdown.h"
 #include "source.h"
 #include "xhtml.h"
@@ -45,7 +46,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.ids = ids;
 	markdown_render(b, &o, text, len, body);
 	chapter_toc headings = {0};
-	markdown_assign_heading_ids(body, ids, &headings);
+	chapter_text_heading_ids(body, ids, &headings);
 	char *out = NULL;
 	size_t outlen = 0;
 	xhtml_serialize(doc, &out, &outlen);

@@ -7,6 +7,7 @@
 
 #include "book.h"
 #include "diag.h"
+#include "chapter_text.h"
 #include "markdown.h"
 #include "opf.h"
 #include "sanitize.h"
@@ -23,7 +24,7 @@ render_doc(const char *md, xmlDocPtr *doc)
 	strset *ids = strset_new();
 	markdown_opts o = {.file = "x.md", .first_line = 1, .ids = ids};
 	markdown_render(b, &o, md, strlen(md), body);
-	markdown_assign_heading_ids(body, ids, NULL);
+	chapter_text_heading_ids(body, ids, NULL);
 	char *out;
 	size_t len;
 	xhtml_serialize(*doc, &out, &len);
