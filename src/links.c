@@ -175,6 +175,18 @@ find_chapter(book *b, const char *norm)
 	return t;
 }
 
+/* A link to target's heading fragment finds none: it leads to the
+ * chapter's start. */
+static void
+warn_no_anchor(const char *file, int line, int col, const char *href, const chapter *target,
+               const char *fragment)
+{
+	diag_warning(file, line, col,
+	             "link to '%s': '%s' has no heading or anchor '%s'; it leads to the chapter's "
+	             "start",
+	             href, target->path ? target->path : target->href, fragment);
+}
+
 static void
 resolve_link(book *b, chapter *c, page *p, xmlNodePtr a)
 {
@@ -246,10 +258,7 @@ resolve_link(book *b, chapter *c, page *p, xmlNodePtr a)
 			id = page_find_id(p, frag); /* t is c here */
 			if (id == NULL) {
 				locate(c, &line, &col, href);
-				diag_warning(file, line, col,
-				             "link to '%s': '%s' has no heading or anchor '%s'; it leads "
-				             "to the chapter's start",
-				             href, t->path ? t->path : t->href, frag);
+				warn_no_anchor(file, line, col, href, t, frag);
 			}
 		}
 		char *rel = href_relative(c->href, t->href);
@@ -551,11 +560,7 @@ links_settle(book *b, page *pages)
 			                                 sizeof *by_chapter, compare_chapter_pages);
 			const char *id = t ? page_find_id(t->page, x->fragment) : NULL;
 			if (id == NULL && !x->target->unread)
-				diag_warning(c->file, x->line, x->col,
-				             "link to '%s': '%s' has no heading or anchor '%s'; it leads "
-				             "to the chapter's start",
-				             x->href, x->target->path ? x->target->path : x->target->href,
-				             x->fragment);
+				warn_no_anchor(c->file, x->line, x->col, x->href, x->target, x->fragment);
 			xref_resolve(x, id);
 		}
 	}
