@@ -290,6 +290,8 @@ build_book(book *b, const build_opts *o, build_result *r)
 	strlist langs = {0};
 	page *pages = NULL; /* one per chapter, in reading order */
 	size_t npages = 0;
+	epub_blob **packed = NULL; /* what is kept of the pages once made */
+	a11y_facts facts = {0};
 
 	if (!labels_has_language(b->language))
 		diag_note(b->yaml_file, 0, 0,
@@ -358,12 +360,20 @@ build_book(book *b, const build_opts *o, build_result *r)
 	if (b->nchapters == 0 || diag_error_count() > 0)
 		goto out;
 	{
-		/* The few pages with a wrong guess are made again; then what
-		 * settling needed goes, before the table of contents is made. */
+		/* The few pages with a wrong guess are made again. Then only
+		 * the compressed pages are kept, before the table of contents
+		 * is made (the build's peak of memory). */
 		struct repack_job rp = {pages, spool};
 		parallel_for(npages, jobs, repack_one, &rp);
-		for (size_t i = 0; i < npages; i++)
-			page_drop_links(&pages[i]);
+		packed = xmalloc(npages * sizeof *packed);
+		for (size_t i = 0; i < npages; i++) {
+			opf_add_facts(&facts, &pages[i].facts);
+			packed[i] = pages[i].packed;
+			pages[i].packed = NULL;
+			page_clear(&pages[i]);
+		}
+		free(pages);
+		pages = NULL;
 	}
 
 	long long epoch = 0;
@@ -375,9 +385,6 @@ build_book(book *b, const build_opts *o, build_result *r)
 
 	collect_languages(b, &langs);
 	int depth = o->toc_depth > 0 ? o->toc_depth : b->toc_depth;
-	a11y_facts facts = {0};
-	for (size_t i = 0; i < npages; i++)
-		opf_add_facts(&facts, &pages[i].facts);
 	xmlDocPtr opf = opf_document(b, &langs, &facts);
 	add_xml(w, "EPUB/package.opf", opf);
 	xmlFreeDoc(opf);
@@ -420,7 +427,7 @@ build_book(book *b, const build_opts *o, build_result *r)
 
 	for (size_t i = 0; i < b->nchapters; i++) {
 		char *name = xasprintf("EPUB/%s", b->chapters[i]->href);
-		epub_add_deflated(w, name, pages[i].packed);
+		epub_add_deflated(w, name, packed[i]);
 		free(name);
 		r->chapters++;
 	}
@@ -440,8 +447,11 @@ out:
 		epub_spool_free(spool); /* no writer took it */
 	epub_free(w);
 	strlist_free(&langs);
-	for (size_t i = 0; i < npages; i++)
+	for (size_t i = 0; pages && i < npages; i++)
 		page_clear(&pages[i]);
 	free(pages);
+	for (size_t i = 0; packed && i < npages; i++)
+		epub_blob_free(packed[i]);
+	free(packed);
 	return rc;
 }

@@ -51,21 +51,13 @@ page_compact(page *p)
 }
 
 void
-page_drop_links(page *p)
-{
-	strset_free(p->ids);
-	p->ids = NULL;
-	strmap_free_values(p->id_folded);
-	p->id_folded = NULL;
-	xref_free(&p->xrefs);
-}
-
-void
 page_clear(page *p)
 {
 	if (p->doc)
 		xmlFreeDoc(p->doc);
-	page_drop_links(p);
+	strset_free(p->ids);
+	strmap_free_values(p->id_folded);
+	xref_free(&p->xrefs);
 	free(p->xhtml);
 	epub_blob_free(p->packed);
 	*p = (page){0};

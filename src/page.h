@@ -36,10 +36,6 @@ const char *page_find_id(page *p, const char *fragment);
  * the page's own memory was freed, so that what a big book keeps stays
  * compact rather than strewn among the holes each page leaves. */
 void page_compact(page *p);
-/* Frees what only settling the links needs (the ids, the links to other
- * chapters' headings), once the page is made for good: the book's largest
- * part for the rest of the build. */
-void page_drop_links(page *p);
 /* Frees everything p holds; p itself is its owner's (an element of the
  * build's array). */
 void page_clear(page *p);
