@@ -22,7 +22,8 @@ typedef struct page {
 	                              (owned strings), made when first needed */
 	char *xhtml;               /* the serialised page, only while it is made */
 	size_t xhtml_len;
-	struct epub_blob *packed;  /* the page compressed, until the book is written */
+	struct epub_blob *packed;  /* the page compressed, which the build keeps alone
+	                              once the links are settled */
 	xref_list xrefs;           /* links to other chapters' headings */
 	a11y_facts facts;          /* what the accessibility metadata needs */
 } page;
