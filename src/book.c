@@ -1,7 +1,6 @@
 /* book.c - constructors and destructors of the book model, and the check
  * that keeps every file the book reads inside its manuscript folder. */
 #include "book.h"
-#include "epub.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -46,65 +45,10 @@ chapter_free(chapter *c)
 	free(c->epub_type);
 	free(c->body);
 	free(c->fs_path);
-	if (c->doc)
-		xmlFreeDoc(c->doc);
-	for (size_t i = 0; i < c->ntoc && c->toc_text == NULL; i++) {
-		free(c->toc[i].title);
-		free(c->toc[i].id);
-	}
-	free(c->toc);
-	free(c->toc_text);
-	chapter_free_links(c);
+	toc_free(&c->toc);
 	free(c->comments);
 	free(c->related);
-	free(c->xhtml);
-	epub_blob_free(c->packed);
 	free(c);
-}
-
-void
-chapter_compact(chapter *c)
-{
-	if (c->ids)
-		strset_freeze(c->ids);
-	if (c->ntoc > 0 && c->toc_text == NULL) {
-		size_t bytes = 0;
-		for (size_t i = 0; i < c->ntoc; i++)
-			bytes += strlen(c->toc[i].title) + strlen(c->toc[i].id) + 2;
-		toc_entry *toc = xmalloc(c->ntoc * sizeof *toc);
-		char *text = xmalloc(bytes), *at = text;
-		for (size_t i = 0; i < c->ntoc; i++) {
-			toc[i].level = c->toc[i].level;
-			toc[i].title = strcpy(at, c->toc[i].title);
-			at += strlen(at) + 1;
-			toc[i].id = strcpy(at, c->toc[i].id);
-			at += strlen(at) + 1;
-			free(c->toc[i].title);
-			free(c->toc[i].id);
-		}
-		free(c->toc);
-		c->toc = toc;
-		c->toc_text = text;
-	}
-}
-
-void
-chapter_free_links(chapter *c)
-{
-	strset_free(c->ids);
-	c->ids = NULL;
-	strmap_free_values(c->id_folded);
-	c->id_folded = NULL;
-	for (size_t i = 0; i < c->nfixes; i++) {
-		free(c->fixes[i].href);
-		free(c->fixes[i].result);
-	}
-	free(c->fixes);
-	c->fixes = NULL;
-	c->nfixes = 0;
-	free(c->sites);
-	c->sites = NULL;
-	c->nsites = 0;
 }
 
 void

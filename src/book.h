@@ -9,6 +9,7 @@
 
 #include "labels.h"
 #include "source.h"
+#include "toc.h"
 #include "util.h"
 
 /* A key's position in its file, for diagnostics (1-based; 0 = unknown). */
@@ -31,13 +32,6 @@ enum chapter_kind {
 	CHAPTER_RELATED,   /* generated: the list of related posts without a body */
 	CHAPTER_COLOPHON,  /* generated from the metadata */
 };
-
-/* One entry of a chapter's table of contents (its headings). */
-typedef struct toc_entry {
-	int level; /* 1..6, relative to the document */
-	char *title;
-	char *id;
-} toc_entry;
 
 enum comment_status { COMMENT_APPROVED, COMMENT_PENDING, COMMENT_SPAM };
 
@@ -70,24 +64,6 @@ typedef struct related_post {
 	bool has_body; /* a post with a body becomes a chapter of its own */
 } related_post;
 
-/* A link to another chapter's heading, settled once every chapter is
- * rendered (links.c). */
-struct link_fix {
-	struct chapter *target;
-	char *href;           /* as written, for messages (owned) */
-	const char *fragment; /* as written: the part of href after its '#' */
-	int line, col;
-	/* Once settled, when the guess links_patch wrote was wrong: what stands
-	 * in its place ("#id", or "" for the chapter's start); else NULL. */
-	char *result;
-};
-
-/* Where links_patch wrote a guess into a page: at byte at, for fixes[fix]. */
-struct link_site {
-	size_t at;
-	size_t fix;
-};
-
 typedef struct chapter {
 	enum chapter_kind kind;
 	char *path;    /* manuscript-relative source path, NULL when generated */
@@ -113,37 +89,10 @@ typedef struct chapter {
 	                  to its headings are not checked (it is an error) */
 	bool title_from_heading; /* the title is the document's first heading */
 
-	/* Filled by the renderer. */
-	xmlDocPtr doc;
-	toc_entry *toc;
-	size_t ntoc;
-	char *toc_text;    /* once compacted: every toc title and id, which
-	                      the entries point into (else each is its own) */
-	strset *ids;       /* every id in the document */
-	strmap *id_folded; /* case-folded, percent-decoded id -> the id (owned strings) */
-	bool has_svg;
-	bool has_remote;
-	bool has_mathml;
-	bool rtl;
-
-	/* Once written: the page compressed (the tree and the serialised page
-	 * are freed), its links to other chapters' headings, settled once
-	 * every chapter is rendered, where their guessed fragments stand in the
-	 * page, and what the package metadata needs to know of the page. */
-	char *xhtml;              /* the serialised page, only while it is made */
-	size_t xhtml_len;
-	struct epub_blob *packed; /* the page compressed */
-	struct link_fix *fixes;
-	size_t nfixes;
-	struct link_site *sites;
-	size_t nsites;
-	int images;          /* <img> elements */
-	int images_with_alt; /* of them, with a text description or alt="" by design */
-	bool has_tables;
-	bool has_notes;
-	int a11y_unchecked;  /* what keeps mkbook from vouching for WCAG: headings
-	                        that skip a level, tables without header cells,
-	                        inline styles */
+	/* Its headings, from rendering on: the chapter owns them. What the
+	 * build makes of the chapter (its tree, its page) is the build's
+	 * (page.h). */
+	chapter_toc toc;
 
 	/* Generated Q&A chapter: its comments (not owned; the book owns them). */
 	comment **comments;
@@ -218,16 +167,6 @@ void book_free(book *b);
 void book_add_chapter(book *b, chapter *c);
 chapter *chapter_new(enum chapter_kind kind);
 void chapter_free(chapter *c);
-/* Once the page is made: packs what the chapter keeps until the book is
- * written (its table of contents, its ids, its links to other chapters)
- * into a few blocks made after the page's own memory was freed, so that
- * what a big book keeps stays compact rather than strewn among the holes
- * each page leaves in the heap. */
-void chapter_compact(chapter *c);
-/* Frees what only settling the links needs (the ids, the links to other
- * chapters' headings and where they stand in the page), once the page is
- * made for good: the book's largest part for the rest of the build. */
-void chapter_free_links(chapter *c);
 /* The label text for id: the book.yaml override, else the built-in word in
  * the book's language. Static or book-owned storage. */
 const char *book_label(const book *b, enum label_id id);

@@ -14,16 +14,18 @@
 #include "kepub.h"
 #include "links.h"
 #include "manuscript.h"
-#include "markdown.h"
+#include "chapter_text.h"
 #include "media.h"
 #include "nav.h"
 #include "opf.h"
+#include "page.h"
 #include "pages.h"
 #include "parallel.h"
 #include "source.h"
 #include "stylesheet.h"
 #include "util.h"
 #include "xhtml.h"
+#include "xref.h"
 
 static const char container_xml[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -93,8 +95,8 @@ first_level1_heading(const book *b)
 		const chapter *c = b->chapters[i];
 		if (c->kind != CHAPTER_TEXT)
 			continue;
-		if (c->ntoc > 0 && c->toc[0].level == 1)
-			return c->toc[0].title;
+		if (c->toc.n > 0 && c->toc.entries[0].level == 1)
+			return toc_title(&c->toc, 0);
 		return NULL;
 	}
 	return NULL;
@@ -119,6 +121,7 @@ default_identifier(const book *b)
  * printed in reading order, so the output never depends on timing. */
 struct render_job {
 	book *b;
+	page *pages;
 	const build_opts *o;
 	strbuf *diags;
 	atomic_size_t done;
@@ -128,37 +131,38 @@ struct render_job {
 /* Compresses the finished page, keeping only the compressed bytes, and
  * those in the spool (when there is one) rather than in memory. */
 static void
-pack_chapter(chapter *c, epub_spool *spool)
+pack_page(page *p, epub_spool *spool)
 {
-	c->packed = xcalloc(1, sizeof *c->packed);
-	epub_deflate(c->xhtml, c->xhtml_len, c->packed);
-	free(c->xhtml);
-	c->xhtml = NULL;
-	epub_spool_blob(spool, c->packed);
+	p->packed = xcalloc(1, sizeof *p->packed);
+	epub_deflate(p->xhtml, p->xhtml_len, p->packed);
+	free(p->xhtml);
+	p->xhtml = NULL;
+	epub_spool_blob(spool, p->packed);
 }
 
 /* Everything that needs a chapter's tree, after which the tree is freed
  * and only the compressed page is kept: its own links and images, what
  * the package metadata needs to know, the Kobo spans. Links to other
- * chapters' headings get a guessed fragment (links_patch). */
+ * chapters' headings get a guessed fragment (xref.h). */
 static void
-finish_chapter(book *b, chapter *c, const build_opts *o, epub_spool *spool)
+finish_page(book *b, chapter *c, page *p, const build_opts *o, epub_spool *spool)
 {
-	links_resolve_chapter(b, c);
-	opf_note_facts(c);
+	links_resolve_chapter(b, c, p);
+	opf_note_facts(p->doc, &p->facts);
 	if (o->kepub)
-		kepub_transform(c->doc, c->ids);
-	xhtml_serialize(c->doc, &c->xhtml, &c->xhtml_len);
-	xmlFreeDoc(c->doc);
-	c->doc = NULL;
+		kepub_transform(p->doc, p->ids);
+	xhtml_serialize(p->doc, &p->xhtml, &p->xhtml_len);
+	xmlFreeDoc(p->doc);
+	p->doc = NULL;
 	if (!o->check) {
 		/* Only the spam check reads the Markdown again. */
 		free(c->body);
 		c->body = NULL;
 	}
-	links_patch(c);
-	pack_chapter(c, spool);
-	chapter_compact(c);
+	xref_patch(&p->xrefs, &p->xhtml, &p->xhtml_len);
+	pack_page(p, spool);
+	page_compact(p);
+	toc_compact(&c->toc);
 }
 
 static void
@@ -166,13 +170,15 @@ render_one(size_t i, void *arg)
 {
 	struct render_job *j = arg;
 	chapter *c = j->b->chapters[i];
+	page *p = &j->pages[i];
 	if (c->kind == CHAPTER_TEXT) {
 		diag_capture(&j->diags[i]);
 		/* An error here is counted: the page is made of an empty body
 		 * and the build fails before anything is written. */
 		manuscript_load_body(c);
-		chapter_render_text(j->b, c);
-		finish_chapter(j->b, c, j->o, j->spool);
+		p->ids = strset_new();
+		p->doc = chapter_text_render(j->b, c, p->ids);
+		finish_page(j->b, c, p, j->o, j->spool);
 		diag_capture(NULL);
 	}
 	size_t done = atomic_fetch_add(&j->done, 1) + 1;
@@ -183,7 +189,7 @@ render_one(size_t i, void *arg)
 /* Makes again the page of a chapter whose guessed fragments were not all
  * right (rare): restored, patched with the settled ones, compressed. */
 struct repack_job {
-	book *b;
+	page *pages;
 	epub_spool *spool;
 };
 
@@ -191,13 +197,13 @@ static void
 repack_one(size_t i, void *arg)
 {
 	struct repack_job *j = arg;
-	chapter *c = j->b->chapters[i];
-	if (links_guessed_right(c))
+	page *p = &j->pages[i];
+	if (xref_guessed_right(&p->xrefs))
 		return;
-	epub_inflate(c->packed, &c->xhtml, &c->xhtml_len);
-	epub_blob_free(c->packed);
-	links_repatch(c);
-	pack_chapter(c, j->spool);
+	epub_inflate(p->packed, &p->xhtml, &p->xhtml_len);
+	epub_blob_free(p->packed);
+	xref_repatch(&p->xrefs, &p->xhtml, &p->xhtml_len);
+	pack_page(p, j->spool);
 }
 
 static void
@@ -253,6 +259,10 @@ build_book(book *b, const build_opts *o, build_result *r)
 	 * the archive is written. */
 	epub_spool *spool = o->check ? NULL : epub_spool_new();
 	strlist langs = {0};
+	page *pages = NULL; /* one per chapter, in reading order */
+	size_t npages = 0;
+	epub_blob **packed = NULL; /* what is kept of the pages once made */
+	a11y_facts facts = {0};
 
 	if (!labels_has_language(b->language))
 		diag_note(b->yaml_file, b->language_pos.line, b->language_pos.col,
@@ -272,8 +282,10 @@ build_book(book *b, const build_opts *o, build_result *r)
 
 	/* Text chapters first: the book's title may be their first heading. */
 	int jobs = jobs_for(b, o);
+	npages = b->nchapters;
+	pages = xcalloc(npages ? npages : 1, sizeof *pages);
 	{
-		struct render_job rj = {b, o, xcalloc(b->nchapters, sizeof(strbuf)), 0, spool};
+		struct render_job rj = {b, pages, o, xcalloc(b->nchapters, sizeof(strbuf)), 0, spool};
 		parallel_for(b->nchapters, jobs, render_one, &rj);
 		for (size_t i = 0; i < b->nchapters; i++)
 			diag_flush(&rj.diags[i]);
@@ -300,30 +312,39 @@ build_book(book *b, const build_opts *o, build_result *r)
 	}
 	for (size_t i = 0; i < b->nchapters; i++) {
 		chapter *c = b->chapters[i];
+		page *p = &pages[i];
+		if (c->kind == CHAPTER_TEXT)
+			continue;
+		p->ids = strset_new();
 		if (c->kind == CHAPTER_QA) {
-			qa_render(b, c, &r->qa);
+			p->doc = qa_render(b, c, p->ids, &r->qa);
 			r->has_qa = true;
 			if (o->check)
 				qa_flag_spam(b, c);
-		} else if (c->kind != CHAPTER_TEXT) {
-			pages_render(b, c);
+		} else {
+			p->doc = pages_render(b, c);
 		}
-		if (c->ids == NULL)
-			c->ids = strset_new();
-		if (c->kind != CHAPTER_TEXT)
-			finish_chapter(b, c, o, spool);
+		finish_page(b, c, p, o, spool);
 	}
-	links_settle(b);
+	links_settle(b, pages);
 	links_number_resources(b);
 	if (b->nchapters == 0 || diag_error_count() > 0)
 		goto out;
 	{
-		/* The few pages with a wrong guess are made again; then what
-		 * settling needed goes, before the table of contents is made. */
-		struct repack_job rp = {b, spool};
-		parallel_for(b->nchapters, jobs, repack_one, &rp);
-		for (size_t i = 0; i < b->nchapters; i++)
-			chapter_free_links(b->chapters[i]);
+		/* The few pages with a wrong guess are made again. Then only
+		 * the compressed pages are kept, before the table of contents
+		 * is made (the build's peak of memory). */
+		struct repack_job rp = {pages, spool};
+		parallel_for(npages, jobs, repack_one, &rp);
+		packed = xmalloc(npages * sizeof *packed);
+		for (size_t i = 0; i < npages; i++) {
+			opf_add_facts(&facts, &pages[i].facts);
+			packed[i] = pages[i].packed;
+			pages[i].packed = NULL;
+			page_clear(&pages[i]);
+		}
+		free(pages);
+		pages = NULL;
 	}
 
 	long long epoch = 0;
@@ -335,7 +356,7 @@ build_book(book *b, const build_opts *o, build_result *r)
 
 	collect_languages(b, &langs);
 	int depth = o->toc_depth > 0 ? o->toc_depth : b->toc_depth;
-	xmlDocPtr opf = opf_document(b, &langs);
+	xmlDocPtr opf = opf_document(b, &langs, &facts);
 	add_xml(w, "EPUB/package.opf", opf);
 	xmlFreeDoc(opf);
 	nav_write(w, b, depth);
@@ -380,7 +401,7 @@ build_book(book *b, const build_opts *o, build_result *r)
 
 	for (size_t i = 0; i < b->nchapters; i++) {
 		char *name = xasprintf("EPUB/%s", b->chapters[i]->href);
-		epub_add_deflated(w, name, b->chapters[i]->packed);
+		epub_add_deflated(w, name, packed[i]);
 		free(name);
 		r->chapters++;
 	}
@@ -400,5 +421,11 @@ out:
 		epub_spool_free(spool); /* no writer took it */
 	epub_free(w);
 	strlist_free(&langs);
+	for (size_t i = 0; pages && i < npages; i++)
+		page_clear(&pages[i]);
+	free(pages);
+	for (size_t i = 0; packed && i < npages; i++)
+		epub_blob_free(packed[i]);
+	free(packed);
 	return rc;
 }

@@ -3,10 +3,9 @@
 
 #include <errno.h>
 #include <pthread.h>
-#include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <libxml/uri.h>
 
 #include "diag.h"
@@ -18,60 +17,6 @@
 
 /* The registry of images is shared by the chapters rendered in parallel. */
 static pthread_mutex_t resource_lock = PTHREAD_MUTEX_INITIALIZER;
-
-/* Placeholders for fragments settled later: "#" PLACEHOLDER N "." where
- * PLACEHOLDER holds a random part, so that no manuscript can forge one. */
-static char placeholder[40];
-static pthread_once_t placeholder_once = PTHREAD_ONCE_INIT;
-
-static void
-make_placeholder(void)
-{
-	unsigned long long r = 0;
-	FILE *f = fopen("/dev/urandom", "rb");
-	if (f == NULL || fread(&r, sizeof r, 1, f) != 1)
-		r = (unsigned long long)(uintptr_t)&r ^ (unsigned long long)getpid() * 2654435761ULL;
-	if (f)
-		fclose(f);
-	snprintf(placeholder, sizeof placeholder, "mkbookfix%016llx-", r);
-}
-
-static void
-add_folded(const char *id, void *arg)
-{
-	strmap *m = arg;
-	char *f = slug_fold(id);
-	if (strmap_get(m, f) == NULL)
-		strmap_put(m, f, xstrdup(id));
-	free(f);
-}
-
-const char *
-links_find_fragment(chapter *c, const char *fragment)
-{
-	if (c->ids == NULL)
-		return NULL;
-	if (strset_has(c->ids, fragment))
-		return fragment; /* the common case: written as it is */
-	if (c->id_folded == NULL) {
-		c->id_folded = strmap_new();
-		strset_each(c->ids, add_folded, c->id_folded);
-	}
-	char *dec = percent_decode(fragment);
-	char *f = slug_fold(dec);
-	const char *id = strmap_get(c->id_folded, f);
-	if (id == NULL) {
-		/* "#Everyday Use" written as the heading text. */
-		char *s = slug_github(dec);
-		char *fs = slug_fold(s);
-		id = strmap_get(c->id_folded, fs);
-		free(s);
-		free(fs);
-	}
-	free(f);
-	free(dec);
-	return id;
-}
 
 /* Where this thread's last search stood. A chapter's links are located in
  * document order, so each search goes on from the last one (50,000 links
@@ -223,8 +168,20 @@ find_chapter(book *b, const char *norm)
 	return t;
 }
 
+/* A link to target's heading fragment finds none: it leads to the
+ * chapter's start. */
 static void
-resolve_link(book *b, chapter *c, xmlNodePtr a)
+warn_no_anchor(const char *file, int line, int col, const char *href, const chapter *target,
+               const char *fragment)
+{
+	diag_warning(file, line, col,
+	             "link to '%s': '%s' has no heading or anchor '%s'; it leads to the chapter's "
+	             "start",
+	             href, target->path ? target->path : target->href, fragment);
+}
+
+static void
+resolve_link(book *b, chapter *c, page *p, xmlNodePtr a)
 {
 	int line = take_line(a), col = 0;
 	xmlChar *raw = xmlGetProp(a, BAD_CAST "href");
@@ -235,7 +192,7 @@ resolve_link(book *b, chapter *c, xmlNodePtr a)
 	const char *file = c->file;
 
 	if (href[0] == '#') {
-		const char *id = links_find_fragment(c, href + 1);
+		const char *id = page_find_id(p, href + 1);
 		if (id) {
 			char *frag = slug_fragment(id);
 			char *h = xasprintf("#%s", frag);
@@ -282,29 +239,19 @@ resolve_link(book *b, chapter *c, xmlNodePtr a)
 	if (t && t != c && frag && *frag) {
 		/* Another chapter's heading: its ids are known only once every
 		 * chapter is rendered. */
-		pthread_once(&placeholder_once, make_placeholder);
 		locate(c, &line, &col, href);
-		c->fixes = xgrow(c->fixes, c->nfixes, sizeof *c->fixes);
-		char *written = xstrdup(href);
-		c->fixes[c->nfixes] = (struct link_fix){
-		    .target = t, .href = written, .fragment = written + (frag - href),
-		    .line = line, .col = col};
 		char *rel = href_relative(c->href, t->href);
-		char *h = xasprintf("%s#%s%zu.", rel, placeholder, c->nfixes);
-		c->nfixes++;
+		char *h = xref_add(&p->xrefs, t, rel, href, (size_t)(frag - href), line, col);
 		xmlSetProp(a, BAD_CAST "href", BAD_CAST h);
 		free(h);
 		free(rel);
 	} else if (t) {
 		const char *id = NULL;
 		if (frag && *frag) {
-			id = links_find_fragment(t, frag);
+			id = page_find_id(p, frag); /* t is c here */
 			if (id == NULL) {
 				locate(c, &line, &col, href);
-				diag_warning(file, line, col,
-				             "link to '%s': '%s' has no heading or anchor '%s'; it leads "
-				             "to the chapter's start",
-				             href, t->path ? t->path : t->href, frag);
+				warn_no_anchor(file, line, col, href, t, frag);
 			}
 		}
 		char *rel = href_relative(c->href, t->href);
@@ -528,13 +475,13 @@ resolve_image(book *b, chapter *c, xmlNodePtr img)
 }
 
 void
-links_resolve_chapter(book *b, chapter *c)
+links_resolve_chapter(book *b, chapter *c, page *p)
 {
 	cursor.body = NULL; /* a new text may stand where a freed one stood */
 	/* Collect first: resolving changes the tree. */
 	xmlNodePtr *todo = NULL;
 	size_t n = 0;
-	xmlNodePtr root = xmlDocGetRootElement(c->doc);
+	xmlNodePtr root = xmlDocGetRootElement(p->doc);
 	xmlNodePtr cur = root;
 	while (cur) {
 		if (cur->type == XML_ELEMENT_NODE &&
@@ -570,146 +517,45 @@ links_resolve_chapter(book *b, chapter *c)
 	cursor.body = NULL; /* locate from the top again */
 	for (size_t i = 0; i < n; i++)
 		if (todo[i] != NULL)
-			resolve_link(b, c, todo[i]);
+			resolve_link(b, c, p, todo[i]);
 	free(todo);
 }
 
-/* What a settled link to id holds in place of its placeholder: "#" and
- * the id as a fragment, escaped for an attribute value, or "" when id is
- * NULL (the link leads to the chapter's start). Caller frees. */
-static char *
-fragment_text(const char *id)
+/* A chapter and its page, for finding the page of a link's target. */
+struct chapter_page {
+	uintptr_t chapter;
+	page *page;
+};
+
+static int
+compare_chapter_pages(const void *a, const void *b)
 {
-	if (id == NULL)
-		return xstrdup("");
-	strbuf sb = {0};
-	char *idf = slug_fragment(id);
-	sb_putc(&sb, '#');
-	for (const char *p = idf; *p; p++) {
-		switch (*p) {
-		case '&': sb_puts(&sb, "&amp;"); break;
-		case '<': sb_puts(&sb, "&lt;"); break;
-		case '>': sb_puts(&sb, "&gt;"); break;
-		case '"': sb_puts(&sb, "&quot;"); break;
-		default: sb_putc(&sb, *p);
-		}
-	}
-	free(idf);
-	return sb_take(&sb);
+	uintptr_t x = ((const struct chapter_page *)a)->chapter;
+	uintptr_t y = ((const struct chapter_page *)b)->chapter;
+	return x < y ? -1 : x > y;
 }
 
 void
-links_settle(book *b)
+links_settle(book *b, page *pages)
 {
+	struct chapter_page *by_chapter = xmalloc((b->nchapters ? b->nchapters : 1) *
+	                                          sizeof *by_chapter);
+	for (size_t i = 0; i < b->nchapters; i++)
+		by_chapter[i] = (struct chapter_page){(uintptr_t)b->chapters[i], &pages[i]};
+	qsort(by_chapter, b->nchapters, sizeof *by_chapter, compare_chapter_pages);
 	for (size_t i = 0; i < b->nchapters; i++) {
-		chapter *c = b->chapters[i];
-		for (size_t k = 0; k < c->nfixes; k++) {
-			struct link_fix *f = &c->fixes[k];
-			const char *id = links_find_fragment(f->target, f->fragment);
-			if (id == NULL && !f->target->unread)
-				diag_warning(c->file, f->line, f->col,
-				             "link to '%s': '%s' has no heading or anchor '%s'; it leads "
-				             "to the chapter's start",
-				             f->href, f->target->path ? f->target->path : f->target->href,
-				             f->fragment);
-			if (id == f->fragment)
-				continue; /* named as it is: the guess holds */
-			char *guess = fragment_text(f->fragment);
-			f->result = fragment_text(id);
-			if (strcmp(guess, f->result) == 0) {
-				free(f->result);
-				f->result = NULL;
-			}
-			free(guess);
+		const chapter *c = b->chapters[i];
+		xref_list *l = &pages[i].xrefs;
+		for (size_t k = 0; k < l->n; k++) {
+			xref *x = &l->items[k];
+			struct chapter_page key = {(uintptr_t)x->target, NULL};
+			struct chapter_page *t = bsearch(&key, by_chapter, b->nchapters,
+			                                 sizeof *by_chapter, compare_chapter_pages);
+			const char *id = t ? page_find_id(t->page, x->fragment) : NULL;
+			if (id == NULL && !x->target->unread)
+				warn_no_anchor(c->file, x->line, x->col, x->href, x->target, x->fragment);
+			xref_resolve(x, id);
 		}
 	}
-}
-
-bool
-links_guessed_right(const chapter *c)
-{
-	for (size_t k = 0; k < c->nfixes; k++)
-		if (c->fixes[k].result != NULL)
-			return false;
-	return true;
-}
-
-/* The first place needle (nlen > 0 bytes) stands in [p, end), or NULL. */
-static const char *
-find_bytes(const char *p, const char *end, const char *needle, size_t nlen)
-{
-	while ((size_t)(end - p) >= nlen) {
-		const char *q = memchr(p, needle[0], (size_t)(end - p) - nlen + 1);
-		if (q == NULL)
-			return NULL;
-		if (memcmp(q, needle, nlen) == 0)
-			return q;
-		p = q + 1;
-	}
-	return NULL;
-}
-
-void
-links_patch(chapter *c)
-{
-	if (c->nfixes == 0 || c->xhtml == NULL)
-		return;
-	size_t plen = strlen(placeholder);
-	strbuf out = {0};
-	size_t cap = 0;
-	const char *p = c->xhtml, *end = c->xhtml + c->xhtml_len;
-	const char *scan = p;
-	for (;;) {
-		const char *hit = find_bytes(scan, end, placeholder, plen);
-		if (hit == NULL)
-			break;
-		char *num_end;
-		unsigned long k = strtoul(hit + plen, &num_end, 10);
-		if (hit == c->xhtml || hit[-1] != '#' || *num_end != '.' || k >= c->nfixes) {
-			scan = hit + plen; /* not one of ours */
-			continue;
-		}
-		sb_append(&out, p, (size_t)(hit - 1 - p)); /* up to the '#' */
-		if (c->nsites == cap) {
-			cap = cap ? cap * 2 : 16;
-			c->sites = xrealloc(c->sites, cap * sizeof *c->sites);
-		}
-		c->sites[c->nsites++] = (struct link_site){out.len, k};
-		/* The guess: the fragment names an id as it is (links_find_fragment
-		 * then returns the fragment itself). */
-		char *guess = fragment_text(c->fixes[k].fragment);
-		sb_puts(&out, guess);
-		free(guess);
-		p = scan = num_end + 1;
-	}
-	sb_append(&out, p, (size_t)(end - p));
-	free(c->xhtml);
-	c->xhtml_len = out.len;
-	c->xhtml = sb_take(&out);
-	/* Kept until the links are settled: no room to spare. */
-	if (c->nsites > 0)
-		c->sites = xrealloc(c->sites, c->nsites * sizeof *c->sites);
-	if (c->nfixes > 0)
-		c->fixes = xrealloc(c->fixes, c->nfixes * sizeof *c->fixes);
-}
-
-void
-links_repatch(chapter *c)
-{
-	strbuf out = {0};
-	size_t from = 0;
-	for (size_t i = 0; i < c->nsites; i++) {
-		const struct link_fix *f = &c->fixes[c->sites[i].fix];
-		if (f->result == NULL)
-			continue; /* the guess stands */
-		char *guess = fragment_text(f->fragment);
-		sb_append(&out, c->xhtml + from, c->sites[i].at - from);
-		sb_puts(&out, f->result);
-		from = c->sites[i].at + strlen(guess);
-		free(guess);
-	}
-	sb_append(&out, c->xhtml + from, c->xhtml_len - from);
-	free(c->xhtml);
-	c->xhtml_len = out.len;
-	c->xhtml = sb_take(&out);
+	free(by_chapter);
 }

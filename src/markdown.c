@@ -1,26 +1,21 @@
-/* markdown.c - cmark-gfm's AST into the XHTML document. The reference
- * route renders it to HTML, reads that back with libxml2's HTML parser (so
- * raw HTML split over several cmark nodes is read whole) and copies it
- * through the sanitiser; markdown_tree.c builds the same tree straight from
- * the AST when it can, which is most chapters and several times faster. */
+/* markdown.c - the front door from Markdown to the XHTML tree: parses
+ * with cmark-gfm, checks and prepares the AST (nesting depth, reader
+ * comments defused, raw HTML and images marked for the sanitiser), hands
+ * it to one of the two renderers of markdown_renderers.h, and finishes
+ * the tree's structure. */
 #include "markdown.h"
 
 #include <pthread.h>
 #include <string.h>
-#include <unistr.h>
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
-#include <libxml/HTMLparser.h>
 
-#include "chapter_type.h"
 #include "diag.h"
-#include "markdown_tree.h"
+#include "markdown_renderers.h"
 #include "sanitize.h"
-#include "slug.h"
 #include "url.h"
 #include "util.h"
-#include "xhtml.h"
 
 static pthread_mutex_t cmark_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -252,35 +247,36 @@ replace_noncharacters(const markdown_opts *o, const char *text, size_t len)
 	return copy;
 }
 
+/* The front door. Whichever renderer makes the tree (markdown_renderers.h),
+ * the parse, its preparation and the finishing pass are the same. */
 int
 markdown_render(const book *b, const markdown_opts *o, const char *text, size_t len,
                 xmlNodePtr parent)
 {
 	int rc = -1;
-	char *html = NULL;
-	htmlDocPtr hdoc = NULL;
-	char *clean = replace_noncharacters(o, text, len);
-	if (clean)
-		text = clean;
+	markdown_parse mp = {.text = replace_noncharacters(o, text, len),
+	                     .options = parser_options(o->untrusted)};
+	if (mp.text)
+		text = mp.text;
 	/* libxml2's error handler is per thread; rendering runs in workers. */
 	xmlSetGenericErrorFunc(NULL, ignore_xml_error);
 	/* cmark-gfm's inline parser switches its extensions' special
 	 * characters in a table shared by all parsers: parse one at a time
 	 * (the rest of the work runs in parallel). */
 	pthread_mutex_lock(&cmark_lock);
-	cmark_parser *p = new_parser(o->untrusted);
-	cmark_parser_feed(p, text, len);
-	cmark_node *root = cmark_parser_finish(p);
+	mp.parser = new_parser(o->untrusted);
+	cmark_parser_feed(mp.parser, text, len);
+	mp.root = cmark_parser_finish(mp.parser);
 	pthread_mutex_unlock(&cmark_lock);
-	if (root == NULL)
+	if (mp.root == NULL)
 		goto out;
-	if (too_deep(o, root))
+	if (too_deep(o, mp.root))
 		goto out;
 	if (o->untrusted) {
-		defuse_untrusted(root);
+		defuse_untrusted(mp.root);
 	} else {
-		mark_raw_html_lines(root);
-		mark_images_without_alt(o, root);
+		mark_raw_html_lines(mp.root);
+		mark_images_without_alt(o, mp.root);
 	}
 	sanitize_ctx sc = {
 	    .file = o->file,
@@ -292,206 +288,17 @@ markdown_render(const book *b, const markdown_opts *o, const char *text, size_t 
 	    .backlink_label = book_label(b, LABEL_BACK_TO_TEXT),
 	};
 	rc = 0;
-	if (cmark_node_first_child(root) == NULL)
+	if (cmark_node_first_child(mp.root) == NULL)
 		goto out;
-	if (o->via_html || !markdown_tree_supported(root) ||
-	    !markdown_tree_build(&sc, root, parser_options(o->untrusted),
-	                         cmark_parser_get_syntax_extensions(p), parent)) {
-		html = cmark_render_html(root, parser_options(o->untrusted),
-		                         cmark_parser_get_syntax_extensions(p));
-		/* Each form of the chapter goes once the next is made: on a big
-		 * chapter (a 0.8 MB changelog) they are tens of MB each. */
-		cmark_node_free(root);
-		root = NULL;
-		cmark_parser_free(p);
-		p = NULL;
-		free(clean);
-		clean = NULL;
-		size_t hlen = strlen(html);
-		if (hlen == 0)
-			goto out;
-		hdoc = htmlReadMemory(html, (int)hlen, NULL, "UTF-8",
-		                      HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-		                          HTML_PARSE_NODEFDTD);
-		free(html);
-		html = NULL;
-		if (hdoc == NULL)
-			goto out;
-		/* An xmlDoc starts like an xmlNode: its children are the top nodes. */
-		sanitize_children(&sc, (xmlNodePtr)hdoc, parent, 0);
-		xmlFreeDoc(hdoc);
-		hdoc = NULL;
-	}
+	/* The direct renderer where it can give what the reference gives. */
+	bool built = o->route != MARKDOWN_ROUTE_VIA_HTML && markdown_direct_supported(mp.root) &&
+	             markdown_direct_build(&sc, &mp, parent);
+	if (!built && !markdown_via_html_build(&sc, &mp, parent))
+		goto out;
 	sanitize_fix_structure(parent);
 	if (sc.errors)
 		rc = -1;
 out:
-	if (hdoc)
-		xmlFreeDoc(hdoc);
-	free(html);
-	free(clean);
-	if (root)
-		cmark_node_free(root);
-	if (p)
-		cmark_parser_free(p);
-	return rc;
-}
-
-static bool
-is_heading(xmlNodePtr n)
-{
-	const char *name = (const char *)n->name;
-	return n->type == XML_ELEMENT_NODE && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' &&
-	       name[2] == '\0';
-}
-
-static void
-gather_text(xmlNodePtr n, strbuf *sb)
-{
-	for (xmlNodePtr c = n->children; c; c = c->next) {
-		if (c->type == XML_TEXT_NODE && c->content)
-			sb_puts(sb, (const char *)c->content);
-		else if (c->type == XML_ELEMENT_NODE) {
-			xmlChar *cls = xmlGetProp(c, BAD_CAST "class");
-			bool skip = cls && (!xmlStrcmp(cls, BAD_CAST "noteref") ||
-			                    !xmlStrcmp(cls, BAD_CAST "task-box"));
-			xmlFree(cls);
-			if (!skip && strcmp((const char *)c->name, "sup") == 0) {
-				xmlNodePtr a = c->children;
-				if (a && a->type == XML_ELEMENT_NODE && xmlHasProp(a, BAD_CAST "role")) {
-					xmlChar *r = xmlGetProp(a, BAD_CAST "role");
-					skip = r && !xmlStrcmp(r, BAD_CAST "doc-noteref");
-					xmlFree(r);
-				}
-			}
-			if (!skip)
-				gather_text(c, sb);
-		}
-	}
-}
-
-char *
-node_text(xmlNodePtr n)
-{
-	strbuf sb = {0};
-	gather_text(n, &sb);
-	char *s = sb_take(&sb);
-	/* Fold runs of white space into one space. */
-	char *w = s;
-	bool space = true;
-	for (char *r = s; *r; r++) {
-		if (*r == ' ' || *r == '\n' || *r == '\t' || *r == '\r') {
-			if (!space)
-				*w++ = ' ';
-			space = true;
-		} else {
-			*w++ = *r;
-			space = false;
-		}
-	}
-	if (w > s && w[-1] == ' ')
-		w--;
-	*w = '\0';
-	return s;
-}
-
-void
-markdown_assign_heading_ids(xmlNodePtr root, strset *ids, toc_entry **toc, size_t *ntoc)
-{
-	xmlNodePtr cur = root->children;
-	strmap *last_n = strmap_new(); /* id -> last suffix tried: 20,000 equal headings stay fast */
-	while (cur) {
-		if (is_heading(cur)) {
-			char *text = node_text(cur);
-			xmlChar *id = xmlGetProp(cur, BAD_CAST "id");
-			char *use;
-			if (id) {
-				use = xstrdup((const char *)id);
-			} else {
-				char *base = slug_github(text);
-				if (*base == '\0') {
-					free(base);
-					base = xstrdup("section");
-				}
-				use = xstrdup(base);
-				for (intptr_t n = (intptr_t)strmap_get(last_n, base) + 1; strset_has(ids, use);
-				     n++) {
-					free(use);
-					use = xasprintf("%s-%d", base, (int)n);
-					strmap_put(last_n, base, (void *)n);
-				}
-				free(base);
-				strset_add(ids, use);
-				xmlSetProp(cur, BAD_CAST "id", BAD_CAST use);
-			}
-			xmlFree(id);
-			if (toc) {
-				*toc = xrealloc(*toc, (*ntoc + 1) * sizeof **toc);
-				(*toc)[*ntoc] = (toc_entry){cur->name[1] - '0', text, use};
-				(*ntoc)++;
-			} else {
-				free(text);
-				free(use);
-			}
-			/* Headings hold no headings. */
-		} else if (cur->type == XML_ELEMENT_NODE && cur->children) {
-			cur = cur->children;
-			continue;
-		}
-		while (cur && cur != root && cur->next == NULL)
-			cur = cur->parent;
-		if (cur == NULL || cur == root)
-			break;
-		cur = cur->next;
-	}
-	strmap_free(last_n);
-}
-
-int
-chapter_render_text(const book *b, chapter *c)
-{
-	xmlNodePtr body;
-	c->doc = xhtml_new_document(b, c->href, c->title, c->lang, &body);
-	c->ids = strset_new();
-	xmlNodePtr sec = xhtml_add(body, "section", NULL);
-	const chapter_type *type = chapter_type_find(c->epub_type);
-	if (type == NULL) /* manuscript.c refused it */
-		type = chapter_type_find(NULL);
-	xhtml_set_epub_type(sec, type->epub_type); /* with its DPUB-ARIA role */
-	xhtml_set_epub_type(body, type->matter);
-	markdown_opts o = {
-	    .file = c->file,
-	    .first_line = c->body_line,
-	    .ids = c->ids,
-	};
-	int rc = markdown_render(b, &o, c->body, c->body_len, sec);
-	markdown_assign_heading_ids(sec, c->ids, &c->toc, &c->ntoc);
-	if (c->title == NULL && c->ntoc > 0 && c->toc[0].title[0] != '\0') {
-		c->title = xstrdup(c->toc[0].title);
-		c->title_from_heading = true;
-	}
-	if (c->title == NULL && type->has_title_label)
-		c->title = xstrdup(book_label(b, type->title_label));
-	if (c->title == NULL) {
-		const char *base = path_basename(c->path ? c->path : c->file);
-		const char *dot = strrchr(base, '.');
-		c->title = xstrndup(base, dot ? (size_t)(dot - base) : strlen(base));
-		/* A file name need not be UTF-8 (Latin-1 from an old disk) and may
-		 * hold control characters: neither may reach the XML. */
-		size_t n = strlen(c->title);
-		for (size_t i = 0; i < n;) {
-			ucs4_t uc;
-			int k = u8_mbtoucr(&uc, (const uint8_t *)c->title + i, n - i);
-			if (k < 0 || uc < 0x20 || uc == 0xFFFE || uc == 0xFFFF)
-				c->title[i++] = '?';
-			else
-				i += (size_t)k;
-		}
-	}
-	if (c->ntoc > 0)
-		xmlSetProp(sec, BAD_CAST "aria-labelledby", BAD_CAST c->toc[0].id);
-	else
-		xmlSetProp(sec, BAD_CAST "aria-label", BAD_CAST c->title);
-	xhtml_set_title(c->doc, c->title);
+	markdown_parse_free(&mp);
 	return rc;
 }

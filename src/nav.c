@@ -53,29 +53,30 @@ add_headings(navpoint *top_parent, navpoint *chapter_point, const chapter *c, si
 	int sp = 0;
 	stack[0] = chapter_point;
 	levels[0] = base;
-	for (size_t i = first; i < c->ntoc; i++) {
-		const toc_entry *e = &c->toc[i];
-		if (e->title == NULL || e->title[0] == '\0')
+	for (size_t i = first; i < c->toc.n; i++) {
+		const char *title = toc_title(&c->toc, i);
+		int level = c->toc.entries[i].level;
+		if (title[0] == '\0')
 			continue; /* an empty heading has nothing to show in a list */
-		char *href = xasprintf("%s#%s", c->href, e->id);
-		if (e->level <= base) {
+		char *href = xasprintf("%s#%s", c->href, toc_id(&c->toc, i));
+		if (level <= base) {
 			if (siblings_are_top) {
 				/* Another top-level heading of a one-file book. */
 				sp = 0;
-				stack[0] = add_point(top_parent, e->title, href);
-				levels[0] = e->level;
+				stack[0] = add_point(top_parent, title, href);
+				levels[0] = level;
 			}
 			/* else: a heading as high as the chapter's; leave it out */
 			free(href);
 			continue;
 		}
-		while (sp > 0 && e->level <= levels[sp])
+		while (sp > 0 && level <= levels[sp])
 			sp--;
 		if (sp + 1 < depth_left && sp + 1 < 8) {
-			navpoint *p = add_point(stack[sp], e->title, href);
+			navpoint *p = add_point(stack[sp], title, href);
 			sp++;
 			stack[sp] = p;
-			levels[sp] = e->level;
+			levels[sp] = level;
 		}
 		free(href);
 	}
@@ -91,20 +92,20 @@ add_chapter(navpoint *root, const chapter *c, int depth)
 		return;
 	const char *title = c->title && *c->title ? c->title : path_basename(c->href);
 	navpoint *cp = add_point(root, title, c->href);
-	if (depth <= 1 || c->ntoc == 0)
+	if (depth <= 1 || c->toc.n == 0)
 		return;
 	/* Is the first heading the chapter's title? Then it is the chapter's
 	 * own entry, and headings of its level are its peers. */
 	bool title_heading = c->title_from_heading ||
-	                     (c->title && !strcmp(c->toc[0].title, c->title)) ||
+	                     (c->title && !strcmp(toc_title(&c->toc, 0), c->title)) ||
 	                     c->kind == CHAPTER_QA;
 	if (title_heading) {
-		add_headings(root, cp, c, 1, c->toc[0].level, depth, c->kind == CHAPTER_TEXT);
+		add_headings(root, cp, c, 1, c->toc.entries[0].level, depth, c->kind == CHAPTER_TEXT);
 	} else {
 		int base = 7;
-		for (size_t k = 0; k < c->ntoc; k++)
-			if (c->toc[k].level < base)
-				base = c->toc[k].level;
+		for (size_t k = 0; k < c->toc.n; k++)
+			if (c->toc.entries[k].level < base)
+				base = c->toc.entries[k].level;
 		add_headings(root, cp, c, 0, base - 1, depth, false);
 	}
 }

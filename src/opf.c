@@ -64,48 +64,46 @@ has_own_style(xmlNodePtr e)
 /* Walks n and its following siblings in document order; *last_heading is
  * the level of the heading before (0: none yet). */
 static void
-count_facts(xmlNodePtr n, chapter *c, int *last_heading)
+count_facts(xmlNodePtr n, a11y_facts *f, int *last_heading)
 {
 	for (xmlNodePtr e = n; e; e = e->next) {
 		if (e->type != XML_ELEMENT_NODE)
 			continue;
 		const char *name = (const char *)e->name;
 		if (!strcmp(name, "img")) {
-			c->images++;
+			f->images++;
 			xmlChar *alt = xmlGetProp(e, BAD_CAST "alt");
 			/* alt="" with role="presentation": decoration, by the
 			 * author's word (see sanitize.c). */
 			if ((alt && *alt) || xmlHasProp(e, BAD_CAST "role"))
-				c->images_with_alt++;
+				f->images_with_alt++;
 			xmlFree(alt);
 		} else if (!strcmp(name, "table")) {
-			c->has_tables = true;
+			f->has_tables = true;
 			if (!has_element(e->children, "th"))
-				c->a11y_unchecked++;
+				f->unchecked++;
 		} else if (!strcmp(name, "aside") && xmlHasProp(e, BAD_CAST "role")) {
-			c->has_notes = true;
+			f->has_notes = true;
 		}
 		if (has_own_style(e))
-			c->a11y_unchecked++;
+			f->unchecked++;
 		if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == '\0') {
 			if (*last_heading > 0 && name[1] - '0' > *last_heading + 1)
-				c->a11y_unchecked++;
+				f->unchecked++;
 			*last_heading = name[1] - '0';
 		}
 		if (e->children)
-			count_facts(e->children, c, last_heading);
+			count_facts(e->children, f, last_heading);
 	}
 }
 
 void
-opf_note_facts(chapter *c)
+opf_note_facts(xmlDocPtr doc, a11y_facts *f)
 {
-	c->images = c->images_with_alt = 0;
-	c->has_tables = c->has_notes = false;
-	c->a11y_unchecked = 0;
+	memset(f, 0, sizeof *f);
 	int last_heading = 0;
-	if (c->doc)
-		count_facts(xmlDocGetRootElement(c->doc), c, &last_heading);
+	if (doc)
+		count_facts(xmlDocGetRootElement(doc), f, &last_heading);
 }
 
 /* Whether needle occurs in r's bytes. memchr finds the candidates: an
@@ -146,19 +144,13 @@ is_animated(const resource *r)
 }
 
 void
-opf_a11y_facts(const book *b, a11y_facts *f)
+opf_add_facts(a11y_facts *sum, const a11y_facts *page)
 {
-	memset(f, 0, sizeof *f);
-	for (size_t i = 0; i < b->nchapters; i++) {
-		const chapter *c = b->chapters[i];
-		f->images += c->images;
-		f->images_with_alt += c->images_with_alt;
-		f->has_tables |= c->has_tables;
-		f->has_notes |= c->has_notes;
-		f->unchecked += c->a11y_unchecked;
-	}
-	for (size_t i = 0; i < b->nresources; i++)
-		f->animated |= is_animated(b->resources[i]);
+	sum->images += page->images;
+	sum->images_with_alt += page->images_with_alt;
+	sum->has_tables |= page->has_tables;
+	sum->has_notes |= page->has_notes;
+	sum->unchecked += page->unchecked;
 }
 
 /* EPUB Accessibility 1.1 metadata, true to this book: what its content is
@@ -171,10 +163,11 @@ opf_a11y_facts(const book *b, a11y_facts *f)
  * or resizing), and someone to make the claim: the publisher, else the
  * first author, named by a11y:certifiedBy. */
 static void
-add_accessibility(const book *b, xmlNodePtr md)
+add_accessibility(const book *b, const a11y_facts *facts, xmlNodePtr md)
 {
-	a11y_facts f;
-	opf_a11y_facts(b, &f);
+	a11y_facts f = *facts;
+	for (size_t i = 0; i < b->nresources; i++)
+		f.animated |= is_animated(b->resources[i]);
 	bool all_alt = f.images == f.images_with_alt;
 	bool own_css = b->stylesheet != NULL;
 	const char *by = b->publisher ? b->publisher : b->nauthors ? b->authors[0].name : NULL;
@@ -231,7 +224,7 @@ add_accessibility(const book *b, xmlNodePtr md)
 }
 
 xmlDocPtr
-opf_document(const book *b, const strlist *languages)
+opf_document(const book *b, const strlist *languages, const a11y_facts *facts)
 {
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNodePtr pkg = xmlNewDocNode(doc, NULL, BAD_CAST "package", NULL);
@@ -288,7 +281,7 @@ opf_document(const book *b, const strlist *languages)
 		if (b->series_index)
 			add_meta(md, "group-position", b->series_index, "#series");
 	}
-	add_accessibility(b, md);
+	add_accessibility(b, facts, md);
 	const resource *cover = pages_cover_image(b);
 	if (cover) {
 		xmlNodePtr m = xmlNewChild(md, ns, BAD_CAST "meta", NULL);
@@ -329,14 +322,6 @@ opf_document(const book *b, const strlist *languages)
 		xmlSetProp(it, BAD_CAST "id", BAD_CAST c->id);
 		xmlSetProp(it, BAD_CAST "href", BAD_CAST c->href);
 		xmlSetProp(it, BAD_CAST "media-type", BAD_CAST "application/xhtml+xml");
-		strbuf props = {0};
-		if (c->has_svg)
-			sb_puts(&props, "svg");
-		if (c->has_remote)
-			sb_puts(&props, props.len ? " remote-resources" : "remote-resources");
-		if (props.len)
-			xmlSetProp(it, BAD_CAST "properties", BAD_CAST props.data);
-		sb_free(&props);
 	}
 	for (size_t i = 0; i < b->nresources; i++) {
 		const resource *r = b->resources[i];

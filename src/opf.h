@@ -4,25 +4,28 @@
 
 #include "book.h"
 
-/* The package document for b, whose chapters are rendered and whose
- * resources are all known. Manifest properties (svg, remote-resources,
- * nav, cover-image) follow from the rendered trees. languages lists every
- * language the book uses, the book's own first. Caller frees. */
-xmlDocPtr opf_document(const book *b, const strlist *languages);
-
-/* The accessibility facts of a book, computed from its rendered trees. */
+/* The accessibility facts of a book or of one page. */
 typedef struct a11y_facts {
-	int images;          /* <img> elements in the book */
-	int images_with_alt; /* of them, with a non-empty alt */
+	int images;          /* <img> elements */
+	int images_with_alt; /* of them, with a text description or alt="" by design */
 	bool has_tables;
 	bool has_notes;
-	int unchecked;       /* headings that skip a level, tables without header
-	                        cells, inline styles (see book.h) */
-	bool animated;       /* an image moves (animated GIF, PNG or SVG) */
+	int unchecked;       /* what keeps mkbook from vouching for WCAG: headings
+	                        that skip a level, tables without header cells,
+	                        inline styles */
+	bool animated;       /* an image moves (animated GIF, PNG or SVG): set
+	                        from the book's resources by opf_document */
 } a11y_facts;
-void opf_a11y_facts(const book *b, a11y_facts *f);
-/* Records in c what the accessibility metadata needs to know of its
- * rendered tree (c->doc): images, their descriptions, tables, notes. */
-void opf_note_facts(chapter *c);
+
+/* The package document for b, whose chapters are rendered and whose
+ * resources are all known; facts are its pages' (opf_add_facts).
+ * languages lists every language the book uses, the book's own first.
+ * Caller frees. */
+xmlDocPtr opf_document(const book *b, const strlist *languages, const a11y_facts *facts);
+/* Sets *f to what the accessibility metadata needs to know of one
+ * rendered page, doc: images, their descriptions, tables, notes. */
+void opf_note_facts(xmlDocPtr doc, a11y_facts *f);
+/* Adds a page's facts to sum. */
+void opf_add_facts(a11y_facts *sum, const a11y_facts *page);
 
 #endif

@@ -54,10 +54,10 @@ add_text(xmlNodePtr parent, const char *s)
 }
 
 static void
-render_cover(const book *b, chapter *c)
+render_cover(const book *b, const chapter *c, xmlDocPtr *doc)
 {
 	xmlNodePtr body;
-	c->doc = xhtml_new_document(b, c->href, book_label(b, LABEL_COVER), NULL, &body);
+	*doc = xhtml_new_document(b, c->href, book_label(b, LABEL_COVER), NULL, &body);
 	xmlSetProp(body, BAD_CAST "class", BAD_CAST "cover-page");
 	xhtml_set_epub_type(body, "cover");
 	xmlNodePtr div = xhtml_add(body, "div", NULL);
@@ -80,10 +80,10 @@ render_cover(const book *b, chapter *c)
 }
 
 static void
-render_titlepage(const book *b, chapter *c)
+render_titlepage(const book *b, const chapter *c, xmlDocPtr *doc)
 {
 	xmlNodePtr body;
-	c->doc = xhtml_new_document(b, c->href, b->title, NULL, &body);
+	*doc = xhtml_new_document(b, c->href, b->title, NULL, &body);
 	xhtml_set_epub_type(body, "frontmatter");
 	xmlNodePtr sec = xhtml_add(body, "section", NULL);
 	xmlSetProp(sec, BAD_CAST "class", BAD_CAST "titlepage");
@@ -143,10 +143,10 @@ render_titlepage(const book *b, chapter *c)
 }
 
 static void
-render_colophon(const book *b, chapter *c)
+render_colophon(const book *b, const chapter *c, xmlDocPtr *doc)
 {
 	xmlNodePtr body;
-	c->doc = xhtml_new_document(b, c->href, book_label(b, LABEL_COLOPHON), NULL, &body);
+	*doc = xhtml_new_document(b, c->href, book_label(b, LABEL_COLOPHON), NULL, &body);
 	xhtml_set_epub_type(body, "backmatter");
 	xmlNodePtr sec = xhtml_add(body, "section", NULL);
 	xmlSetProp(sec, BAD_CAST "class", BAD_CAST "colophon");
@@ -189,11 +189,11 @@ render_colophon(const book *b, chapter *c)
 }
 
 static void
-render_related(const book *b, chapter *c)
+render_related(const book *b, const chapter *c, xmlDocPtr *doc)
 {
 	xmlNodePtr body;
 	const char *title = c->title ? c->title : book_label(b, LABEL_RELATED);
-	c->doc = xhtml_new_document(b, c->href, title, NULL, &body);
+	*doc = xhtml_new_document(b, c->href, title, NULL, &body);
 	xhtml_set_epub_type(body, "backmatter");
 	xmlNodePtr sec = xhtml_add(body, "section", NULL);
 	xmlSetProp(sec, BAD_CAST "aria-labelledby", BAD_CAST "related-posts");
@@ -231,21 +231,22 @@ render_related(const book *b, chapter *c)
 	}
 }
 
-void
+xmlDocPtr
 pages_render(const book *b, chapter *c)
 {
+	xmlDocPtr doc = NULL;
 	switch (c->kind) {
 	case CHAPTER_COVER:
-		render_cover(b, c);
+		render_cover(b, c, &doc);
 		break;
 	case CHAPTER_TITLEPAGE:
-		render_titlepage(b, c);
+		render_titlepage(b, c, &doc);
 		break;
 	case CHAPTER_COLOPHON:
-		render_colophon(b, c);
+		render_colophon(b, c, &doc);
 		break;
 	case CHAPTER_RELATED:
-		render_related(b, c);
+		render_related(b, c, &doc);
 		break;
 	default:
 		break;
@@ -257,4 +258,5 @@ pages_render(const book *b, chapter *c)
 		                                               : book_label(b, LABEL_RELATED);
 		c->title = xstrdup(t);
 	}
+	return doc;
 }

@@ -6,8 +6,9 @@
 #include "book.h"
 
 /* Renders a generated chapter (CHAPTER_COVER, CHAPTER_TITLEPAGE,
- * CHAPTER_COLOPHON, CHAPTER_RELATED) into c->doc. */
-void pages_render(const book *b, chapter *c);
+ * CHAPTER_COLOPHON, CHAPTER_RELATED) and returns its document, which the
+ * caller frees; gives c its title when it has none. */
+xmlDocPtr pages_render(const book *b, chapter *c);
 
 /* Appends <time datetime="iso">date in the book's language</time> to
  * parent; an unparsable date is written as given. */

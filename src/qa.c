@@ -19,6 +19,7 @@
 #include "date.h"
 #include "diag.h"
 #include "lang.h"
+#include "chapter_text.h"
 #include "markdown.h"
 #include "pages.h"
 #include "url.h"
@@ -419,13 +420,6 @@ claim_id(strset *ids, const char *base)
 }
 
 static void
-toc_add(chapter *c, int level, const char *title, const char *id)
-{
-	c->toc = xrealloc(c->toc, (c->ntoc + 1) * sizeof *c->toc);
-	c->toc[c->ntoc++] = (toc_entry){level, xstrdup(title), xstrdup(id)};
-}
-
-static void
 add_text(xmlNodePtr parent, const char *s)
 {
 	xmlAddChild(parent, xmlNewDocText(parent->doc, BAD_CAST s));
@@ -539,23 +533,23 @@ excerpt(const char *text)
 /* Claims the element ids of every comment in the book, in document order,
  * so that the first of equal ids keeps the plain form. */
 static void
-qa_thread_claim_ids(chapter *c, qa_threads *t)
+qa_thread_claim_ids(strset *ids, qa_threads *t)
 {
 	for (size_t i = 0; i < t->norder; i++) {
 		qa_node *q = t->order[i];
 		char *key = comment_key(q->cm->id);
 		char *base = xasprintf("comment-%s", key);
-		q->elem_id = claim_id(c->ids, base);
+		q->elem_id = claim_id(ids, base);
 		/* The notes' prefix follows the element id, which is unique and
 		 * holds no "--": no two comments' note ids can meet. */
 		q->note_prefix = xasprintf("c-%s--", q->elem_id + strlen("comment-"));
 		if (q->depth == 0) {
 			free(base);
 			base = xasprintf("thread-%s", key);
-			q->thread_id = claim_id(c->ids, base);
+			q->thread_id = claim_id(ids, base);
 			free(base);
 			base = xasprintf("%s-title", q->thread_id);
-			q->heading_id = claim_id(c->ids, base);
+			q->heading_id = claim_id(ids, base);
 		}
 		free(base);
 		free(key);
@@ -612,7 +606,7 @@ qa_render_meta(const book *b, xmlNodePtr art, const qa_node *q, const qa_node *a
 
 /* Appends the article of comment q to parent and returns its body. */
 static xmlNodePtr
-qa_render_comment(const book *b, chapter *c, xmlNodePtr parent, qa_node *q,
+qa_render_comment(const book *b, strset *page_ids, xmlNodePtr parent, qa_node *q,
                   const qa_node *answer)
 {
 	const comment *cm = q->cm;
@@ -646,7 +640,7 @@ qa_render_comment(const book *b, chapter *c, xmlNodePtr parent, qa_node *q,
 	const char *text = cm->body ? cm->body : "";
 	markdown_render(b, &o, text, strlen(text), body); /* errors are reported */
 	strset_free(ids);
-	adopt_body(c->ids, body);
+	adopt_body(page_ids, body);
 
 	q->replies = parent; /* too deep to nest: replies follow it */
 	if (q->nkids > 0 && q->depth < QA_MAX_NEST) {
@@ -672,7 +666,8 @@ qa_thread_answer(const qa_threads *t, size_t i)
 /* Appends the section of the thread that question q starts, with its
  * heading, and its entry in the chapter's toc. */
 static void
-qa_render_thread(const book *b, chapter *c, xmlNodePtr chapter_sec, qa_threads *t, size_t i)
+qa_render_thread(const book *b, chapter *c, strset *ids, xmlNodePtr chapter_sec, qa_threads *t,
+                 size_t i)
 {
 	qa_node *q = t->order[i];
 	xmlNodePtr sec = xhtml_add(chapter_sec, "section", NULL);
@@ -681,13 +676,13 @@ qa_render_thread(const book *b, chapter *c, xmlNodePtr chapter_sec, qa_threads *
 	xmlSetProp(sec, BAD_CAST "aria-labelledby", BAD_CAST q->heading_id);
 	xmlNodePtr h2 = xhtml_add(sec, "h2", NULL);
 	xmlSetProp(h2, BAD_CAST "id", BAD_CAST q->heading_id);
-	xmlNodePtr body = qa_render_comment(b, c, sec, q, qa_thread_answer(t, i));
+	xmlNodePtr body = qa_render_comment(b, ids, sec, q, qa_thread_answer(t, i));
 
 	char *heading = NULL;
 	if (q->cm->title && *q->cm->title) {
 		heading = xstrdup(q->cm->title);
 	} else {
-		char *text = node_text(body);
+		char *text = chapter_text_plain(body);
 		heading = excerpt(text);
 		free(text);
 	}
@@ -696,12 +691,12 @@ qa_render_thread(const book *b, chapter *c, xmlNodePtr chapter_sec, qa_threads *
 		                  : q->cm->id                     ? q->cm->id
 		                                                  : "?");
 	add_text(h2, heading);
-	toc_add(c, 2, heading, q->heading_id);
+	toc_add(&c->toc, 2, heading, q->heading_id);
 	free(heading);
 }
 
-void
-qa_render(const book *b, chapter *c, qa_stats *stats)
+xmlDocPtr
+qa_render(const book *b, chapter *c, strset *ids, qa_stats *stats)
 {
 	qa_stats ignore = {0};
 	if (stats == NULL)
@@ -721,10 +716,8 @@ qa_render(const book *b, chapter *c, qa_stats *stats)
 
 	if (c->title == NULL)
 		c->title = xstrdup(book_label(b, LABEL_QA));
-	if (c->ids == NULL)
-		c->ids = strset_new();
 	xmlNodePtr body;
-	c->doc = xhtml_new_document(b, c->href, c->title, NULL, &body);
+	xmlDocPtr doc = xhtml_new_document(b, c->href, c->title, NULL, &body);
 	xhtml_set_epub_type(body, "bodymatter");
 	xmlNodePtr sec = xhtml_add(body, "section", NULL);
 	xhtml_set_epub_type(sec, "chapter");
@@ -732,16 +725,17 @@ qa_render(const book *b, chapter *c, qa_stats *stats)
 	xmlSetProp(sec, BAD_CAST "aria-labelledby", BAD_CAST "reader-qa");
 	xmlNodePtr h1 = xhtml_add(sec, "h1", c->title);
 	xmlSetProp(h1, BAD_CAST "id", BAD_CAST "reader-qa");
-	strset_add(c->ids, "reader-qa");
-	toc_add(c, 1, c->title, "reader-qa");
+	strset_add(ids, "reader-qa");
+	toc_add(&c->toc, 1, c->title, "reader-qa");
 
-	qa_thread_claim_ids(c, &t);
+	qa_thread_claim_ids(ids, &t);
 	for (size_t i = 0; i < t.norder; i++) {
 		qa_node *q = t.order[i];
 		if (q->depth == 0)
-			qa_render_thread(b, c, sec, &t, i);
+			qa_render_thread(b, c, ids, sec, &t, i);
 		else
-			qa_render_comment(b, c, q->parent->replies, q, NULL);
+			qa_render_comment(b, ids, q->parent->replies, q, NULL);
 	}
 	qa_threads_free(&t);
+	return doc;
 }

@@ -14,11 +14,12 @@ typedef struct qa_stats {
 
 /* Checks the comments of the CHAPTER_QA chapter c (ids unique in the book,
  * reply-to naming a known comment, no cycles: each an error naming the
- * file and line), builds the threads ordered by date, and renders c->doc
- * with the approved comments only: one section per thread with a heading,
- * in c->toc as one entry per thread below the chapter's own heading.
- * Comment bodies are untrusted Markdown. Adds to *stats. */
-void qa_render(const book *b, chapter *c, qa_stats *stats);
+ * file and line), builds the threads ordered by date, and renders the
+ * page with the approved comments only: one section per thread with a
+ * heading, in c->toc as one entry per thread below the chapter's own
+ * heading. Comment bodies are untrusted Markdown. Adds every id of the
+ * page to ids, and to *stats. Returns the page's document; caller frees. */
+xmlDocPtr qa_render(const book *b, chapter *c, strset *ids, qa_stats *stats);
 
 /* For --check: warns about every comment whose status is not spam but
  * that looks like spam, naming the file and the reasons. */

@@ -65,7 +65,7 @@ typedef struct sanitize_element {
  * Returns true when its children are to be copied, into e->into (then
  * call sanitize_close_element after them); false when the element was
  * dropped with its content, replaced, or is void. Builders that know the
- * elements they make (markdown.c's direct path) call it as the copy does. */
+ * elements they make (markdown_direct.c) call it as the copy does. */
 bool sanitize_open_element(sanitize_ctx *ctx, xmlNodePtr dst, const char *name,
                            const sanitize_attr *attrs, size_t nattrs, int here, int line,
                            int depth, sanitize_element *e);

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# tests/run-routes.sh - the direct route (src/markdown_tree.c) against the
-# reference route (cmark-gfm's HTML read back by libxml2's HTML parser),
+# tests/run-routes.sh - the two renderers behind markdown_render
+# (src/markdown_renderers.h) against each other: the direct renderer
+# (src/markdown_direct.c) and the reference (src/markdown_via_html.c:
+# cmark-gfm's HTML read back by libxml2's HTML parser),
 # on real text: every CommonMark and GFM spec example, every Markdown file
 # of the test books, the bad-input corpus and the sample book, and a
 # generated book. Each file is fed to the fuzz_routes target (built

@@ -68,13 +68,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (c->kind != CHAPTER_QA)
 			continue;
 		qa_stats stats = {0};
-		qa_render(b, c, &stats);
+		strset *ids = strset_new();
+		xmlDocPtr doc = qa_render(b, c, ids, &stats);
 		qa_flag_spam(b, c);
 		char *out = NULL;
 		size_t outlen = 0;
-		xhtml_serialize(c->doc, &out, &outlen);
+		xhtml_serialize(doc, &out, &outlen);
 		fuzz_check_xhtml(out, outlen, true);
 		free(out);
+		xmlFreeDoc(doc);
+		strset_free(ids);
 	}
 	book_free(b);
 	return 0;

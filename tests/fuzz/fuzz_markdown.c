@@ -1,5 +1,5 @@
 /* fuzz_markdown.c - Markdown to sanitised XHTML: markdown_render,
- * markdown_assign_heading_ids and xhtml_serialize, as a chapter does it.
+ * chapter_text_heading_ids and xhtml_serialize, as a chapter does it.
  * fuzz-dict: markdown.dict
  *
  * The first byte chooses: bit 0 untrusted (a reader comment's rules), bit
@@ -15,6 +15,7 @@
 #include "book.h"
 #include "diag.h"
 #include "fuzz.h"
+#include "chapter_text.h"
 #include "markdown.h"
 #include "source.h"
 #include "xhtml.h"
@@ -44,9 +45,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	strset *ids = strset_new();
 	o.ids = ids;
 	markdown_render(b, &o, text, len, body);
-	toc_entry *toc = NULL;
-	size_t ntoc = 0;
-	markdown_assign_heading_ids(body, ids, &toc, &ntoc);
+	chapter_toc headings = {0};
+	chapter_text_heading_ids(body, ids, &headings);
 	char *out = NULL;
 	size_t outlen = 0;
 	xhtml_serialize(doc, &out, &outlen);
@@ -58,11 +58,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (u8_check((const uint8_t *)text, len) == NULL)
 		fuzz_check_xhtml(out, outlen, o.untrusted);
 	free(out);
-	for (size_t i = 0; i < ntoc; i++) {
-		free(toc[i].title);
-		free(toc[i].id);
-	}
-	free(toc);
+	toc_free(&headings);
 	strset_free(ids);
 	xmlFreeDoc(doc);
 	book_free(b);

@@ -1,6 +1,8 @@
-/* fuzz_routes.c - markdown_tree.c against the reference route: the same
- * Markdown rendered both ways (markdown_opts.via_html) must give the same
- * page, byte for byte, and the same messages, in the same order.
+/* fuzz_routes.c - the two renderers behind markdown_render against each
+ * other (src/markdown_renderers.h): the same Markdown rendered by the
+ * reference alone (MARKDOWN_ROUTE_VIA_HTML) and by the direct renderer
+ * where it can (MARKDOWN_ROUTE_BEST) must give the same page, byte for
+ * byte, and the same messages, in the same order.
  * fuzz-dict: markdown.dict
  *
  * The first byte chooses, as in fuzz_markdown: bit 0 untrusted (a reader
@@ -16,6 +18,7 @@
 #include "book.h"
 #include "diag.h"
 #include "fuzz.h"
+#include "chapter_text.h"
 #include "markdown.h"
 #include "source.h"
 #include "xhtml.h"
@@ -32,8 +35,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 
 /* The page and the messages of one route. Caller frees both. */
 static void
-render(const markdown_opts *base, bool via_html, const char *text, size_t len, char **page,
-       char **messages)
+render(const markdown_opts *base, enum markdown_route route, const char *text, size_t len,
+       char **page, char **messages)
 {
 	book *b = book_new(".");
 	xmlNodePtr body;
@@ -41,22 +44,17 @@ render(const markdown_opts *base, bool via_html, const char *text, size_t len, c
 	strset *ids = strset_new();
 	markdown_opts o = *base;
 	o.ids = ids;
-	o.via_html = via_html;
+	o.route = route;
 	strbuf log = {0};
 	diag_capture(&log);
 	markdown_render(b, &o, text, len, body);
-	toc_entry *toc = NULL;
-	size_t ntoc = 0;
-	markdown_assign_heading_ids(body, ids, &toc, &ntoc);
+	chapter_toc headings = {0};
+	chapter_text_heading_ids(body, ids, &headings);
 	diag_capture(NULL);
 	size_t outlen = 0;
 	xhtml_serialize(doc, page, &outlen);
 	*messages = log.data ? sb_take(&log) : xstrdup("");
-	for (size_t i = 0; i < ntoc; i++) {
-		free(toc[i].title);
-		free(toc[i].id);
-	}
-	free(toc);
+	toc_free(&headings);
 	strset_free(ids);
 	xmlFreeDoc(doc);
 	book_free(b);
@@ -86,8 +84,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!fuzz_markdown_input(data, size, &sf, &text, &len, &o))
 		return 0;
 	char *ref_page, *ref_log, *page, *log;
-	render(&o, true, text, len, &ref_page, &ref_log);
-	render(&o, false, text, len, &page, &log);
+	render(&o, MARKDOWN_ROUTE_VIA_HTML, text, len, &ref_page, &ref_log);
+	render(&o, MARKDOWN_ROUTE_BEST, text, len, &page, &log);
 	bool same_page = strcmp(ref_page, page) == 0;
 	bool same_log = strcmp(ref_log, log) == 0;
 	if (!same_page)

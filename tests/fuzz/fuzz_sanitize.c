@@ -16,6 +16,7 @@
 #include "book.h"
 #include "diag.h"
 #include "fuzz.h"
+#include "chapter_text.h"
 #include "markdown.h"
 #include "sanitize.h"
 #include "xhtml.h"
@@ -55,7 +56,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    .backlink_label = "Back",
 	};
 	sanitize_children(&sc, (xmlNodePtr)hdoc, body, 0);
-	markdown_assign_heading_ids(body, ids, NULL, NULL);
+	chapter_text_heading_ids(body, ids, NULL);
 	char *out = NULL;
 	size_t outlen = 0;
 	xhtml_serialize(doc, &out, &outlen);

@@ -22,6 +22,8 @@ Suite *url_suite(void);
 Suite *css_suite(void);
 Suite *lang_suite(void);
 Suite *chapter_type_suite(void);
+Suite *xref_suite(void);
+Suite *toc_suite(void);
 
 int
 main(void)
@@ -45,6 +47,8 @@ main(void)
 	srunner_add_suite(sr, css_suite());
 	srunner_add_suite(sr, lang_suite());
 	srunner_add_suite(sr, chapter_type_suite());
+	srunner_add_suite(sr, xref_suite());
+	srunner_add_suite(sr, toc_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -107,24 +107,40 @@ unmute(void)
 	close(saved_stderr);
 }
 
+/* The page of the last render: its tree and its ids (the build's, in
+ * mkbook), freed by the next render and after each test. */
+static xmlDocPtr page_doc;
+static strset *page_ids;
+
+static void
+free_page(void)
+{
+	xmlFreeDoc(page_doc);
+	page_doc = NULL;
+	strset_free(page_ids);
+	page_ids = NULL;
+}
+
 /* Renders c and returns the serialised page; the counts of errors and
  * warnings it reported go to *errors and *warnings. */
 static char *
 render(book *b, chapter *c, qa_stats *st, int *errors, int *warnings)
 {
 	diag_reset();
+	free_page();
+	page_ids = strset_new();
 	mute();
-	qa_render(b, c, st);
+	page_doc = qa_render(b, c, page_ids, st);
 	unmute();
 	if (errors)
 		*errors = diag_error_count();
 	if (warnings)
 		*warnings = diag_warning_count();
 	diag_reset();
-	ck_assert_ptr_nonnull(c->doc);
+	ck_assert_ptr_nonnull(page_doc);
 	char *out;
 	size_t len;
-	xhtml_serialize(c->doc, &out, &len);
+	xhtml_serialize(page_doc, &out, &len);
 	return out;
 }
 
@@ -203,7 +219,7 @@ check_ids(xmlNodePtr n, strset *seen, const strset *ids, strlist *frags)
 		if (v) {
 			ck_assert_msg(is_valid_id((const char *)v), "bad id '%s'", v);
 			ck_assert_msg(strset_add(seen, (const char *)v), "id '%s' twice", v);
-			ck_assert_msg(strset_has(ids, (const char *)v), "id '%s' not in c->ids", v);
+			ck_assert_msg(strset_has(ids, (const char *)v), "id '%s' not in the page's ids", v);
 		}
 		xmlFree(v);
 		xmlChar *h = xmlGetProp(n, BAD_CAST "href");
@@ -219,11 +235,12 @@ check_doc_ids(const chapter *c)
 {
 	strset *seen = strset_new();
 	strlist frags = {0};
-	check_ids(xmlDocGetRootElement(c->doc), seen, c->ids, &frags);
+	check_ids(xmlDocGetRootElement(page_doc), seen, page_ids, &frags);
 	for (size_t i = 0; i < frags.n; i++)
 		ck_assert_msg(strset_has(seen, frags.items[i]), "link to missing #%s", frags.items[i]);
-	for (size_t i = 0; i < c->ntoc; i++)
-		ck_assert_msg(strset_has(seen, c->toc[i].id), "toc id %s missing", c->toc[i].id);
+	for (size_t i = 0; i < c->toc.n; i++)
+		ck_assert_msg(strset_has(seen, toc_id(&c->toc, i)), "toc id %s missing",
+		              toc_id(&c->toc, i));
 	strlist_free(&frags);
 	strset_free(seen);
 }
@@ -258,7 +275,7 @@ START_TEST(test_threads_nested_by_date)
 	ck_assert_uint_lt(at(x, "id=\"comment-r-second\""), at(x, "id=\"comment-r-deep\""));
 
 	/* Nesting: a reply's replies sit in its own replies block. */
-	xmlNodePtr root = xmlDocGetRootElement(c->doc);
+	xmlNodePtr root = xmlDocGetRootElement(page_doc);
 	xmlNodePtr deep = find_id(root, "comment-r-deep");
 	ck_assert_ptr_eq(replied_article(deep), find_id(root, "comment-r-second"));
 	ck_assert_ptr_eq(replied_article(find_id(root, "comment-r-first")),
@@ -278,16 +295,16 @@ START_TEST(test_threads_nested_by_date)
 	ck_assert(has(x, "<section epub:type=\"chapter\" role=\"doc-chapter\" "
 	                 "aria-labelledby=\"reader-qa\"><h1 id=\"reader-qa\">Reader Q&amp;A</h1>"));
 	ck_assert(has(x, "<body epub:type=\"bodymatter\">"));
-	ck_assert_uint_eq(c->ntoc, 3);
-	ck_assert_int_eq(c->toc[0].level, 1);
-	ck_assert_str_eq(c->toc[0].id, "reader-qa");
-	ck_assert_str_eq(c->toc[0].title, "Reader Q&A");
+	ck_assert_uint_eq(c->toc.n, 3);
+	ck_assert_int_eq(c->toc.entries[0].level, 1);
+	ck_assert_str_eq(toc_id(&c->toc, 0), "reader-qa");
+	ck_assert_str_eq(toc_title(&c->toc, 0), "Reader Q&A");
 	ck_assert_str_eq(c->title, "Reader Q&A");
-	ck_assert_int_eq(c->toc[1].level, 2);
-	ck_assert_str_eq(c->toc[1].title, "Knots and trigger points");
-	ck_assert_int_eq(c->toc[2].level, 2);
+	ck_assert_int_eq(c->toc.entries[1].level, 2);
+	ck_assert_str_eq(toc_title(&c->toc, 1), "Knots and trigger points");
+	ck_assert_int_eq(c->toc.entries[2].level, 2);
 	/* Eight words, without the comma the cut leaves. */
-	ck_assert_str_eq(c->toc[2].title, "Why do my knots come back every winter\u2026");
+	ck_assert_str_eq(toc_title(&c->toc, 2), "Why do my knots come back every winter\u2026");
 	ck_assert(has(x, ">Why do my knots come back every winter\u2026</h2>"));
 	check_doc_ids(c);
 	free(x);
@@ -317,17 +334,7 @@ START_TEST(test_order_ties_and_zones)
 		free(q);
 	}
 	/* Same input, same page. */
-	xmlFreeDoc(c->doc);
-	c->doc = NULL;
-	for (size_t i = 0; i < c->ntoc; i++) {
-		free(c->toc[i].title);
-		free(c->toc[i].id);
-	}
-	free(c->toc);
-	c->toc = NULL;
-	c->ntoc = 0;
-	strset_free(c->ids);
-	c->ids = NULL;
+	toc_free(&c->toc);
 	char *y = render(b, c, NULL, NULL, NULL);
 	ck_assert_str_eq(x, y);
 	free(y);
@@ -371,7 +378,7 @@ START_TEST(test_moderation_states)
 		free(p);
 	}
 	ck_assert(!has(x, "cheap pills"));
-	ck_assert_uint_eq(c->ntoc, 2);
+	ck_assert_uint_eq(c->toc.n, 2);
 	check_doc_ids(c);
 	free(x);
 	book_free(b);
@@ -394,7 +401,7 @@ START_TEST(test_no_approved_comments)
 	ck_assert_int_eq(st.in_book, 0);
 	ck_assert(has(x, "<h1 id=\"reader-qa\">Reader Q&amp;A</h1>"));
 	ck_assert(!has(x, "qa-thread"));
-	ck_assert_uint_eq(c->ntoc, 1);
+	ck_assert_uint_eq(c->toc.n, 1);
 	/* The page is well-formed XML. */
 	xmlDocPtr d = xmlReadMemory(x, (int)strlen(x), "qa.xhtml", NULL, XML_PARSE_NONET);
 	ck_assert_ptr_nonnull(d);
@@ -551,7 +558,7 @@ START_TEST(test_hostile_content)
 	ck_assert(!has(x, "href=\"file:"));
 	/* "onerror" and "javascript:" are only ever text: no element has an
 	 * event handler, a src, or an href that is not http(s) or a fragment. */
-	xmlNodePtr body = xmlDocGetRootElement(c->doc)->children;
+	xmlNodePtr body = xmlDocGetRootElement(page_doc)->children;
 	while (body && (body->type != XML_ELEMENT_NODE || strcmp((const char *)body->name, "body")))
 		body = body->next;
 	ck_assert_ptr_nonnull(body);
@@ -625,12 +632,12 @@ START_TEST(test_thread_headings)
 	add_comment(b, c, "heading", "2020-01-04", COMMENT_APPROVED, NULL,
 	            "# My own heading\n\nAnd text.");
 	char *x = render(b, c, NULL, NULL, NULL);
-	ck_assert_uint_eq(c->ntoc, 5);
-	ck_assert_str_eq(c->toc[1].title, "Is it the rib?");
-	ck_assert_str_eq(c->toc[2].title, "Reader empty"); /* the author's name */
-	ck_assert(strlen(c->toc[3].title) <= 80 + 3);
-	ck_assert(str_ends_with(c->toc[3].title, "\u2026"));
-	ck_assert_str_eq(c->toc[4].title, "My own heading And text.");
+	ck_assert_uint_eq(c->toc.n, 5);
+	ck_assert_str_eq(toc_title(&c->toc, 1), "Is it the rib?");
+	ck_assert_str_eq(toc_title(&c->toc, 2), "Reader empty"); /* the author's name */
+	ck_assert(strlen(toc_title(&c->toc, 3)) <= 80 + 3);
+	ck_assert(str_ends_with(toc_title(&c->toc, 3), "\u2026"));
+	ck_assert_str_eq(toc_title(&c->toc, 4), "My own heading And text.");
 	/* A reader's h1 comes under the thread's h2. */
 	ck_assert(has(x, "<h3>My own heading</h3>"));
 	ck_assert(!has(x, "<h1>My own"));
@@ -701,7 +708,7 @@ START_TEST(test_long_reply_chain)
 	ck_assert_int_eq(st.in_book, N);
 	/* Count the deepest nesting of articles. */
 	int depth = 0;
-	for (xmlNodePtr n = find_id(xmlDocGetRootElement(c->doc), "comment-n2999"); n;
+	for (xmlNodePtr n = find_id(xmlDocGetRootElement(page_doc), "comment-n2999"); n;
 	     n = n->parent)
 		if (n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, "article"))
 			depth++;
@@ -747,7 +754,7 @@ START_TEST(test_random_graphs)
 		for (const char *p = strstr(x, "class=\"qa-thread\""); p;
 		     p = strstr(p + 1, "class=\"qa-thread\""))
 			threads++;
-		ck_assert_uint_eq(c->ntoc, 1 + threads);
+		ck_assert_uint_eq(c->toc.n, 1 + threads);
 		free(x);
 		book_free(b);
 	}
@@ -1010,6 +1017,7 @@ qa_suite(void)
 	tcase_add_test(t, test_long_reply_chain);
 	tcase_add_loop_test(t, test_random_graphs, 0, 5);
 	tcase_set_timeout(t, 60);
+	tcase_add_checked_fixture(t, NULL, free_page);
 	suite_add_tcase(s, t);
 
 	TCase *r = tcase_create("rendering");
@@ -1018,6 +1026,7 @@ qa_suite(void)
 	tcase_add_test(r, test_thread_headings);
 	tcase_add_test(r, test_author_url);
 	tcase_add_test(r, test_byline_languages);
+	tcase_add_checked_fixture(r, NULL, free_page);
 	suite_add_tcase(s, r);
 
 	TCase *p = tcase_create("spam");

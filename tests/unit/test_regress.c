@@ -13,6 +13,7 @@
 #include "book.h"
 #include "css.h"
 #include "diag.h"
+#include "chapter_text.h"
 #include "markdown.h"
 #include "media.h"
 #include "util.h"
@@ -30,7 +31,7 @@ render_at(const char *md, int first_line, bool untrusted)
 	markdown_opts o = {.file = "x.md", .first_line = first_line, .untrusted = untrusted,
 	                   .ids = ids};
 	markdown_render(b, &o, md, strlen(md), body);
-	markdown_assign_heading_ids(body, ids, NULL, NULL);
+	chapter_text_heading_ids(body, ids, NULL);
 	char *out;
 	size_t len;
 	xhtml_serialize(doc, &out, &len);
@@ -293,7 +294,7 @@ END_TEST
 /* markdown.c put its position marker "<!--mkbook-line:L:C-->" before
  * raw HTML inside an image's description too, where cmark-gfm writes the
  * HTML into alt as text: the marker showed in the description. Found
- * while writing markdown_tree.c. */
+ * while writing markdown_direct.c. */
 START_TEST(test_regress_line_marker_in_image_description)
 {
 	diag_reset();
@@ -305,7 +306,7 @@ START_TEST(test_regress_line_marker_in_image_description)
 }
 END_TEST
 
-/* markdown_tree.c took an author's comment that reads like a marker
+/* markdown_direct.c took an author's comment that reads like a marker
  * ("<!--mkbook-line:...-->"), standing right after markdown.c's own, for
  * nothing, and gave the next tag's attributes to the wrong element: the
  * two routes differed (fuzz_routes). */
@@ -320,7 +321,7 @@ START_TEST(test_regress_marker_like_comment_shifts_tags)
 END_TEST
 
 /* cmark-gfm counts the references in a note it then drops (a second note
- * of the same label): markdown_tree.c numbered the later references from
+ * of the same label): markdown_direct.c numbered the later references from
  * those it could see, one too low (fuzz_routes; seed
  * regress-dropped-note-reference). */
 START_TEST(test_regress_dropped_note_reference_count)
@@ -333,7 +334,7 @@ START_TEST(test_regress_dropped_note_reference_count)
 }
 END_TEST
 
-/* markdown_tree.c ended a code block's language at a form feed or a
+/* markdown_direct.c ended a code block's language at a form feed or a
  * vertical tab, where cmark-gfm does not: class="language-" for
  * "```\f=" (fuzz_routes; seed regress-form-feed-in-info-string). */
 START_TEST(test_regress_form_feed_in_info_string)

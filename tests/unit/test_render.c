@@ -10,6 +10,7 @@
 #include "build.h"
 #include "diag.h"
 #include "manuscript.h"
+#include "chapter_text.h"
 #include "markdown.h"
 #include "media.h"
 #include "sanitize.h"
@@ -26,7 +27,7 @@ render(const char *md, bool untrusted)
 	strset *ids = strset_new();
 	markdown_opts o = {.file = "x.md", .first_line = 1, .untrusted = untrusted, .ids = ids};
 	markdown_render(b, &o, md, strlen(md), body);
-	markdown_assign_heading_ids(body, ids, NULL, NULL);
+	chapter_text_heading_ids(body, ids, NULL);
 	char *out;
 	size_t len;
 	xhtml_serialize(doc, &out, &len);

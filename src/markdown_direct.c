@@ -1,24 +1,25 @@
-/* markdown_tree.c - cmark-gfm's AST straight into the XHTML tree.
+/* markdown_direct.c - the direct renderer: cmark-gfm's AST straight into
+ * the XHTML tree.
  *
- * The reference route (markdown.c) renders a chapter to HTML with cmark-gfm,
- * reads that back with libxml2's HTML parser and copies the result through
- * the sanitiser. For the nodes whose HTML cmark-gfm writes in a fixed form
- * (blocks, emphasis, links, images, code, tables, task lists) that is work
- * done three times. This builder walks the AST once and makes each element
- * through the same sanitiser calls (sanitize_open_element), with the text
- * nodes, the line breaks between blocks, the source lines and the nesting
- * depths the reference route would give, so that the book is the same byte
- * for byte (tests/unit/test_tree.c compares the two routes on the spec
- * examples and the test books).
+ * The reference renderer (markdown_via_html.c) renders a chapter to HTML
+ * with cmark-gfm, reads that back with libxml2's HTML parser and copies
+ * the result through the sanitiser. For the nodes whose HTML cmark-gfm
+ * writes in a fixed form (blocks, emphasis, links, images, code, tables,
+ * task lists) that is work done three times. This renderer walks the AST
+ * once and makes each element through the same sanitiser calls
+ * (sanitize_open_element), with the text nodes, the line breaks between
+ * blocks, the source lines and the nesting depths the reference would
+ * give, so that the book is the same byte for byte (markdown_renderers.h
+ * names the tests that compare the two).
  *
  * What cmark-gfm writes as raw text is still parsed: a paragraph, heading
  * or table holding inline HTML or a note reference is rendered on its own
  * and read back with the HTML parser, and so are the notes at the end. A
  * chapter whose raw HTML could mean something else when read in pieces (an
- * HTML block, a tag the allow-list below does not know, tags that do not
- * close where they open, a link inside a link) goes the reference route
+ * HTML block, a tag markdown_direct_scope.c does not know, tags that do
+ * not close where they open, a link inside a link) goes to the reference
  * whole. */
-#include "markdown_tree.h"
+#include "markdown_direct.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -28,218 +29,6 @@
 #include <libxml/HTMLparser.h>
 
 #include "util.h"
-
-/* Node kinds the extensions add; their type numbers are handed out when
- * the extensions register, so they are told apart by name. */
-enum ext_kind { EXT_NONE, EXT_TABLE, EXT_ROW, EXT_HEADER_ROW, EXT_CELL, EXT_STRIKE };
-
-static enum ext_kind
-ext_kind_of(cmark_node *n)
-{
-	cmark_node_type type = cmark_node_get_type(n);
-	bool inline_type = (type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE;
-	/* The extensions' types come after cmark-gfm's own, whose last are
-	 * the footnote nodes. */
-	if (type <= (inline_type ? CMARK_NODE_FOOTNOTE_REFERENCE : CMARK_NODE_FOOTNOTE_DEFINITION))
-		return EXT_NONE;
-	const char *t = cmark_node_get_type_string(n);
-	if (!strcmp(t, "table"))
-		return EXT_TABLE;
-	if (!strcmp(t, "table_row"))
-		return EXT_ROW;
-	if (!strcmp(t, "table_header"))
-		return EXT_HEADER_ROW;
-	if (!strcmp(t, "table_cell"))
-		return EXT_CELL;
-	if (!strcmp(t, "strikethrough"))
-		return EXT_STRIKE;
-	return EXT_NONE;
-}
-
-static bool
-is_task_item(cmark_node *n)
-{
-	return cmark_node_get_syntax_extension(n) != NULL &&
-	       !strcmp(cmark_node_get_type_string(n), "tasklist");
-}
-
-/* ---- which chapters the builder takes ---- */
-
-/* Phrasing elements whose tags, balanced within one inline container, read
- * the same alone as in the whole chapter. */
-static bool
-is_simple_inline_tag(const char *name, size_t len)
-{
-	static const char *const tags[] = {
-	    "a",    "abbr", "b",    "bdi",  "bdo", "br",   "cite", "code", "data", "del",
-	    "dfn",  "em",   "i",    "img",  "ins", "kbd",  "mark", "q",    "s",    "samp",
-	    "small", "span", "strong", "sub", "sup", "time", "u",   "var",  NULL};
-	for (int i = 0; tags[i]; i++)
-		if (strlen(tags[i]) == len && !strncasecmp(tags[i], name, len))
-			return true;
-	return false;
-}
-
-static bool
-is_void_tag(const char *name, size_t len)
-{
-	return (len == 2 && !strncasecmp(name, "br", 2)) || (len == 3 && !strncasecmp(name, "img", 3));
-}
-
-/* One piece of inline HTML, as the balance check sees it. */
-enum tag_kind { TAG_OTHER, TAG_OPEN, TAG_CLOSE, TAG_VOID, TAG_COMMENT };
-
-/* Classifies lit, which cmark-gfm has already matched as one tag, comment,
- * declaration or processing instruction; *name and *len name the tag. The
- * "<!--mkbook-line:...-->" marker markdown.c puts before each piece is
- * skipped. */
-static enum tag_kind
-classify_tag(const char *lit, const char **name, size_t *len)
-{
-	if (str_starts_with(lit, "<!--mkbook-line:")) {
-		const char *end = strstr(lit, "-->");
-		if (end == NULL)
-			return TAG_OTHER;
-		lit = end + 3;
-	}
-	if (str_starts_with(lit, "<!--")) {
-		/* One comment, ending the piece. */
-		const char *end = strstr(lit + 4, "-->");
-		return end && end[3] == '\0' ? TAG_COMMENT : TAG_OTHER;
-	}
-	bool closing = lit[0] == '<' && lit[1] == '/';
-	const char *p = lit + (closing ? 2 : 1);
-	if (lit[0] != '<')
-		return TAG_OTHER;
-	size_t n = 0;
-	while ((p[n] >= 'a' && p[n] <= 'z') || (p[n] >= 'A' && p[n] <= 'Z') ||
-	       (p[n] >= '0' && p[n] <= '9'))
-		n++;
-	if (n == 0 || !is_simple_inline_tag(p, n))
-		return TAG_OTHER;
-	*name = p;
-	*len = n;
-	size_t total = strlen(lit);
-	if (total < 2 || lit[total - 1] != '>')
-		return TAG_OTHER;
-	bool self_closing = lit[total - 2] == '/';
-	if (closing)
-		return self_closing ? TAG_OTHER : TAG_CLOSE;
-	if (is_void_tag(p, n))
-		return TAG_VOID;
-	return self_closing ? TAG_OTHER : TAG_OPEN;
-}
-
-/* Whether the tag whose name (len bytes) classify_tag found has anything
- * after its name but blanks, a '/' and the '>': attributes, which only
- * the HTML parser reads as the reference route does. */
-static bool
-tag_has_attributes(const char *name, size_t len)
-{
-	const char *p = name + len;
-	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f')
-		p++;
-	if (*p == '/')
-		p++;
-	return !(p[0] == '>' && p[1] == '\0');
-}
-
-/* Whether the inline HTML among container's children opens and closes
- * known phrasing tags in order. */
-static bool
-inline_html_balanced(cmark_node *container)
-{
-	const char *stack[32];
-	size_t lens[32];
-	size_t depth = 0;
-	for (cmark_node *c = cmark_node_first_child(container); c; c = cmark_node_next(c)) {
-		if (cmark_node_get_type(c) != CMARK_NODE_HTML_INLINE)
-			continue;
-		const char *name = NULL;
-		size_t len = 0;
-		switch (classify_tag(cmark_node_get_literal(c), &name, &len)) {
-		case TAG_OTHER:
-			return false;
-		case TAG_COMMENT:
-		case TAG_VOID:
-			break;
-		case TAG_OPEN:
-			if (depth == sizeof stack / sizeof *stack)
-				return false;
-			stack[depth] = name;
-			lens[depth++] = len;
-			break;
-		case TAG_CLOSE:
-			if (depth == 0 || lens[depth - 1] != len ||
-			    strncasecmp(stack[depth - 1], name, len))
-				return false;
-			depth--;
-			break;
-		}
-	}
-	return depth == 0;
-}
-
-bool
-markdown_tree_supported(cmark_node *root)
-{
-	bool ok = true;
-	int links = 0;  /* links open around the current node */
-	int images = 0; /* images, the same */
-	int notes = 0;  /* note definitions, the same */
-	cmark_iter *it = cmark_iter_new(root);
-	cmark_event_type ev;
-	while (ok && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		cmark_node_type t = cmark_node_get_type(n);
-		if (ev == CMARK_EVENT_EXIT) {
-			links -= t == CMARK_NODE_LINK;
-			images -= t == CMARK_NODE_IMAGE;
-			notes -= t == CMARK_NODE_FOOTNOTE_DEFINITION;
-			continue;
-		}
-		switch (t) {
-		case CMARK_NODE_HTML_BLOCK:
-		case CMARK_NODE_CUSTOM_BLOCK:
-		case CMARK_NODE_CUSTOM_INLINE:
-			ok = false;
-			break;
-		case CMARK_NODE_LINK:
-			/* cmark-gfm's autolinks can land inside a link; the HTML
-			 * parser closes the outer one there. */
-			ok = links == 0;
-			if (cmark_node_first_child(n) != NULL)
-				links++;
-			break;
-		case CMARK_NODE_IMAGE:
-			images++;
-			break;
-		case CMARK_NODE_FOOTNOTE_DEFINITION: {
-			/* cmark-gfm puts the notes last; anything after one would be
-			 * taken for a note. */
-			cmark_node *next = cmark_node_next(n);
-			ok = next == NULL || cmark_node_get_type(next) == CMARK_NODE_FOOTNOTE_DEFINITION;
-			notes++;
-			break;
-		}
-		case CMARK_NODE_FOOTNOTE_REFERENCE:
-			/* cmark-gfm numbers a note's references in source order,
-			 * those in notes and image descriptions too; the builder
-			 * counts those it meets, in the body. */
-			ok = links == 0 && images == 0 && notes == 0;
-			break;
-		case CMARK_NODE_HTML_INLINE:
-			ok = inline_html_balanced(cmark_node_parent(n));
-			break;
-		default:
-			break;
-		}
-	}
-	cmark_iter_free(it);
-	return ok;
-}
-
-/* ---- building ---- */
 
 typedef struct builder {
 	sanitize_ctx *sc;
@@ -340,7 +129,7 @@ start_line(cmark_node *n)
 }
 
 /* n's children into into. Raw tags among them open and close elements
- * (markdown_tree_supported saw that they pair up within n). */
+ * (markdown_direct_supported saw that they pair up within n). */
 static void
 build_children(builder *b, cmark_node *n, xmlNodePtr into, int line, int depth)
 {
@@ -428,7 +217,7 @@ has_raw_link(cmark_node *n)
 		if (cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE) {
 			const char *name = NULL;
 			size_t len = 0;
-			classify_tag(cmark_node_get_literal(c), &name, &len);
+			markdown_direct_classify_tag(cmark_node_get_literal(c), &name, &len);
 			if (name && len == 1 && (*name == 'a' || *name == 'A'))
 				return true;
 		} else if (has_raw_link(c)) {
@@ -442,7 +231,7 @@ static bool
 is_leaf_block(cmark_node *n)
 {
 	cmark_node_type t = cmark_node_get_type(n);
-	return t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING || ext_kind_of(n) == EXT_TABLE;
+	return t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING || markdown_direct_ext_kind(n) == MD_EXT_TABLE;
 }
 
 /* Appends n's HTML to sb inside a <div>; its last byte goes to b->lasts. */
@@ -475,8 +264,8 @@ gather_html(builder *b, cmark_node *n, strbuf *sb)
 		} else if (t == CMARK_NODE_HTML_INLINE) {
 			const char *lit = cmark_node_get_literal(c), *name;
 			size_t len;
-			enum tag_kind k = classify_tag(lit, &name, &len);
-			if ((k == TAG_OPEN || k == TAG_VOID) && tag_has_attributes(name, len)) {
+			enum markdown_tag_kind k = markdown_direct_classify_tag(lit, &name, &len);
+			if ((k == MD_TAG_OPEN || k == MD_TAG_VOID) && markdown_direct_tag_has_attributes(name, len)) {
 				sb_puts(sb, "<div>");
 				sb_puts(sb, name - 1); /* from its '<' */
 				sb_puts(sb, "</div>");
@@ -537,13 +326,13 @@ build_raw_tag(builder *b, cmark_node *n, inline_stack *st, xmlNodePtr into, int 
 		return;
 	const char *name;
 	size_t len;
-	enum tag_kind k = classify_tag(lit, &name, &len);
+	enum markdown_tag_kind k = markdown_direct_classify_tag(lit, &name, &len);
 	xmlNodePtr cur = st->n ? st->open[st->n - 1].into : into;
 	int cur_line = st->n ? st->open[st->n - 1].line : line;
 	int cur_depth = st->n ? st->depth[st->n - 1] + 1 : depth;
-	if (k == TAG_COMMENT)
+	if (k == MD_TAG_COMMENT)
 		return;
-	if (k == TAG_CLOSE) {
+	if (k == MD_TAG_CLOSE) {
 		if (st->dropped) {
 			st->dropped--;
 		} else if (st->n) {
@@ -552,10 +341,10 @@ build_raw_tag(builder *b, cmark_node *n, inline_stack *st, xmlNodePtr into, int 
 		}
 		return;
 	}
-	bool parsed = tag_has_attributes(name, len);
+	bool parsed = markdown_direct_tag_has_attributes(name, len);
 	xmlNodePtr div = parsed ? next_piece(b) : NULL;
 	if (st->dropped) {
-		if (k == TAG_OPEN)
+		if (k == MD_TAG_OPEN)
 			st->dropped++;
 		return;
 	}
@@ -579,7 +368,7 @@ build_raw_tag(builder *b, cmark_node *n, inline_stack *st, xmlNodePtr into, int 
 		open = sanitize_open_element(b->sc, cur, lower, NULL, 0, 0, cur_line, cur_depth, &e);
 	}
 	b->last = '>';
-	if (k != TAG_OPEN)
+	if (k != MD_TAG_OPEN)
 		return;
 	if (!open || st->n == (int)(sizeof st->open / sizeof *st->open)) {
 		st->dropped = 1;
@@ -724,7 +513,7 @@ build_table(builder *b, cmark_node *n, xmlNodePtr into, int line, int depth)
 	sanitize_element tbody = {0};
 	bool in_body = false;
 	for (cmark_node *row = cmark_node_first_child(n); row; row = cmark_node_next(row)) {
-		bool header = ext_kind_of(row) == EXT_HEADER_ROW;
+		bool header = markdown_direct_ext_kind(row) == MD_EXT_HEADER_ROW;
 		put_cr(b);
 		sanitize_element group;
 		xmlNodePtr row_into;
@@ -822,7 +611,7 @@ build_node(builder *b, cmark_node *n, xmlNodePtr into, int line, int depth)
 	case CMARK_NODE_ITEM:
 		put_cr(b);
 		if (open_element(b, into, "li", NULL, 0, here, line, depth, &e)) {
-			if (is_task_item(n)) {
+			if (markdown_direct_is_task_item(n)) {
 				bool checked = cmark_gfm_extensions_get_tasklist_item_checked(n);
 				sanitize_attr box[] = {{"type", "checkbox", false},
 				                       {"checked", "", false},
@@ -956,11 +745,11 @@ build_node(builder *b, cmark_node *n, xmlNodePtr into, int line, int depth)
 		break;
 	}
 	default:
-		switch (ext_kind_of(n)) {
-		case EXT_STRIKE:
+		switch (markdown_direct_ext_kind(n)) {
+		case MD_EXT_STRIKE:
 			build_wrapped(b, n, "del", NULL, 0, 0, into, line, depth);
 			break;
-		case EXT_TABLE:
+		case MD_EXT_TABLE:
 			if (has_raw_link(n)) {
 				put_cr(b);
 				count_note_refs(b, n);
@@ -970,7 +759,7 @@ build_node(builder *b, cmark_node *n, xmlNodePtr into, int line, int depth)
 			}
 			break;
 		default:
-			/* Not reached: markdown_tree_supported refused the rest. */
+			/* Not reached: markdown_direct_supported refused the rest. */
 			break;
 		}
 		break;
@@ -978,10 +767,12 @@ build_node(builder *b, cmark_node *n, xmlNodePtr into, int line, int depth)
 }
 
 bool
-markdown_tree_build(sanitize_ctx *sc, cmark_node *root, int options, cmark_llist *exts,
-                    xmlNodePtr parent)
+markdown_direct_build(sanitize_ctx *sc, const markdown_parse *mp, xmlNodePtr parent)
 {
-	builder b = {.sc = sc, .options = options, .exts = exts};
+	cmark_node *root = mp->root;
+	builder b = {.sc = sc,
+	             .options = mp->options,
+	             .exts = cmark_parser_get_syntax_extensions(mp->parser)};
 	/* The notes come last, as cmark-gfm moves them there; they are read
 	 * back together, as one <section>, from a document of their own. */
 	cmark_node *notes = NULL, *first = cmark_node_first_child(root);
@@ -1017,14 +808,14 @@ markdown_tree_build(sanitize_ctx *sc, cmark_node *root, int options, cmark_llist
 	if (notes) {
 		read_note_ids(&b, doc);
 		if (!note_refs_all_visible(&b, root)) {
-			/* Give the notes back: the reference route takes it all. */
+			/* Give the notes back: the reference renderer takes it all. */
 			cmark_node *c;
 			while ((c = cmark_node_first_child(notes)) != NULL)
 				cmark_node_append_child(root, c);
 			goto out;
 		}
 	}
-	/* The reference route's tree: html (0) > body (1) > the blocks (2). */
+	/* The reference renderer's tree: html (0) > body (1) > the blocks (2). */
 	for (cmark_node *c = cmark_node_first_child(root); c; c = cmark_node_next(c))
 		build_node(&b, c, parent, 0, 2);
 	if (notes)
