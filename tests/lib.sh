@@ -142,3 +142,75 @@ resolve_mkbook() {
 		printf '%s\n' "$1/mkbook"
 	fi
 }
+
+# ---- the bad-input corpus (tests/bad/, see its README.md) ----
+
+# The marker planted next to every bad-input manuscript; no book may hold it.
+BAD_MARKER=mkbook-secret-8d1f60c2e4
+
+# bad_make_secrets DIR: writes into DIR the files that hold BAD_MARKER
+# (secret.txt, .md, .yaml, .svg, .css, .png), once per run.
+bad_make_secrets() {
+	mkdir -p "$1" && python3 - "$1" "$BAD_MARKER" <<'PY'
+import struct, sys, zlib
+d, m = sys.argv[1], sys.argv[2]
+def chunk(t, b):
+    return struct.pack(">I", len(b)) + t + b + struct.pack(">I", zlib.crc32(t + b) & 0xffffffff)
+png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+       + chunk(b"tEXt", b"Comment\x00" + m.encode()) + chunk(b"IDAT", zlib.compress(b"\x00\x00"))
+       + chunk(b"IEND", b""))
+files = {
+    "secret.txt": m + "\n",
+    "secret.md": "# Secret\n\n" + m + "\n",
+    "secret.yaml": "title: " + m + "\n",
+    "secret.svg": '<svg xmlns="http://www.w3.org/2000/svg"><text>' + m + "</text></svg>\n",
+    "secret.css": "/* " + m + " */\n",
+}
+for name, text in files.items():
+    open(d + "/" + name, "w").write(text)
+open(d + "/secret.png", "wb").write(png)
+PY
+}
+
+# bad_prepare ROOT CASE DIR SECRETS: makes DIR the working folder of the
+# bad-input case tests/bad/CASE of the repository at ROOT: removes it, copies
+# in/, plants the files of SECRETS (made by bad_make_secrets) and runs
+# setup.sh there. Returns setup.sh's status (77: skip the case) with its
+# output on stdout; 0 when there is no setup.sh.
+bad_prepare() {
+	local root=$1 c=$2 dir=$3 secrets=$4 src=$1/tests/bad/$2
+	rm -rf "$dir" 2>/dev/null || { chmod -R u+rwx "$dir" && rm -rf "$dir"; }
+	mkdir -p "$dir"
+	[ -d "$src/in" ] && cp -R "$src/in" "$dir/in"
+	cp "$secrets"/secret.* "$dir"/
+	[ -f "$src/setup.sh" ] || return 0
+	(cd "$dir" && CASE_DIR=$src bash "$src/setup.sh" 2>&1)
+}
+
+# bad_args ROOT CASE: the options of the case (its args file) and, when they
+# name no -o and no --check, "-o out.epub"; one word a line.
+bad_args() {
+	local args=() src=$1/tests/bad/$2
+	[ -f "$src/args" ] && read -r -a args <"$src/args"
+	case " ${args[*]} " in
+	*" -o "* | *" --check "*) ;;
+	*) args+=(-o out.epub) ;;
+	esac
+	printf '%s\n' "${args[@]}"
+}
+
+# unprivileged_prefix WORKDIR: prints the command prefix that runs a program
+# without root's power over file permissions, or nothing when not root;
+# returns 1 when it is needed but cannot be done (WORKDIR: a scratch folder).
+unprivileged_prefix() {
+	[ "$(id -u)" -ne 0 ] && return 0
+	command -v setpriv >/dev/null 2>&1 || return 1
+	local probe=$1/.probe-$$
+	rm -rf "$probe" && mkdir -p "$probe" && chmod 000 "$probe"
+	if setpriv --bounding-set=-dac_override,-dac_read_search ls "$probe" >/dev/null 2>&1; then
+		chmod 700 "$probe" && rm -rf "$probe"
+		return 1
+	fi
+	chmod 700 "$probe" && rm -rf "$probe"
+	printf '%s\n' "setpriv --bounding-set=-dac_override,-dac_read_search"
+}
