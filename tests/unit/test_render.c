@@ -499,9 +499,9 @@ START_TEST(test_manuscript_file_changed)
 	unlink(log);
 	char want[512];
 	snprintf(want, sizeof want,
-	         "mkbook: %s/a.md: error: the file changed while the book was being made; "
+	         "%s/a.md: error: the file changed while the book was being made; "
 	         "make the book again\n"
-	         "mkbook: %s/b.md: error: the file changed while the book was being made; "
+	         "%s/b.md: error: the file changed while the book was being made; "
 	         "make the book again\n",
 	         tmpdir, tmpdir);
 	ck_assert_str_eq(out, want);
