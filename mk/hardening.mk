@@ -4,9 +4,9 @@
 #                      LeakSanitizer, UndefinedBehaviorSanitizer), then the whole
 #                      suite with them: the unit tests and tests/run-all.sh with
 #                      MKBOOK=./mkbook-asan. Fails on any sanitizer report.
-#   make valgrind      the unit tests (CK_FORK=no), every test book, every
-#                      tests/qa case, the sample and tests/run-bad.sh (but its
-#                      huge cases) under valgrind (tests/valgrind.sh).
+#   make valgrind      the unit tests (CK_FORK=no), every test book, the
+#                      sample and tests/run-bad.sh (but its huge cases) under
+#                      valgrind (tests/valgrind.sh).
 #   make fuzz          builds the libFuzzer targets of tests/fuzz/ (clang) into
 #                      build/fuzz/ and runs each for FUZZ_SECONDS (default 60);
 #                      FUZZ_TARGETS picks some, FUZZ_JOBS runs that many at a

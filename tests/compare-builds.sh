@@ -15,7 +15,6 @@
 #            (in/ copied, the marker files planted, setup.sh run), with its
 #            args; cases marked unprivileged run without root's file powers
 #            (skipped where that cannot be done)
-#   qa       every tests/qa/CASE (when that corpus exists), with its args
 #   spec     the CommonMark and GFM spec book (tests/spec/extract.sh; skipped
 #            when the spec texts cannot be fetched)
 #   real     the real-world bench book (tests/bench/realbook.sh; skipped when
@@ -233,17 +232,6 @@ if wants bad; then
 		eval "prepare_bad() { bad_prepare '$root' '$c' '$work/bad-run' '$secrets'; }"
 		compare "bad-$c" "$work/bad-run" "$limit" prepare_bad "${prefix[@]}" -- "${args[@]}" in
 		chmod -R u+rwx "$work/bad-run" 2>/dev/null
-	done
-fi
-
-# ---- the Q&A corpus (tests/qa/CASE/expected: line 2 "args: ...") ----
-
-if wants qa && [ -d tests/qa ]; then
-	for d in tests/qa/*/; do
-		c=$(basename "$d")
-		[ -f "$d/expected" ] || continue
-		read -r -a args < <(sed -n '2s/^args: //p' "$d/expected")
-		compare "qa-$c" "$scratch" 60 fresh -- "${args[@]}" "$root/$d" -o book.epub
 	done
 fi
 
