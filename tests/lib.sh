@@ -1,9 +1,69 @@
 # shellcheck shell=bash
-# tests/lib.sh - helpers shared by the test scripts. Source it; it defines
-# functions and the PASSED/FAILED counters and runs nothing by itself.
+# tests/lib.sh - what the test scripts share. Source it; it defines
+# functions and the PASSED/FAILED counters and runs nothing by itself. A
+# test script starts with
+#     . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+#     suite_start "" "$@"
+# (see suite_start).
 
 PASSED=${PASSED:-0}
 FAILED=${FAILED:-0}
+
+# suite_start OPTIONS ARG...: the prologue of every test script. Sets -u and
+# pipefail, and
+#   root           the repository's top folder (absolute)
+#   caller_dir     the folder the script was started in
+#   MKBOOK         the mkbook to test, absolute: $MKBOOK (a path, relative to
+#                  caller_dir, or a command on PATH), else $root/mkbook
+#   EPUBCHECK_JAR  absolute (default /usr/share/java/epubcheck.jar)
+#   fixed_epoch    1704067200 (2024-01-01), the SOURCE_DATE_EPOCH of tests
+#   cases          the words of ARG that are not options, each made a folder
+#                  name (trailing slash and leading folders dropped)
+#   options        the options of ARG found in OPTIONS (a space-separated
+#                  list, e.g. "--update-golden")
+# -h or --help prints the script's header comment and exits 0; any other
+# option is an error (exit 2). Then changes to $root.
+suite_start() {
+	local known=" $1 " arg name
+	shift
+	set -u
+	set -o pipefail
+	root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+	caller_dir=$PWD
+	# shellcheck disable=SC2034 # used by the scripts
+	fixed_epoch=1704067200
+	MKBOOK=$(resolve_mkbook "$root")
+	EPUBCHECK_JAR=$(abs_path "${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}")
+	cases=()
+	options=()
+	name=$(basename "$0")
+	for arg in "$@"; do
+		case $arg in
+		-h | --help)
+			sed -n '2,/^$/s/^# \{0,1\}//p' "$0"
+			exit 0
+			;;
+		-*)
+			if [[ $known == *" $arg "* ]]; then
+				options+=("$arg")
+			else
+				printf '%s: unknown option %s\n' "$name" "$arg" >&2
+				exit 2
+			fi
+			;;
+		*)
+			arg=${arg%/}
+			cases+=("${arg##*/}")
+			;;
+		esac
+	done
+	cd "$root" || exit 2
+}
+
+# has_option OPTION: true when suite_start found OPTION among the arguments.
+has_option() {
+	[[ " ${options[*]} " == *" $1 "* ]]
+}
 
 # pass DESCRIPTION / fail DESCRIPTION: one result line, counted.
 pass() {
@@ -121,11 +181,12 @@ golden_tree() {
 	done < <(cd "$src" && find . -type f \( -name '*.opf' -o -name '*.ncx' -o -name '*.xhtml' \) -print0)
 }
 
-# abs_path PATH: PATH made absolute (it need not exist).
+# abs_path PATH: PATH made absolute (it need not exist), relative to the
+# folder the script was started in.
 abs_path() {
 	case $1 in
 	/*) printf '%s\n' "$1" ;;
-	*) printf '%s/%s\n' "$PWD" "${1#./}" ;;
+	*) printf '%s/%s\n' "${caller_dir:-$PWD}" "${1#./}" ;;
 	esac
 }
 
@@ -178,7 +239,7 @@ PY
 # setup.sh there. Returns setup.sh's status (77: skip the case) with its
 # output on stdout; 0 when there is no setup.sh.
 bad_prepare() {
-	local root=$1 c=$2 dir=$3 secrets=$4 src=$1/tests/bad/$2
+	local root=$1 dir=$3 secrets=$4 src=$1/tests/bad/$2
 	rm -rf "$dir" 2>/dev/null || { chmod -R u+rwx "$dir" && rm -rf "$dir"; }
 	mkdir -p "$dir"
 	[ -d "$src/in" ] && cp -R "$src/in" "$dir/in"

@@ -28,40 +28,18 @@
 # what cannot run here) and, last, "N passed, M failed"; exits 1 when
 # anything failed.
 
-set -u
-set -o pipefail
-
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(dirname "$here")
 # shellcheck source=tests/lib.sh
-. "$here/lib.sh"
-
-MKBOOK=$(resolve_mkbook "$root")
-EPUBCHECK_JAR=$(abs_path "${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}")
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+suite_start "" "$@"
 jobs=${EPUBCHECK_JOBS:-$(nproc 2>/dev/null || echo 2)}
 export SOURCE_DATE_EPOCH=1704067200
 # Sanitizer reports must reach standard error; a preloaded shim must not
 # stop an ASan build.
 export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
 
-cases=()
-for arg in "$@"; do
-	case $arg in
-	-h | --help)
-		sed -n '2,/^$/s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
-		exit 0
-		;;
-	-*)
-		printf 'run-bad.sh: unknown option %s\n' "$arg" >&2
-		exit 2
-		;;
-	*) cases+=("$(basename "${arg%/}")") ;;
-	esac
-done
 atomic=true
 [ ${#cases[@]} -gt 0 ] && atomic=false
 
-cd "$root" || exit 2
 work=$root/build/bad
 mkdir -p "$work"
 # One run at a time uses build/bad/ (make check and a developer's run).

@@ -7,15 +7,9 @@
 #
 # Environment: MKBOOK (default ./mkbook), EPUBCHECK_JAR. Terminal tests run
 # mkbook under script(1) from util-linux, and are skipped without it.
-set -uo pipefail
-cd "$(dirname "$0")/.."
 # shellcheck source=tests/lib.sh
-. tests/lib.sh
-
-MKBOOK=${MKBOOK:-./mkbook}
-case "$MKBOOK" in /*) ;; *) MKBOOK=$PWD/$MKBOOK ;; esac
-JAR=${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}
-root=$PWD
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+suite_start "" "$@"
 out=$root/build/test-cli
 rm -rf "$out"
 mkdir -p "$out"
@@ -203,7 +197,7 @@ fi
 checks=("$out/my-book.epub" "$out/starter.kepub.epub" "$kepub" "$out/gfm.kepub.epub" "$out/images.kepub.epub"
 	"$out/badge.epub")
 for e in "${checks[@]}"; do
-	[ -s "$e" ] && run_epubcheck "$JAR" "$e" "$e.epubcheck.txt" &
+	[ -s "$e" ] && run_epubcheck "$EPUBCHECK_JAR" "$e" "$e.epubcheck.txt" &
 done
 wait
 for e in "${checks[@]}"; do

@@ -16,13 +16,11 @@
 #
 # Environment: VALGRIND (default valgrind), MKBOOK (default ./mkbook),
 # UNIT (default build/unit-tests), VALGRIND_JOBS.
-set -uo pipefail
-cd "$(dirname "$0")/.."
 # shellcheck source=tests/lib.sh
-. tests/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+suite_start "" "$@"
 
 VALGRIND=${VALGRIND:-valgrind}
-MKBOOK=${MKBOOK:-./mkbook}
 UNIT=${UNIT:-build/unit-tests}
 jobs=${VALGRIND_JOBS:-$(nproc 2>/dev/null || echo 2)}
 out=build/valgrind
@@ -83,7 +81,7 @@ done
 if [ -f tests/run-bad.sh ]; then
 	logs=$PWD/$out/bad
 	mkdir -p "$logs"
-	VALGRIND_MKBOOK=$(abs_path "$MKBOOK") VALGRIND_LOGS=$logs VALGRIND=$VALGRIND \
+	VALGRIND_MKBOOK=$MKBOOK VALGRIND_LOGS=$logs VALGRIND=$VALGRIND \
 		MKBOOK=$PWD/tests/valgrind-wrap.sh bash tests/run-bad.sh >"$out/run-bad.log" 2>&1
 	status=$?
 	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$out/run-bad.log" | tail -n 1)
