@@ -120,52 +120,48 @@ run_epubcheck() {
 # check_mimetype EPUB: true when the EPUB's first zip entry is "mimetype",
 # stored (not deflated), with no extra field in its local or central header,
 # and holds exactly "application/epub+zip" (OCF 3, section 4.3). On failure
-# prints what is wrong.
+# prints what is wrong. Reads the local header with od, the central
+# directory with zipinfo (of unzip).
 check_mimetype() {
-	python3 - "$1" <<'EOF'
-import struct, sys, zipfile
-
-path = sys.argv[1]
-problems = []
-with open(path, "rb") as f:
-    head = f.read(30)
-    if len(head) < 30 or head[:4] != b"PK\x03\x04":
-        print("not a zip file (no local file header at offset 0)")
-        sys.exit(1)
-    (_, _, flags, method, _, _, _, csize, usize, nlen, xlen) = struct.unpack(
-        "<IHHHHHIIIHH", head)
-    name = f.read(nlen)
-    f.seek(xlen, 1)
-    data = f.read(csize)
-if name != b"mimetype":
-    problems.append("first entry is %r, not 'mimetype'" % name.decode("utf-8", "replace"))
-if method != 0:
-    problems.append("mimetype is compressed (method %d), not stored" % method)
-if xlen != 0:
-    problems.append("mimetype's local header has a %d-byte extra field" % xlen)
-if flags & 0x08:
-    problems.append("mimetype uses a data descriptor")
-if name == b"mimetype" and method == 0 and data != b"application/epub+zip":
-    problems.append("mimetype holds %r" % data)
-try:
-    with zipfile.ZipFile(path) as z:
-        first = z.infolist()[0]
-        if first.filename != "mimetype":
-            problems.append("central directory lists %r first" % first.filename)
-        elif first.extra:
-            problems.append("mimetype's central header has a %d-byte extra field" % len(first.extra))
-except (zipfile.BadZipFile, IndexError) as e:
-    problems.append("unreadable zip: %s" % e)
-for p in problems:
-    print(p)
-sys.exit(1 if problems else 0)
-EOF
+	local f=$1 problems=() sig flags method csize nlen xlen name data central
+	# le_at OFFSET SIZE: the little-endian number at OFFSET of the file.
+	le_at() { od -An -t"u$2" -j "$1" -N "$2" --endian=little "$f" | tr -d ' '; }
+	sig=$(od -An -tx1 -N 4 "$f" | tr -d ' ')
+	if [ "$sig" != 504b0304 ]; then
+		echo "not a zip file (no local file header at offset 0)"
+		return 1
+	fi
+	flags=$(le_at 6 2) method=$(le_at 8 2) csize=$(le_at 18 4)
+	nlen=$(le_at 26 2) xlen=$(le_at 28 2)
+	name=$(tail -c +31 "$f" | head -c "$nlen")
+	data=$(tail -c +$((31 + nlen + xlen)) "$f" | head -c "$csize" | tr -d '\0')
+	[ "$name" = mimetype ] || problems+=("first entry is '$name', not 'mimetype'")
+	[ "$method" -eq 0 ] || problems+=("mimetype is compressed (method $method), not stored")
+	[ "$xlen" -eq 0 ] || problems+=("mimetype's local header has a $xlen-byte extra field")
+	[ $((flags & 8)) -eq 0 ] || problems+=("mimetype uses a data descriptor")
+	if [ "$name" = mimetype ] && [ "$method" -eq 0 ] && [ "$data" != application/epub+zip ]; then
+		problems+=("mimetype holds '$data'")
+	fi
+	if ! central=$(zipinfo -v "$f" 2>&1); then
+		problems+=("unreadable zip: $(printf '%s\n' "$central" | tail -n 1)")
+	else
+		# The first entry of the central directory: its name and extra field.
+		name=$(zipinfo -1 "$f" | head -n 1)
+		xlen=$(printf '%s\n' "$central" | sed -n 's/^ *length of extra field: *\([0-9]*\) bytes$/\1/p' | head -n 1)
+		if [ "$name" != mimetype ]; then
+			problems+=("central directory lists '$name' first")
+		elif [ "${xlen:-0}" -ne 0 ]; then
+			problems+=("mimetype's central header has a $xlen-byte extra field")
+		fi
+	fi
+	[ ${#problems[@]} -eq 0 ] && return 0
+	printf '%s\n' "${problems[@]}"
+	return 1
 }
 
-# unzip_epub EPUB DIR: extracts EPUB into DIR (python3's zipfile, so unzip
-# need not be installed).
+# unzip_epub EPUB DIR: extracts EPUB into DIR.
 unzip_epub() {
-	mkdir -p "$2" && python3 -m zipfile -e "$1" "$2"
+	mkdir -p "$2" && unzip -q -o "$1" -d "$2"
 }
 
 # golden_tree SRC DST: copies the files of SRC (an unzipped EPUB) that golden
@@ -206,44 +202,22 @@ resolve_mkbook() {
 
 # ---- the bad-input corpus (tests/bad/, see its README.md) ----
 
-# The marker planted next to every bad-input manuscript; no book may hold it.
+# The marker of the files of tests/bad/.secrets/ (secret.txt, .md, .yaml,
+# .svg, .css and .png, in a tEXt chunk), planted next to every bad-input
+# manuscript; no book may hold it.
 BAD_MARKER=mkbook-secret-8d1f60c2e4
 
-# bad_make_secrets DIR: writes into DIR the files that hold BAD_MARKER
-# (secret.txt, .md, .yaml, .svg, .css, .png), once per run.
-bad_make_secrets() {
-	mkdir -p "$1" && python3 - "$1" "$BAD_MARKER" <<'PY'
-import struct, sys, zlib
-d, m = sys.argv[1], sys.argv[2]
-def chunk(t, b):
-    return struct.pack(">I", len(b)) + t + b + struct.pack(">I", zlib.crc32(t + b) & 0xffffffff)
-png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
-       + chunk(b"tEXt", b"Comment\x00" + m.encode()) + chunk(b"IDAT", zlib.compress(b"\x00\x00"))
-       + chunk(b"IEND", b""))
-files = {
-    "secret.txt": m + "\n",
-    "secret.md": "# Secret\n\n" + m + "\n",
-    "secret.yaml": "title: " + m + "\n",
-    "secret.svg": '<svg xmlns="http://www.w3.org/2000/svg"><text>' + m + "</text></svg>\n",
-    "secret.css": "/* " + m + " */\n",
-}
-for name, text in files.items():
-    open(d + "/" + name, "w").write(text)
-open(d + "/secret.png", "wb").write(png)
-PY
-}
-
-# bad_prepare ROOT CASE DIR SECRETS: makes DIR the working folder of the
-# bad-input case tests/bad/CASE of the repository at ROOT: removes it, copies
-# in/, plants the files of SECRETS (made by bad_make_secrets) and runs
-# setup.sh there. Returns setup.sh's status (77: skip the case) with its
-# output on stdout; 0 when there is no setup.sh.
+# bad_prepare ROOT CASE DIR: makes DIR the working folder of the bad-input
+# case tests/bad/CASE of the repository at ROOT: removes it, copies in/,
+# plants the files of tests/bad/.secrets/ and runs setup.sh there. Returns
+# setup.sh's status (77: skip the case) with its output on stdout; 0 when
+# there is no setup.sh.
 bad_prepare() {
-	local root=$1 dir=$3 secrets=$4 src=$1/tests/bad/$2
+	local dir=$3 src=$1/tests/bad/$2
 	rm -rf "$dir" 2>/dev/null || { chmod -R u+rwx "$dir" && rm -rf "$dir"; }
 	mkdir -p "$dir"
 	[ -d "$src/in" ] && cp -R "$src/in" "$dir/in"
-	cp "$secrets"/secret.* "$dir"/
+	cp "$1"/tests/bad/.secrets/secret.* "$dir"/
 	[ -f "$src/setup.sh" ] || return 0
 	(cd "$dir" && CASE_DIR=$src bash "$src/setup.sh" 2>&1)
 }
