@@ -1,12 +1,13 @@
 # mk/hardening.mk - sanitizers, leaks and fuzzing (included by the Makefile).
 #
 #   make asan          ./mkbook-asan and build/unit-tests-asan (AddressSanitizer,
-#                      LeakSanitizer, UndefinedBehaviorSanitizer), then the whole
-#                      suite with them: the unit tests and tests/run-all.sh with
-#                      MKBOOK=./mkbook-asan. Fails on any sanitizer report.
-#   make valgrind      the unit tests (CK_FORK=no), every test book, every
-#                      tests/qa case, the sample and tests/run-bad.sh (but its
-#                      huge cases) under valgrind (tests/valgrind.sh).
+#                      LeakSanitizer, UndefinedBehaviorSanitizer): the unit
+#                      tests, the fuzz seeds, ./mkbook-asan compared byte for
+#                      byte with ./mkbook on every corpus, the command line and
+#                      atomic-output tests. Fails on any sanitizer report.
+#   make valgrind      the unit tests (CK_FORK=no), every test book, the
+#                      sample and tests/run-bad.sh (but its huge cases) under
+#                      valgrind (tests/valgrind.sh).
 #   make fuzz          builds the libFuzzer targets of tests/fuzz/ (clang) into
 #                      build/fuzz/ and runs each for FUZZ_SECONDS (default 60);
 #                      FUZZ_TARGETS picks some, FUZZ_JOBS runs that many at a
@@ -60,18 +61,30 @@ build/unit-tests-asan: $(ASAN_UNIT_OBJ) $(ASAN_LIB_OBJ)
 
 asan-build: mkbook-asan build/unit-tests-asan $(FUZZ_TARGETS_ALL:%=build/asan/fuzz-replay/%)
 
-# Check forks a child per test: a sanitizer that aborts the child makes
-# that test an error ("Received signal 6"), counted as a failure. The
-# unit tests, the integration scripts and the log check each run to
-# their end; the target fails when any of them did.
+# The sanitised build is judged by what it does, not validated again: its
+# books and messages must be byte-identical to the plain build's (which make
+# check runs through every validator) on every corpus
+# (tests/compare-builds.sh ./mkbook ./mkbook-asan), and the tests that reach
+# code no corpus reaches run with it: the unit tests, the fuzz seeds, the
+# route equivalence, the command line (without epubcheck) and the atomic
+# output (injected write errors). Check forks a child per test: a sanitizer
+# that aborts the child makes that test an error ("Received signal 6"),
+# counted as a failure. Each part runs to its end; the target fails when any
+# of them did, or when any sanitizer wrote a report.
 asan: deps-test
 	@$(MAKE) --no-print-directory asan-build mkbook
 	@rm -rf $(ASAN_LOGS) && mkdir -p $(ASAN_LOGS)
 	@export $(ASAN_ENV); status=0; \
 	echo "== unit tests (ASan, UBSan)"; \
 	./build/unit-tests-asan || status=1; \
-	echo "== integration scripts with MKBOOK=./mkbook-asan"; \
-	MKBOOK=./mkbook-asan FUZZ_REPLAY_DIR=build/asan/fuzz-replay bash tests/run-all.sh || status=1; \
+	echo "== fuzz seeds and route equivalence, sanitised"; \
+	FUZZ_REPLAY_DIR=build/asan/fuzz-replay bash tests/run-fuzz-replay.sh || status=1; \
+	FUZZ_REPLAY_DIR=build/asan/fuzz-replay bash tests/run-routes.sh || status=1; \
+	echo "== ./mkbook-asan against ./mkbook on every corpus"; \
+	bash tests/compare-builds.sh ./mkbook ./mkbook-asan || status=1; \
+	echo "== the command line and atomic output with ./mkbook-asan"; \
+	MKBOOK=./mkbook-asan SKIP_VALIDATORS=1 bash tests/run-cli.sh || status=1; \
+	MKBOOK=./mkbook-asan bash tests/run-bad.sh --atomic || status=1; \
 	if ls $(ASAN_LOGS) | grep -q .; then \
 	    echo "== sanitizer reports (build/asan/logs/):"; \
 	    for f in $(ASAN_LOGS)/*; do echo "--- $$f"; head -n 60 "$$f"; done; \

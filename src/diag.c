@@ -5,6 +5,8 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
 
 static bool strict;
 static bool color;
@@ -81,6 +83,70 @@ diag_reset(void)
 	atomic_store(&warnings, 0);
 }
 
+/* Whether a message must not show the character uc as it is: bidi
+ * controls (which reorder the rest of the line on a terminal or in an
+ * editor), line and paragraph separators and the C1 controls. */
+static bool
+is_hidden_control(ucs4_t uc)
+{
+	return (uc >= 0x80 && uc <= 0x9f) || uc == 0x061c || uc == 0x200e || uc == 0x200f ||
+	       (uc >= 0x2028 && uc <= 0x202e) || (uc >= 0x2066 && uc <= 0x2069);
+}
+
+void
+diag_escape(strbuf *sb, const char *s)
+{
+	size_t n = strlen(s);
+	while (n > 0) {
+		unsigned char c = (unsigned char)*s;
+		if (c < 0x20 || c == 0x7f) {
+			if (c == '\n')
+				sb_puts(sb, "\\n");
+			else if (c == '\t')
+				sb_puts(sb, "\\t");
+			else if (c == '\r')
+				sb_puts(sb, "\\r");
+			else
+				sb_printf(sb, "\\x%02x", c);
+			s++, n--;
+			continue;
+		}
+		if (c < 0x80) {
+			sb_putc(sb, (char)c);
+			s++, n--;
+			continue;
+		}
+		ucs4_t uc;
+		int len = u8_mbtoucr(&uc, (const uint8_t *)s, n);
+		if (len < 0) {
+			sb_printf(sb, "\\x%02x", c);
+			s++, n--;
+		} else if (is_hidden_control(uc)) {
+			sb_printf(sb, "\\u%04X", (unsigned)uc);
+			s += len, n -= (size_t)len;
+		} else {
+			sb_append(sb, s, (size_t)len);
+			s += len, n -= (size_t)len;
+		}
+	}
+}
+
+void
+diag_usage(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	strbuf sb = {0};
+	sb_puts(&sb, "mkbook: ");
+	diag_escape(&sb, msg);
+	sb_putc(&sb, '\n');
+	fwrite(sb.data, 1, sb.len, stderr);
+	sb_free(&sb);
+	free(msg);
+}
+
 void
 diag_report(enum diag_level level, const char *file, int line, int col, const char *fmt, ...)
 {
@@ -96,17 +162,18 @@ diag_report(enum diag_level level, const char *file, int line, int col, const ch
 	static const char *const names[] = {"note", "warning", "error"};
 	static const char *const colors[] = {"\033[1;36m", "\033[1;35m", "\033[1;31m"};
 	strbuf sb = {0};
-	sb_puts(&sb, "mkbook: ");
 	if (file != NULL && *file) {
 		if (color)
 			sb_puts(&sb, "\033[1m");
-		sb_puts(&sb, file);
+		diag_escape(&sb, file);
 		if (line > 0) {
 			sb_printf(&sb, ":%d", line);
 			if (col > 0)
 				sb_printf(&sb, ":%d", col);
 		}
 		sb_puts(&sb, color ? ":\033[0m " : ": ");
+	} else {
+		sb_puts(&sb, "mkbook: ");
 	}
 	if (color)
 		sb_printf(&sb, "%s%s:\033[0m ", colors[level], names[level]);
@@ -116,7 +183,7 @@ diag_report(enum diag_level level, const char *file, int line, int col, const ch
 	va_start(ap, fmt);
 	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	sb_puts(&sb, msg);
+	diag_escape(&sb, msg);
 	free(msg);
 	sb_putc(&sb, '\n');
 	if (capture) {

@@ -284,8 +284,7 @@ main(int argc, char **argv)
 			char *end;
 			long d = strtol(optarg, &end, 10);
 			if (*end != '\0' || d < 1 || d > 6) {
-				fprintf(stderr, "mkbook: --toc-depth takes a number from 1 to 6, not '%s'\n",
-				        optarg);
+				diag_usage("--toc-depth takes a number from 1 to 6, not '%s'", optarg);
 				return 2;
 			}
 			bo.toc_depth = (int)d;
@@ -295,8 +294,7 @@ main(int argc, char **argv)
 			char *end;
 			long n = strtol(optarg, &end, 10);
 			if (*end != '\0' || n < 1 || n > 64) {
-				fprintf(stderr, "mkbook: --jobs takes a number from 1 to 64, not '%s'\n",
-				        optarg);
+				diag_usage("--jobs takes a number from 1 to 64, not '%s'", optarg);
 				return 2;
 			}
 			bo.jobs = (int)n;
@@ -313,17 +311,17 @@ main(int argc, char **argv)
 			printf("mkbook %s\n", MKBOOK_VERSION);
 			return 0;
 		case ':':
-			fprintf(stderr, "mkbook: %s needs a value, as in '%s'\n", argv[optind - 1],
-			        optopt == OPT_TOC_DEPTH ? "--toc-depth 3"
-			        : optopt == 'j'         ? "-j 4"
-			                                : "-o book.epub");
+			diag_usage("%s needs a value, as in '%s'", argv[optind - 1],
+			           optopt == OPT_TOC_DEPTH ? "--toc-depth 3"
+			           : optopt == 'j'         ? "-j 4"
+			                                   : "-o book.epub");
 			fputs("Try 'mkbook --help' for more information.\n", stderr);
 			return 2;
 		default:
 			if (optopt)
-				fprintf(stderr, "mkbook: unknown option '-%c'\n", optopt);
+				diag_usage("unknown option '-%c'", optopt);
 			else
-				fprintf(stderr, "mkbook: unknown option '%s'\n", argv[optind - 1]);
+				diag_usage("unknown option '%s'", argv[optind - 1]);
 			fputs("Try 'mkbook --help' for more information.\n", stderr);
 			return 2;
 		}

@@ -1,9 +1,69 @@
 # shellcheck shell=bash
-# tests/lib.sh - helpers shared by the test scripts. Source it; it defines
-# functions and the PASSED/FAILED counters and runs nothing by itself.
+# tests/lib.sh - what the test scripts share. Source it; it defines
+# functions and the PASSED/FAILED counters and runs nothing by itself. A
+# test script starts with
+#     . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+#     suite_start "" "$@"
+# (see suite_start).
 
 PASSED=${PASSED:-0}
 FAILED=${FAILED:-0}
+
+# suite_start OPTIONS ARG...: the prologue of every test script. Sets -u and
+# pipefail, and
+#   root           the repository's top folder (absolute)
+#   caller_dir     the folder the script was started in
+#   MKBOOK         the mkbook to test, absolute: $MKBOOK (a path, relative to
+#                  caller_dir, or a command on PATH), else $root/mkbook
+#   EPUBCHECK_JAR  absolute (default /usr/share/java/epubcheck.jar)
+#   fixed_epoch    1704067200 (2024-01-01), the SOURCE_DATE_EPOCH of tests
+#   cases          the words of ARG that are not options, each made a folder
+#                  name (trailing slash and leading folders dropped)
+#   options        the options of ARG found in OPTIONS (a space-separated
+#                  list, e.g. "--update-golden")
+# -h or --help prints the script's header comment and exits 0; any other
+# option is an error (exit 2). Then changes to $root.
+suite_start() {
+	local known=" $1 " arg name
+	shift
+	set -u
+	set -o pipefail
+	root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+	caller_dir=$PWD
+	# shellcheck disable=SC2034 # used by the scripts
+	fixed_epoch=1704067200
+	MKBOOK=$(resolve_mkbook "$root")
+	EPUBCHECK_JAR=$(abs_path "${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}")
+	cases=()
+	options=()
+	name=$(basename "$0")
+	for arg in "$@"; do
+		case $arg in
+		-h | --help)
+			sed -n '2,/^$/s/^# \{0,1\}//p' "$0"
+			exit 0
+			;;
+		-*)
+			if [[ $known == *" $arg "* ]]; then
+				options+=("$arg")
+			else
+				printf '%s: unknown option %s\n' "$name" "$arg" >&2
+				exit 2
+			fi
+			;;
+		*)
+			arg=${arg%/}
+			cases+=("${arg##*/}")
+			;;
+		esac
+	done
+	cd "$root" || exit 2
+}
+
+# has_option OPTION: true when suite_start found OPTION among the arguments.
+has_option() {
+	[[ " ${options[*]} " == *" $1 "* ]]
+}
 
 # pass DESCRIPTION / fail DESCRIPTION: one result line, counted.
 pass() {
@@ -60,52 +120,48 @@ run_epubcheck() {
 # check_mimetype EPUB: true when the EPUB's first zip entry is "mimetype",
 # stored (not deflated), with no extra field in its local or central header,
 # and holds exactly "application/epub+zip" (OCF 3, section 4.3). On failure
-# prints what is wrong.
+# prints what is wrong. Reads the local header with od, the central
+# directory with zipinfo (of unzip).
 check_mimetype() {
-	python3 - "$1" <<'EOF'
-import struct, sys, zipfile
-
-path = sys.argv[1]
-problems = []
-with open(path, "rb") as f:
-    head = f.read(30)
-    if len(head) < 30 or head[:4] != b"PK\x03\x04":
-        print("not a zip file (no local file header at offset 0)")
-        sys.exit(1)
-    (_, _, flags, method, _, _, _, csize, usize, nlen, xlen) = struct.unpack(
-        "<IHHHHHIIIHH", head)
-    name = f.read(nlen)
-    f.seek(xlen, 1)
-    data = f.read(csize)
-if name != b"mimetype":
-    problems.append("first entry is %r, not 'mimetype'" % name.decode("utf-8", "replace"))
-if method != 0:
-    problems.append("mimetype is compressed (method %d), not stored" % method)
-if xlen != 0:
-    problems.append("mimetype's local header has a %d-byte extra field" % xlen)
-if flags & 0x08:
-    problems.append("mimetype uses a data descriptor")
-if name == b"mimetype" and method == 0 and data != b"application/epub+zip":
-    problems.append("mimetype holds %r" % data)
-try:
-    with zipfile.ZipFile(path) as z:
-        first = z.infolist()[0]
-        if first.filename != "mimetype":
-            problems.append("central directory lists %r first" % first.filename)
-        elif first.extra:
-            problems.append("mimetype's central header has a %d-byte extra field" % len(first.extra))
-except (zipfile.BadZipFile, IndexError) as e:
-    problems.append("unreadable zip: %s" % e)
-for p in problems:
-    print(p)
-sys.exit(1 if problems else 0)
-EOF
+	local f=$1 problems=() sig flags method csize nlen xlen name data central
+	# le_at OFFSET SIZE: the little-endian number at OFFSET of the file.
+	le_at() { od -An -t"u$2" -j "$1" -N "$2" --endian=little "$f" | tr -d ' '; }
+	sig=$(od -An -tx1 -N 4 "$f" | tr -d ' ')
+	if [ "$sig" != 504b0304 ]; then
+		echo "not a zip file (no local file header at offset 0)"
+		return 1
+	fi
+	flags=$(le_at 6 2) method=$(le_at 8 2) csize=$(le_at 18 4)
+	nlen=$(le_at 26 2) xlen=$(le_at 28 2)
+	name=$(tail -c +31 "$f" | head -c "$nlen")
+	data=$(tail -c +$((31 + nlen + xlen)) "$f" | head -c "$csize" | tr -d '\0')
+	[ "$name" = mimetype ] || problems+=("first entry is '$name', not 'mimetype'")
+	[ "$method" -eq 0 ] || problems+=("mimetype is compressed (method $method), not stored")
+	[ "$xlen" -eq 0 ] || problems+=("mimetype's local header has a $xlen-byte extra field")
+	[ $((flags & 8)) -eq 0 ] || problems+=("mimetype uses a data descriptor")
+	if [ "$name" = mimetype ] && [ "$method" -eq 0 ] && [ "$data" != application/epub+zip ]; then
+		problems+=("mimetype holds '$data'")
+	fi
+	if ! central=$(zipinfo -v "$f" 2>&1); then
+		problems+=("unreadable zip: $(printf '%s\n' "$central" | tail -n 1)")
+	else
+		# The first entry of the central directory: its name and extra field.
+		name=$(zipinfo -1 "$f" | head -n 1)
+		xlen=$(printf '%s\n' "$central" | sed -n 's/^ *length of extra field: *\([0-9]*\) bytes$/\1/p' | head -n 1)
+		if [ "$name" != mimetype ]; then
+			problems+=("central directory lists '$name' first")
+		elif [ "${xlen:-0}" -ne 0 ]; then
+			problems+=("mimetype's central header has a $xlen-byte extra field")
+		fi
+	fi
+	[ ${#problems[@]} -eq 0 ] && return 0
+	printf '%s\n' "${problems[@]}"
+	return 1
 }
 
-# unzip_epub EPUB DIR: extracts EPUB into DIR (python3's zipfile, so unzip
-# need not be installed).
+# unzip_epub EPUB DIR: extracts EPUB into DIR.
 unzip_epub() {
-	mkdir -p "$2" && python3 -m zipfile -e "$1" "$2"
+	mkdir -p "$2" && unzip -q -o "$1" -d "$2"
 }
 
 # golden_tree SRC DST: copies the files of SRC (an unzipped EPUB) that golden
@@ -121,11 +177,12 @@ golden_tree() {
 	done < <(cd "$src" && find . -type f \( -name '*.opf' -o -name '*.ncx' -o -name '*.xhtml' \) -print0)
 }
 
-# abs_path PATH: PATH made absolute (it need not exist).
+# abs_path PATH: PATH made absolute (it need not exist), relative to the
+# folder the script was started in.
 abs_path() {
 	case $1 in
 	/*) printf '%s\n' "$1" ;;
-	*) printf '%s/%s\n' "$PWD" "${1#./}" ;;
+	*) printf '%s/%s\n' "${caller_dir:-$PWD}" "${1#./}" ;;
 	esac
 }
 
@@ -141,4 +198,54 @@ resolve_mkbook() {
 	else
 		printf '%s\n' "$1/mkbook"
 	fi
+}
+
+# ---- the bad-input corpus (tests/bad/, see its README.md) ----
+
+# The marker of the files of tests/bad/.secrets/ (secret.txt, .md, .yaml,
+# .svg, .css and .png, in a tEXt chunk), planted next to every bad-input
+# manuscript; no book may hold it.
+BAD_MARKER=mkbook-secret-8d1f60c2e4
+
+# bad_prepare ROOT CASE DIR: makes DIR the working folder of the bad-input
+# case tests/bad/CASE of the repository at ROOT: removes it, copies in/,
+# plants the files of tests/bad/.secrets/ and runs setup.sh there. Returns
+# setup.sh's status (77: skip the case) with its output on stdout; 0 when
+# there is no setup.sh.
+bad_prepare() {
+	local dir=$3 src=$1/tests/bad/$2
+	rm -rf "$dir" 2>/dev/null || { chmod -R u+rwx "$dir" && rm -rf "$dir"; }
+	mkdir -p "$dir"
+	[ -d "$src/in" ] && cp -R "$src/in" "$dir/in"
+	cp "$1"/tests/bad/.secrets/secret.* "$dir"/
+	[ -f "$src/setup.sh" ] || return 0
+	(cd "$dir" && CASE_DIR=$src bash "$src/setup.sh" 2>&1)
+}
+
+# bad_args ROOT CASE: the options of the case (its args file) and, when they
+# name no -o and no --check, "-o out.epub"; one word a line.
+bad_args() {
+	local args=() src=$1/tests/bad/$2
+	[ -f "$src/args" ] && read -r -a args <"$src/args"
+	case " ${args[*]} " in
+	*" -o "* | *" --check "*) ;;
+	*) args+=(-o out.epub) ;;
+	esac
+	printf '%s\n' "${args[@]}"
+}
+
+# unprivileged_prefix WORKDIR: prints the command prefix that runs a program
+# without root's power over file permissions, or nothing when not root;
+# returns 1 when it is needed but cannot be done (WORKDIR: a scratch folder).
+unprivileged_prefix() {
+	[ "$(id -u)" -ne 0 ] && return 0
+	command -v setpriv >/dev/null 2>&1 || return 1
+	local probe=$1/.probe-$$
+	rm -rf "$probe" && mkdir -p "$probe" && chmod 000 "$probe"
+	if setpriv --bounding-set=-dac_override,-dac_read_search ls "$probe" >/dev/null 2>&1; then
+		chmod 700 "$probe" && rm -rf "$probe"
+		return 1
+	fi
+	chmod 700 "$probe" && rm -rf "$probe"
+	printf '%s\n' "setpriv --bounding-set=-dac_override,-dac_read_search"
 }

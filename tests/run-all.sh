@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # tests/run-all.sh - every integration script (tests/run-*.sh but this one),
 # each to its end even when one fails; closes with the totals.
-set -uo pipefail
-cd "$(dirname "$0")/.."
+# shellcheck source=tests/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+suite_start "" "$@"
 passed=0 failed=0 broken=0
 for t in tests/run-*.sh; do
 	[ "$t" = tests/run-all.sh ] && continue

@@ -4,6 +4,7 @@
 # check made.
 #
 # Usage: tests/run-bad.sh [CASE...]
+#        tests/run-bad.sh --atomic       (only the tests of atomic output)
 #
 #   corpus   each case (or only the CASEs named): mkbook runs in
 #            build/bad/CASE/ on the manuscript in/; its exit status and
@@ -28,43 +29,18 @@
 # what cannot run here) and, last, "N passed, M failed"; exits 1 when
 # anything failed.
 
-set -u
-set -o pipefail
-
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(dirname "$here")
 # shellcheck source=tests/lib.sh
-. "$here/lib.sh"
-
-MKBOOK=$(resolve_mkbook "$root")
-EPUBCHECK_JAR=$(abs_path "${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}")
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+suite_start --atomic "$@"
 jobs=${EPUBCHECK_JOBS:-$(nproc 2>/dev/null || echo 2)}
 export SOURCE_DATE_EPOCH=1704067200
-# The marker planted next to every manuscript; no book may hold it.
-MARKER=mkbook-secret-8d1f60c2e4
-export MARKER
 # Sanitizer reports must reach standard error; a preloaded shim must not
 # stop an ASan build.
 export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
 
-cases=()
-for arg in "$@"; do
-	case $arg in
-	-h | --help)
-		sed -n '2,/^$/s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
-		exit 0
-		;;
-	-*)
-		printf 'run-bad.sh: unknown option %s\n' "$arg" >&2
-		exit 2
-		;;
-	*) cases+=("$(basename "${arg%/}")") ;;
-	esac
-done
 atomic=true
 [ ${#cases[@]} -gt 0 ] && atomic=false
 
-cd "$root" || exit 2
 work=$root/build/bad
 mkdir -p "$work"
 # One run at a time uses build/bad/ (make check and a developer's run).
@@ -72,7 +48,7 @@ if command -v flock >/dev/null 2>&1; then
 	exec 9>"$root/build/bad.lock"
 	flock 9
 fi
-if [ ${#cases[@]} -eq 0 ]; then
+if [ ${#cases[@]} -eq 0 ] && ! has_option --atomic; then
 	for dir in tests/bad/*/; do
 		[ -f "$dir/expect" ] && cases+=("$(basename "$dir")")
 	done
@@ -85,52 +61,16 @@ fi
 
 # ---- helpers ----
 
-# unprivileged_prefix: prints the command prefix that runs a program without
-# root's power over file permissions, or nothing when not root; returns 1
-# when it is needed but cannot be done.
-unprivileged_prefix() {
-	[ "$(id -u)" -ne 0 ] && return 0
-	command -v setpriv >/dev/null 2>&1 || return 1
-	local probe=$work/.probe-$$
-	rm -rf "$probe" && mkdir -p "$probe" && chmod 000 "$probe"
-	if setpriv --bounding-set=-dac_override,-dac_read_search ls "$probe" >/dev/null 2>&1; then
-		chmod 700 "$probe" && rm -rf "$probe"
-		return 1
-	fi
-	chmod 700 "$probe" && rm -rf "$probe"
-	printf '%s\n' "setpriv --bounding-set=-dac_override,-dac_read_search"
-}
-UNPRIV=$(unprivileged_prefix)
+UNPRIV=$(unprivileged_prefix "$work")
 can_unprivileged=$?
 
-# make_secrets DIR: the marker files, made once; plant_secrets DIR copies
-# them next to a manuscript.
-make_secrets() {
-	mkdir -p "$1" && python3 - "$1" "$MARKER" <<'EOF'
-import struct, sys, zlib
-d, m = sys.argv[1], sys.argv[2]
-def chunk(t, b):
-    return struct.pack(">I", len(b)) + t + b + struct.pack(">I", zlib.crc32(t + b) & 0xffffffff)
-png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
-       + chunk(b"tEXt", b"Comment\x00" + m.encode()) + chunk(b"IDAT", zlib.compress(b"\x00\x00"))
-       + chunk(b"IEND", b""))
-files = {
-    "secret.txt": m + "\n",
-    "secret.md": "# Secret\n\n" + m + "\n",
-    "secret.yaml": "title: " + m + "\n",
-    "secret.svg": '<svg xmlns="http://www.w3.org/2000/svg"><text>' + m + "</text></svg>\n",
-    "secret.css": "/* " + m + " */\n",
-}
-for name, text in files.items():
-    open(d + "/" + name, "w").write(text)
-open(d + "/secret.png", "wb").write(png)
-EOF
-}
-make_secrets "$work/.secrets" || exit 2
-
-plant_secrets() {
-	cp "$work"/.secrets/secret.* "$1"/
-}
+# The planted files must hold the marker, or "nothing from outside" would
+# check nothing.
+if [ "$(grep -l "$BAD_MARKER" tests/bad/.secrets/secret.* | wc -l)" -ne 6 ]; then
+	fail "tests/bad/.secrets/: not every secret.* file holds $BAD_MARKER"
+	summary
+	exit 1
+fi
 
 # tree_sums DIR: a line per file under DIR (readable or not) with its
 # checksum, for "the manuscript is untouched".
@@ -143,7 +83,7 @@ tree_sums() {
 # problem: active content, the marker, a missing or forbidden string of
 # the file CONTAINS (may be empty). Returns 1 when there is any.
 check_safe() {
-	python3 - "$1" "$MARKER" "$2" <<'EOF'
+	python3 - "$1" "$BAD_MARKER" "$2" <<'EOF'
 import os, re, sys, zipfile
 import xml.etree.ElementTree as ET
 
@@ -258,10 +198,6 @@ report() {
 run_case() {
 	local c=$1 src=tests/bad/$1 dir=$work/$1
 	local t_limit=60 status expected line want=() args=() prefix=() out=out.epub
-	rm -rf "$dir" 2>/dev/null || { chmod -R u+rwx "$dir" && rm -rf "$dir"; }
-	mkdir -p "$dir"
-	[ -d "$src/in" ] && cp -R "$src/in" "$dir/in"
-	plant_secrets "$dir"
 	if [ -f "$src/slow" ] && [ "${MKBOOK_SLOW_TESTS:-0}" != 1 ]; then
 		printf 'skip - %s: slow; run with MKBOOK_SLOW_TESTS=1\n' "$c"
 		return
@@ -274,26 +210,19 @@ run_case() {
 		# shellcheck disable=SC2206 # a command prefix, split on purpose
 		prefix=($UNPRIV)
 	fi
-	if [ -f "$src/setup.sh" ]; then
-		local setup_out
-		setup_out=$(cd "$dir" && CASE_DIR=$root/$src bash "$root/$src/setup.sh" 2>&1)
-		status=$?
-		if [ "$status" -eq 77 ]; then
-			printf 'skip - %s: %s\n' "$c" "$setup_out"
-			return
-		elif [ "$status" -ne 0 ]; then
-			fail "$c: setup.sh exited $status"
-			printf '%s\n' "$setup_out" | indent
-			return
-		fi
+	local setup_out
+	setup_out=$(bad_prepare "$root" "$c" "$dir")
+	status=$?
+	if [ "$status" -eq 77 ]; then
+		printf 'skip - %s: %s\n' "$c" "$setup_out"
+		return
+	elif [ "$status" -ne 0 ]; then
+		fail "$c: setup.sh exited $status"
+		printf '%s\n' "$setup_out" | indent
+		return
 	fi
-	if [ -f "$src/args" ]; then
-		read -r -a args <"$src/args"
-	fi
-	case " ${args[*]} " in
-	*" -o "* | *" --check "*) out= ;;
-	*) args+=(-o "$out") ;;
-	esac
+	mapfile -t args < <(bad_args "$root" "$c")
+	case " ${args[*]} " in *" -o out.epub ") ;; *) out= ;; esac
 	[ -f "$src/timeout" ] && t_limit=$(head -n 1 "$src/timeout")
 	[ -f "$src/xfail" ] && t_limit=3
 	tree_sums "$dir/in" >"$dir/sums.before"

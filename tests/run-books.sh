@@ -30,38 +30,12 @@
 # Prints one "ok - ..." or "FAIL - ..." line per check and, last,
 # "N passed, M failed"; exits 1 when anything failed.
 
-set -u
-set -o pipefail
-
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(dirname "$here")
 # shellcheck source=tests/lib.sh
-. "$here/lib.sh"
-
-# Resolve the tools before leaving the caller's working directory.
-MKBOOK=$(resolve_mkbook "$root")
-EPUBCHECK_JAR=$(abs_path "${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}")
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+suite_start --update-golden "$@"
 jobs=${EPUBCHECK_JOBS:-$(nproc 2>/dev/null || echo 2)}
-fixed_epoch=1704067200
-
 update_golden=false
-cases=()
-for arg in "$@"; do
-	case $arg in
-	--update-golden) update_golden=true ;;
-	-h | --help)
-		sed -n '2,/^$/s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
-		exit 0
-		;;
-	-*)
-		printf 'run-books.sh: unknown option %s\n' "$arg" >&2
-		exit 2
-		;;
-	*) cases+=("${arg%/}") ;;
-	esac
-done
-
-cd "$root" || exit 2
+has_option --update-golden && update_golden=true
 books=tests/books
 out=build/test-books
 mkdir -p "$out"

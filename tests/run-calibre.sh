@@ -31,34 +31,10 @@
 # Prints one "ok - ..." or "FAIL - ..." line per check and, last,
 # "N passed, M failed"; exits 1 when anything failed.
 
-set -u
-set -o pipefail
-
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(dirname "$here")
 # shellcheck source=tests/lib.sh
-. "$here/lib.sh"
-
-MKBOOK=$(resolve_mkbook "$root")
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+suite_start "" "$@"
 jobs=${CALIBRE_JOBS:-$(nproc 2>/dev/null || echo 2)}
-fixed_epoch=1704067200
-
-cases=()
-for arg in "$@"; do
-	case $arg in
-	-h | --help)
-		sed -n '2,/^$/s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
-		exit 0
-		;;
-	-*)
-		printf 'run-calibre.sh: unknown option %s\n' "$arg" >&2
-		exit 2
-		;;
-	*) cases+=("${arg%/}") ;;
-	esac
-done
-
-cd "$root" || exit 2
 out=build/test-calibre
 rm -rf "$out"
 mkdir -p "$out/config"

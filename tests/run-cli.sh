@@ -5,17 +5,13 @@
 # (on a terminal only, never in a pipe or under CI), --kepub (Kobo spans,
 # still epubcheck-clean), and the bash completion.
 #
-# Environment: MKBOOK (default ./mkbook), EPUBCHECK_JAR. Terminal tests run
-# mkbook under script(1) from util-linux, and are skipped without it.
-set -uo pipefail
-cd "$(dirname "$0")/.."
-# shellcheck source=tests/lib.sh
-. tests/lib.sh
+# Environment: MKBOOK (default ./mkbook), EPUBCHECK_JAR, SKIP_VALIDATORS=1
+# to leave out epubcheck. Terminal tests run mkbook under script(1) from
+# util-linux, and are skipped without it.
 
-MKBOOK=${MKBOOK:-./mkbook}
-case "$MKBOOK" in /*) ;; *) MKBOOK=$PWD/$MKBOOK ;; esac
-JAR=${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}
-root=$PWD
+# shellcheck source=tests/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+suite_start "" "$@"
 out=$root/build/test-cli
 rm -rf "$out"
 mkdir -p "$out"
@@ -161,10 +157,7 @@ dups=$(grep -o 'id="[^"]*"' "$article" | sort | uniq -d | head -3)
 [ -z "$dups" ] && pass "kepub ids are unique" || fail "repeated ids: $dups"
 # The text of a page's body, tags and white space left out.
 body_text() {
-	python3 -c 'import re, sys
-s = open(sys.argv[1], encoding="utf-8").read()
-s = re.sub(r"<[^>]*>", "", s[s.index("</head>"):])
-print(re.sub(r"\s+", "", s))' "$1"
+	tr -d ' \t\r\n' <"$1" | sed -e 's|^.*</head>||' -e 's/<[^>]*>//g'
 }
 plain_text=$(body_text "$article")
 "$MKBOOK" -q manuscript -o "$out/plain.epub" >/dev/null 2>&1
@@ -200,10 +193,14 @@ else
 fi
 
 # ---- epubcheck, in parallel ----
+# SKIP_VALIDATORS=1 (make asan, whose books are compared byte for byte with
+# those of the plain build, which make check validates) leaves it out.
 checks=("$out/my-book.epub" "$out/starter.kepub.epub" "$kepub" "$out/gfm.kepub.epub" "$out/images.kepub.epub"
 	"$out/badge.epub")
+[ "${SKIP_VALIDATORS:-0}" = 1 ] && checks=() &&
+	printf 'skip - epubcheck: SKIP_VALIDATORS=1\n'
 for e in "${checks[@]}"; do
-	[ -s "$e" ] && run_epubcheck "$JAR" "$e" "$e.epubcheck.txt" &
+	[ -s "$e" ] && run_epubcheck "$EPUBCHECK_JAR" "$e" "$e.epubcheck.txt" &
 done
 wait
 for e in "${checks[@]}"; do

@@ -7,10 +7,9 @@
 # Environment: FUZZ_REPLAY_DIR, the folder of the replay programs
 # (default build/fuzz-replay, made by "make fuzz-replay-bin" when missing;
 # make asan uses build/asan/fuzz-replay).
-set -uo pipefail
-cd "$(dirname "$0")/.."
 # shellcheck source=tests/lib.sh
-. tests/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+suite_start "" "$@"
 
 dir=${FUZZ_REPLAY_DIR:-build/fuzz-replay}
 targets=()

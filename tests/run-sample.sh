@@ -3,14 +3,9 @@
 # epubcheck with nothing to report, is reproducible, holds every paragraph
 # of the article and the bio, the curated Q&A thread and the related posts,
 # and no word of the spam; --check flags spam whatever its status.
-set -uo pipefail
-cd "$(dirname "$0")/.."
 # shellcheck source=tests/lib.sh
-. tests/lib.sh
-
-MKBOOK=${MKBOOK:-./mkbook}
-case "$MKBOOK" in /*) ;; *) MKBOOK=$PWD/$MKBOOK ;; esac
-JAR=${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+suite_start "" "$@"
 out=build/test-sample
 rm -rf "$out"
 mkdir -p "$out"
@@ -29,7 +24,7 @@ else
 	indent <"$out/build.log"
 fi
 
-run_epubcheck "$JAR" "$epub" "$out/epubcheck.log"
+run_epubcheck "$EPUBCHECK_JAR" "$epub" "$out/epubcheck.log"
 if epubcheck_clean "$out/epubcheck.log"; then
 	pass "sample: epubcheck 0 fatals / 0 errors / 0 warnings"
 else

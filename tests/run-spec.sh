@@ -4,12 +4,9 @@
 # must build (warnings are expected: the examples link to files that do not
 # exist and hold scripts) and pass epubcheck with nothing to report, and
 # hold no script, event handler or javascript: URL.
-set -uo pipefail
-cd "$(dirname "$0")/.."
 # shellcheck source=tests/lib.sh
-. tests/lib.sh
-MKBOOK=${MKBOOK:-./mkbook}
-JAR=${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+suite_start "" "$@"
 out=build/test-spec
 rm -rf "$out"
 mkdir -p "$out"
@@ -31,7 +28,7 @@ else
 	fail "spec book build exited $rc"
 	tail -20 "$out/build.log" | indent
 fi
-run_epubcheck "$JAR" "$out/spec.epub" "$out/epubcheck.log"
+run_epubcheck "$EPUBCHECK_JAR" "$out/spec.epub" "$out/epubcheck.log"
 if epubcheck_clean "$out/epubcheck.log"; then
 	pass "spec book: epubcheck 0 fatals / 0 errors / 0 warnings"
 else

@@ -1,28 +1,26 @@
 #!/usr/bin/env bash
 # tests/valgrind.sh - under valgrind's memcheck: the unit tests
-# (CK_FORK=no), mkbook on every test book (tests/books/*/), every Q&A case
-# (tests/qa/*/) and the sample (manuscript/), and then the bad-input corpus
+# (CK_FORK=no), mkbook on every test book (tests/books/*/) and the sample
+# (manuscript/), and then the bad-input corpus
 # and atomic-output tests of tests/run-bad.sh with MKBOOK set to
 # tests/valgrind-wrap.sh (but its huge cases, see there). Any memory error
 # or any leak (definite, indirect or possible) fails; "still reachable"
 # blocks (the global caches of libxml2 and cmark-gfm) do not. Run by make
 # valgrind.
 #
-# In the first part mkbook's own exit status is not judged (a Q&A case may
-# exit 1 on purpose), only valgrind's verdict: exit 99 is an error valgrind
+# In the first part mkbook's own exit status is not judged, only valgrind's
+# verdict: exit 99 is an error valgrind
 # found, a signal is a crash; two runs at a time (VALGRIND_JOBS, default
 # nproc). run-bad.sh judges its cases as ever, and every report valgrind
 # wrote there is a failure too.
 #
 # Environment: VALGRIND (default valgrind), MKBOOK (default ./mkbook),
 # UNIT (default build/unit-tests), VALGRIND_JOBS.
-set -uo pipefail
-cd "$(dirname "$0")/.."
 # shellcheck source=tests/lib.sh
-. tests/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+suite_start "" "$@"
 
 VALGRIND=${VALGRIND:-valgrind}
-MKBOOK=${MKBOOK:-./mkbook}
 UNIT=${UNIT:-build/unit-tests}
 jobs=${VALGRIND_JOBS:-$(nproc 2>/dev/null || echo 2)}
 out=build/valgrind
@@ -55,7 +53,7 @@ start() {
 start unit-tests "$UNIT"
 start sample "$MKBOOK" --strict manuscript/ -o "$out/sample.epub"
 start sample-check "$MKBOOK" --check manuscript/
-for dir in tests/books/*/ tests/qa/*/; do
+for dir in tests/books/*/; do
 	[ -d "$dir" ] || continue
 	dir=${dir%/}
 	name=$(printf '%s' "$dir" | tr '/' '-')
@@ -83,7 +81,7 @@ done
 if [ -f tests/run-bad.sh ]; then
 	logs=$PWD/$out/bad
 	mkdir -p "$logs"
-	VALGRIND_MKBOOK=$(abs_path "$MKBOOK") VALGRIND_LOGS=$logs VALGRIND=$VALGRIND \
+	VALGRIND_MKBOOK=$MKBOOK VALGRIND_LOGS=$logs VALGRIND=$VALGRIND \
 		MKBOOK=$PWD/tests/valgrind-wrap.sh bash tests/run-bad.sh >"$out/run-bad.log" 2>&1
 	status=$?
 	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$out/run-bad.log" | tail -n 1)

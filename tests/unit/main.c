@@ -24,6 +24,7 @@ Suite *lang_suite(void);
 Suite *chapter_type_suite(void);
 Suite *xref_suite(void);
 Suite *toc_suite(void);
+Suite *diag_suite(void);
 
 int
 main(void)
@@ -49,6 +50,7 @@ main(void)
 	srunner_add_suite(sr, chapter_type_suite());
 	srunner_add_suite(sr, xref_suite());
 	srunner_add_suite(sr, toc_suite());
+	srunner_add_suite(sr, diag_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -16,30 +16,9 @@
 #include "chapter_text.h"
 #include "markdown.h"
 #include "media.h"
+#include "unit.h"
 #include "util.h"
 #include "xhtml.h"
-
-/* Renders md as a chapter body whose first line is line first_line of its
- * file, and returns the serialised page (caller frees). */
-static char *
-render_at(const char *md, int first_line, bool untrusted)
-{
-	book *b = book_new(".");
-	xmlNodePtr body;
-	xmlDocPtr doc = xhtml_new_document(b, "text/x.xhtml", "T", NULL, &body);
-	strset *ids = strset_new();
-	markdown_opts o = {.file = "x.md", .first_line = first_line, .untrusted = untrusted,
-	                   .ids = ids};
-	markdown_render(b, &o, md, strlen(md), body);
-	chapter_text_heading_ids(body, ids, NULL);
-	char *out;
-	size_t len;
-	xhtml_serialize(doc, &out, &len);
-	xmlFreeDoc(doc);
-	strset_free(ids);
-	book_free(b);
-	return out;
-}
 
 /* Raw HTML may carry its own data-sourcepos or "<!--mkbook-line:L:C-->"
  * marker with a line near INT_MAX; adding the front matter's offset
@@ -47,14 +26,14 @@ render_at(const char *md, int first_line, bool untrusted)
 START_TEST(test_regress_forged_sourcepos_overflow)
 {
 	diag_reset();
-	char *x = render_at("<div data-sourcepos=\"2147483647:1-1:1\">x <em>y</em></div>\n\n"
-	                    "<img src=\"javascript:x\" data-sourcepos=\"2147483647:1\">\n",
-	                    4, false);
+	char *x = unit_render_at("<div data-sourcepos=\"2147483647:1-1:1\">x <em>y</em></div>\n\n"
+	                         "<img src=\"javascript:x\" data-sourcepos=\"2147483647:1\">\n",
+	                         4, false);
 	ck_assert_ptr_nonnull(strstr(x, "<em>y</em>"));
 	ck_assert_ptr_null(strstr(x, "javascript"));
 	ck_assert_ptr_null(strstr(x, "data-sourcepos"));
 	free(x);
-	x = render_at("<!--mkbook-line:2147483647:2147483647-->\n<p onclick=\"x\">y</p>\n", 4, false);
+	x = unit_render_at("<!--mkbook-line:2147483647:2147483647-->\n<p onclick=\"x\">y</p>\n", 4, false);
 	ck_assert_ptr_null(strstr(x, "onclick"));
 	ck_assert_ptr_nonnull(strstr(x, ">y</p>"));
 	free(x);
@@ -244,13 +223,13 @@ END_TEST
 START_TEST(test_regress_second_hash_in_href)
 {
 	diag_reset();
-	char *x = render_at("[chat](https://matrix.to/#/#room:example.org) and "
-	                    "<a href=\"https://example.org/a.html##b#c\">raw</a>\n",
-	                    1, false);
+	char *x = unit_render_at("[chat](https://matrix.to/#/#room:example.org) and "
+	                         "<a href=\"https://example.org/a.html##b#c\">raw</a>\n",
+	                         1, false);
 	ck_assert_ptr_nonnull(strstr(x, "href=\"https://matrix.to/#/%23room:example.org\""));
 	ck_assert_ptr_nonnull(strstr(x, "href=\"https://example.org/a.html#%23b%23c\""));
 	free(x);
-	x = render_at("[one](https://example.org/#x) [none](https://example.org/)\n", 1, false);
+	x = unit_render_at("[one](https://example.org/#x) [none](https://example.org/)\n", 1, false);
 	ck_assert_ptr_nonnull(strstr(x, "href=\"https://example.org/#x\""));
 	ck_assert_ptr_nonnull(strstr(x, "href=\"https://example.org/\""));
 	free(x);
@@ -298,7 +277,7 @@ END_TEST
 START_TEST(test_regress_line_marker_in_image_description)
 {
 	diag_reset();
-	char *x = render_at("![a <b>bold</b> picture](p.png)\n", 1, false);
+	char *x = unit_render_at("![a <b>bold</b> picture](p.png)\n", 1, false);
 	ck_assert_ptr_null(strstr(x, "mkbook-line:"));
 	ck_assert_ptr_nonnull(strstr(x, "alt=\"a &lt;b&gt;bold&lt;/b&gt; picture\""));
 	free(x);
@@ -313,7 +292,7 @@ END_TEST
 START_TEST(test_regress_marker_like_comment_shifts_tags)
 {
 	diag_reset();
-	char *x = render_at("water.<!--mkbook-line:9:-5-->\n<span lang=\"fr\">x</span>\n", 1, false);
+	char *x = unit_render_at("water.<!--mkbook-line:9:-5-->\n<span lang=\"fr\">x</span>\n", 1, false);
 	ck_assert_ptr_nonnull(strstr(x, "<span lang=\"fr\" xml:lang=\"fr\">x</span>"));
 	free(x);
 	diag_reset();
@@ -327,7 +306,7 @@ END_TEST
 START_TEST(test_regress_dropped_note_reference_count)
 {
 	diag_reset();
-	char *x = render_at("[^1]:\n[^1]:[^1]\n\n[^1]\n", 1, false);
+	char *x = unit_render_at("[^1]:\n[^1]:[^1]\n\n[^1]\n", 1, false);
 	ck_assert_ptr_nonnull(strstr(x, "id=\"fnref-1-2\""));
 	free(x);
 	diag_reset();
@@ -340,7 +319,7 @@ END_TEST
 START_TEST(test_regress_form_feed_in_info_string)
 {
 	diag_reset();
-	char *x = render_at("```a\fb\nx\n```\n", 1, false);
+	char *x = unit_render_at("```a\fb\nx\n```\n", 1, false);
 	ck_assert_ptr_nonnull(strstr(x, "class=\"language-ab\""));
 	free(x);
 	diag_reset();
@@ -354,13 +333,13 @@ END_TEST
 START_TEST(test_regress_nonchar_in_attribute_loses_rest)
 {
 	diag_reset();
-	char *x = render_at("[a](u \"t\xef\xbf\xbf\")\n\nThe rest.\n", 1, false);
+	char *x = unit_render_at("[a](u \"t\xef\xbf\xbf\")\n\nThe rest.\n", 1, false);
 	ck_assert_ptr_nonnull(strstr(x, "The rest."));
 	ck_assert_ptr_nonnull(strstr(x, "title=\"t\xef\xbf\xbd\""));
 	ck_assert_int_eq(diag_warning_count(), 1);
 	free(x);
 	diag_reset();
-	x = render_at("<div>x</div>\n\n```\xef\xbf\xbe\ny\n```\n\nThe rest.\n", 1, false);
+	x = unit_render_at("<div>x</div>\n\n```\xef\xbf\xbe\ny\n```\n\nThe rest.\n", 1, false);
 	ck_assert_ptr_nonnull(strstr(x, "The rest."));
 	free(x);
 	diag_reset();
@@ -375,7 +354,7 @@ END_TEST
 START_TEST(test_regress_comment_link_scheme_case)
 {
 	diag_reset();
-	char *x = render_at("[upper](HTTPS://example.org/a) [mixed](MailTo:ada@example.org) "
+	char *x = unit_render_at("[upper](HTTPS://example.org/a) [mixed](MailTo:ada@example.org) "
 	                    "[bad](JavaScript:alert(1)) [ent](&#106;avascript:alert(2)) "
 	                    "[file](FILE:///etc/passwd)\n",
 	                    1, true);

@@ -1,4 +1,4 @@
-/* Unit tests: util, yamldoc, source, slug. */
+/* Unit tests: util (paths, hashes, identifiers, dates, string sets). */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,7 +10,6 @@
 #include "slug.h"
 #include "source.h"
 #include "util.h"
-#include "yamldoc.h"
 
 START_TEST(test_path_normalize)
 {
@@ -189,109 +188,6 @@ START_TEST(test_strset_freeze)
 }
 END_TEST
 
-START_TEST(test_yaml_positions)
-{
-	const char *y = "title: A\nauthor:\n  - name: B\n    file-as: C\n";
-	ynode *n = yamldoc_parse("book.yaml", y, strlen(y), 0);
-	ck_assert_ptr_nonnull(n);
-	ck_assert_int_eq(n->kind, YNODE_MAPPING);
-	ck_assert_str_eq(ynode_get(n, "title")->value, "A");
-	const ynode *a = ynode_get(n, "author");
-	ck_assert_int_eq(a->kind, YNODE_SEQUENCE);
-	ck_assert_int_eq(a->items[0]->line, 3);
-	ck_assert_int_eq(a->items[0]->key_lines[1], 4);
-	ynode_free(n);
-}
-END_TEST
-
-START_TEST(test_yaml_errors)
-{
-	diag_reset();
-	const char *bad = "title: [unclosed\n";
-	ck_assert_ptr_null(yamldoc_parse("b.yaml", bad, strlen(bad), 0));
-	ck_assert_int_eq(diag_error_count(), 1);
-	const char *alias = "a: &x 1\nb: *x\n";
-	ck_assert_ptr_null(yamldoc_parse("b.yaml", alias, strlen(alias), 0));
-	const char *dup = "a: 1\na: 2\n";
-	ck_assert_ptr_null(yamldoc_parse("b.yaml", dup, strlen(dup), 0));
-	ck_assert_int_eq(diag_error_count(), 3);
-	/* An empty document is an empty mapping. */
-	ynode *e = yamldoc_parse("b.yaml", "", 0, 0);
-	ck_assert_ptr_nonnull(e);
-	ck_assert_int_eq(e->kind, YNODE_MAPPING);
-	ynode_free(e);
-	diag_reset();
-}
-END_TEST
-
-START_TEST(test_source_front_matter)
-{
-	const char *t = "\xEF\xBB\xBF---\r\ntitle: X\r\n---\r\n# Body\r\n";
-	source_file sf;
-	ck_assert_int_eq(source_parse("a.md", t, strlen(t), &sf), 0);
-	ck_assert_ptr_nonnull(sf.front);
-	ck_assert_str_eq(ynode_get(sf.front, "title")->value, "X");
-	ck_assert_str_eq(sf.body, "# Body\n");
-	ck_assert_int_eq(sf.body_line, 4);
-	source_free(&sf);
-}
-END_TEST
-
-START_TEST(test_source_rejects)
-{
-	diag_reset();
-	source_file sf;
-	const char *open = "---\ntitle: X\n# never closed\n";
-	ck_assert_int_eq(source_parse("a.md", open, strlen(open), &sf), -1);
-	const char *latin1 = "ok\ncaf\xe9\n";
-	ck_assert_int_eq(source_parse("a.md", latin1, strlen(latin1), &sf), -1);
-	const char nul[] = "a\0b";
-	ck_assert_int_eq(source_parse("a.md", nul, 3, &sf), -1);
-	ck_assert_int_eq(diag_error_count(), 3);
-	diag_reset();
-}
-END_TEST
-
-START_TEST(test_slug_github)
-{
-	struct {
-		const char *in, *out;
-	} cases[] = {
-	    {"Everyday Use", "everyday-use"},
-	    {"What's new? (Part 1)", "whats-new-part-1"},
-	    {"C++ & Rust: a comparison", "c--rust-a-comparison"},
-	    {"Основы", "основы"},
-	    {"日常使用", "日常使用"},
-	    {"Größe und Maße", "größe-und-maße"},
-	    {"मौसम", "मौसम"},
-	    {"snake_case stays", "snake_case-stays"},
-	    {"  ", "--"},
-	};
-	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		char *s = slug_github(cases[i].in);
-		ck_assert_str_eq(s, cases[i].out);
-		free(s);
-	}
-}
-END_TEST
-
-START_TEST(test_slug_fold)
-{
-	char *a = slug_fold("%D0%9E%D1%81%D0%BD%D0%BE%D0%B2%D1%8B");
-	char *b = slug_fold("основы");
-	ck_assert_str_eq(a, b);
-	free(a);
-	free(b);
-	a = slug_fold("Building-From-Source");
-	ck_assert_str_eq(a, "building-from-source");
-	free(a);
-	/* A bad escape stays as written. */
-	a = percent_decode("100%zz");
-	ck_assert_str_eq(a, "100%zz");
-	free(a);
-}
-END_TEST
-
 Suite *
 util_suite(void)
 {
@@ -305,39 +201,6 @@ util_suite(void)
 	tcase_add_test(tc, test_date_from_epoch);
 	tcase_add_test(tc, test_strset_grows);
 	tcase_add_test(tc, test_strset_freeze);
-	suite_add_tcase(s, tc);
-	return s;
-}
-
-Suite *
-yamldoc_suite(void)
-{
-	Suite *s = suite_create("yamldoc");
-	TCase *tc = tcase_create("core");
-	tcase_add_test(tc, test_yaml_positions);
-	tcase_add_test(tc, test_yaml_errors);
-	suite_add_tcase(s, tc);
-	return s;
-}
-
-Suite *
-source_suite(void)
-{
-	Suite *s = suite_create("source");
-	TCase *tc = tcase_create("core");
-	tcase_add_test(tc, test_source_front_matter);
-	tcase_add_test(tc, test_source_rejects);
-	suite_add_tcase(s, tc);
-	return s;
-}
-
-Suite *
-slug_suite(void)
-{
-	Suite *s = suite_create("slug");
-	TCase *tc = tcase_create("core");
-	tcase_add_test(tc, test_slug_github);
-	tcase_add_test(tc, test_slug_fold);
 	suite_add_tcase(s, tc);
 	return s;
 }
