@@ -139,9 +139,8 @@ typedef struct chapter {
 	int images_with_alt; /* of them, with a text description or alt="" by design */
 	bool has_tables;
 	bool has_notes;
-	int a11y_unchecked;  /* what keeps mkbook from vouching for WCAG: headings
-	                        that skip a level, tables without header cells,
-	                        inline styles */
+	bool has_styles;     /* an element with style of the author's, so the
+	                        reader's font, size and colour may not win */
 
 	/* Generated Q&A chapter: its comments (not owned; the book owns them). */
 	comment **comments;
@@ -184,6 +183,8 @@ typedef struct book {
 	char *cover;        /* manuscript-relative path of the cover image */
 	srcpos cover_pos;
 	char *stylesheet;   /* manuscript-relative path, NULL = built-in */
+	char *conforms_to;  /* accessibility: conforms-to, NULL = no claim */
+	char *certified_by; /* accessibility: certified-by, with conforms_to */
 	int toc_depth;
 	bool titlepage;     /* generate a title page (default true) */
 	bool colophon;      /* generate a colophon (default true) */

@@ -28,16 +28,6 @@ add_meta(xmlNodePtr md, const char *property, const char *text, const char *refi
 	return n;
 }
 
-static bool
-has_element(xmlNodePtr n, const char *name)
-{
-	for (; n; n = n->next)
-		if (n->type == XML_ELEMENT_NODE &&
-		    (!strcmp((const char *)n->name, name) || has_element(n->children, name)))
-			return true;
-	return false;
-}
-
 /* Whether e has a style attribute of the author's, which may set colours
  * and sizes; cmark-gfm's own table alignment ("text-align: center") sets
  * neither. */
@@ -60,10 +50,9 @@ has_own_style(xmlNodePtr e)
 	return own;
 }
 
-/* Walks n and its following siblings in document order; *last_heading is
- * the level of the heading before (0: none yet). */
+/* Walks n and its following siblings in document order. */
 static void
-count_facts(xmlNodePtr n, chapter *c, int *last_heading)
+count_facts(xmlNodePtr n, chapter *c)
 {
 	for (xmlNodePtr e = n; e; e = e->next) {
 		if (e->type != XML_ELEMENT_NODE)
@@ -79,20 +68,13 @@ count_facts(xmlNodePtr n, chapter *c, int *last_heading)
 			xmlFree(alt);
 		} else if (!strcmp(name, "table")) {
 			c->has_tables = true;
-			if (!has_element(e->children, "th"))
-				c->a11y_unchecked++;
 		} else if (!strcmp(name, "aside") && xmlHasProp(e, BAD_CAST "role")) {
 			c->has_notes = true;
 		}
 		if (has_own_style(e))
-			c->a11y_unchecked++;
-		if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == '\0') {
-			if (*last_heading > 0 && name[1] - '0' > *last_heading + 1)
-				c->a11y_unchecked++;
-			*last_heading = name[1] - '0';
-		}
+			c->has_styles = true;
 		if (e->children)
-			count_facts(e->children, c, last_heading);
+			count_facts(e->children, c);
 	}
 }
 
@@ -101,10 +83,9 @@ opf_note_facts(chapter *c)
 {
 	c->images = c->images_with_alt = 0;
 	c->has_tables = c->has_notes = false;
-	c->a11y_unchecked = 0;
-	int last_heading = 0;
+	c->has_styles = false;
 	if (c->doc)
-		count_facts(xmlDocGetRootElement(c->doc), c, &last_heading);
+		count_facts(xmlDocGetRootElement(c->doc), c);
 }
 
 /* Whether needle occurs in r's bytes. memchr finds the candidates: an
@@ -154,30 +135,41 @@ opf_a11y_facts(const book *b, a11y_facts *f)
 		f->images_with_alt += c->images_with_alt;
 		f->has_tables |= c->has_tables;
 		f->has_notes |= c->has_notes;
-		f->unchecked += c->a11y_unchecked;
+		f->has_styles |= c->has_styles;
 	}
 	for (size_t i = 0; i < b->nresources; i++)
 		f->animated |= is_animated(b->resources[i]);
 }
 
+/* Appends sentence id of the accessibility summary in lang to s. */
+static void
+summary_say(strbuf *s, const char *lang, enum a11y_sentence id, int n, int of)
+{
+	const char *text = labels_a11y(lang, id);
+	if (s->len)
+		sb_puts(s, labels_sentence_gap(lang));
+	if (id == A11Y_ALT_SOME)
+		sb_printf(s, text, n, of);
+	else
+		sb_puts(s, text);
+}
+
 /* EPUB Accessibility 1.1 metadata, true to this book: what its content is
- * (text, and images when it has some), what it offers, its hazards, a
- * summary, and a WCAG 2.1 AA conformance claim only when every check
- * mkbook can make passes: every image has a description or is marked as
- * decoration, headings skip no level, tables have header cells, no image
- * moves, and the colours and sizes are the built-in stylesheet's (no
- * stylesheet or style attribute of the author's, which could fail contrast
- * or resizing), and someone to make the claim: the publisher, else the
- * first author, named by a11y:certifiedBy. */
+ * (text, and images when it has some), what it offers, its hazards and a
+ * summary of what mkbook checked, in the book's language where labels.c
+ * has it (else in English, marked so). mkbook claims no conformance: a
+ * dcterms:conformsTo and its a11y:certifiedBy are written only when
+ * book.yaml's accessibility: makes the claim and names who makes it, as
+ * automated checks cannot establish WCAG conformance. */
 static void
 add_accessibility(const book *b, xmlNodePtr md)
 {
 	a11y_facts f;
 	opf_a11y_facts(b, &f);
 	bool all_alt = f.images == f.images_with_alt;
-	bool own_css = b->stylesheet != NULL;
-	const char *by = b->publisher ? b->publisher : b->nauthors ? b->authors[0].name : NULL;
-	bool conforms = all_alt && f.unchecked == 0 && !f.animated && !own_css && by;
+	/* The reader's font, size and colour win only over the built-in
+	 * stylesheet, which sets none of them with authority. */
+	bool own_css = b->stylesheet != NULL || f.has_styles;
 	add_meta(md, "schema:accessMode", "textual", NULL);
 	if (f.images)
 		add_meta(md, "schema:accessMode", "visual", NULL);
@@ -199,33 +191,26 @@ add_accessibility(const book *b, xmlNodePtr md)
 	} else {
 		add_meta(md, "schema:accessibilityHazard", "none", NULL);
 	}
+	const char *lang = labels_a11y(b->language, A11Y_STRUCTURE) ? b->language : "en";
 	strbuf s = {0};
-	sb_puts(&s, own_css ? "This book can be read in its reading order, with a table of "
-	                      "contents and headings for navigation."
-	                    : "This book's text can be read in any font, size and colour the "
-	                      "reading system offers, in its reading order, with a table of "
-	                      "contents and headings for navigation.");
+	summary_say(&s, lang, A11Y_STRUCTURE, 0, 0);
+	if (!own_css)
+		summary_say(&s, lang, A11Y_DISPLAY, 0, 0);
 	if (f.images && all_alt)
-		sb_puts(&s, " Every image that carries information has a text description.");
+		summary_say(&s, lang, A11Y_ALT_ALL, 0, 0);
 	else if (f.images)
-		sb_printf(&s, " %d of its %d images have a text description.", f.images_with_alt,
-		          f.images);
+		summary_say(&s, lang, A11Y_ALT_SOME, f.images_with_alt, f.images);
 	if (f.has_notes)
-		sb_puts(&s, " Notes are linked both ways.");
-	sb_puts(&s, f.animated ? " Some of its images move, and may flash; it has no sound."
-	                       : " It has no flashing, sound or motion hazards.");
-	if (conforms)
-		sb_puts(&s, " It meets EPUB Accessibility 1.1 and WCAG 2.1 at level AA, as far as "
-		            "automated checks can tell.");
+		summary_say(&s, lang, A11Y_NOTES, 0, 0);
+	summary_say(&s, lang, f.animated ? A11Y_MOVING : A11Y_NO_HAZARDS, 0, 0);
 	xmlNodePtr sum = add_meta(md, "schema:accessibilitySummary", s.data, NULL);
 	sb_free(&s);
-	/* The summary is written in English whatever the book's language. */
-	if (strncmp(b->language, "en", 2) || (b->language[2] && b->language[2] != '-'))
+	if (lang != b->language)
 		xmlSetNsProp(sum, xmlSearchNsByHref(md->doc, md, BAD_CAST "http://www.w3.org/XML/1998/namespace"),
 		             BAD_CAST "lang", BAD_CAST "en");
-	if (conforms) {
-		add_meta(md, "dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA", NULL);
-		add_meta(md, "a11y:certifiedBy", by, NULL);
+	if (b->conforms_to) {
+		add_meta(md, "dcterms:conformsTo", b->conforms_to, NULL);
+		add_meta(md, "a11y:certifiedBy", b->certified_by, NULL);
 	}
 }
 

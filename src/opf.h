@@ -16,8 +16,7 @@ typedef struct a11y_facts {
 	int images_with_alt; /* of them, with a non-empty alt */
 	bool has_tables;
 	bool has_notes;
-	int unchecked;       /* headings that skip a level, tables without header
-	                        cells, inline styles (see book.h) */
+	bool has_styles;     /* an element with style of the author's (book.h) */
 	bool animated;       /* an image moves (animated GIF, PNG or SVG) */
 } a11y_facts;
 void opf_a11y_facts(const book *b, a11y_facts *f);
