@@ -171,8 +171,10 @@ typedef struct book {
 	size_t nauthors;
 	char *language;     /* BCP 47, "en" by default */
 	char *identifier;
+	bool identifier_given; /* by book.yaml, not made up from title and authors */
 	char *date;         /* publication date as written (ISO 8601) */
 	char *modified;     /* dcterms:modified, "CCYY-MM-DDThh:mm:ssZ" */
+	bool modified_given; /* by book.yaml, not SOURCE_DATE_EPOCH or the clock */
 	char *publisher;
 	char *description;
 	strlist subjects;

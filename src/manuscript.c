@@ -329,8 +329,10 @@ load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
 				free(b->language);
 				b->language = s;
 			}
-		} else if (!strcmp(k, "identifier"))
+		} else if (!strcmp(k, "identifier")) {
 			set_string(&b->identifier, L->yfile, k, v);
+			b->identifier_given = b->identifier != NULL;
+		}
 		else if (!strcmp(k, "date")) {
 			char *s = want_date(L->yfile, k, v);
 			if (s) {
@@ -346,6 +348,7 @@ load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
 			} else if (s) {
 				free(b->modified);
 				b->modified = iso8601_format_utc(t);
+				b->modified_given = true;
 			}
 			free(s);
 		} else if (!strcmp(k, "publisher"))
