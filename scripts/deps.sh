@@ -16,7 +16,7 @@ set -eu
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 build_pkgs="gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libzip-dev libdeflate-dev libyaml-dev libunistring-dev libcurl4-openssl-dev"
-test_pkgs="check epubcheck default-jre-headless unzip python3 chromium calibre"
+test_pkgs="check epubcheck default-jre-headless unzip python3 chromium calibre ca-certificates"
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
 	test_pkgs="$test_pkgs nodejs npm"
 fi
@@ -40,7 +40,7 @@ npm_ci() {
 	cp "$src/package.json" "$dir/"
 	cp "$src/package-lock.json" "$dir/package-lock.json.new"
 	mv "$dir/package-lock.json.new" "$dir/package-lock.json"
-	if ! (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) >"$dir/npm.log" 2>&1; then
+	if ! (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=warn) >"$dir/npm.log" 2>&1; then
 		echo "deps: npm ci failed in build/$1:" >&2
 		cat "$dir/npm.log" >&2
 		rm -f "$dir/package-lock.json" # so that the next run tries again
@@ -64,7 +64,10 @@ npm_deps() {
 	if [ "$(node_major)" -lt 20 ]; then
 		npm_ci node20
 		if [ "$(node_major)" -lt 20 ]; then
-			echo "deps: no Node.js >= 20 for this machine ($(uname -m)) in tests/node20; install one" >&2
+			# Optional dependencies: npm skips one it cannot fetch.
+			echo "deps: Node.js >= 20 is needed and npm installed none into build/node20 for $(uname -m):" >&2
+			cat "$root/build/node20/npm.log" >&2
+			rm -f "$root/build/node20/package-lock.json" # so that the next run tries again
 			return 1
 		fi
 	fi

@@ -97,10 +97,28 @@ fresh_root() {
 	mkdir -p "$root"
 	tar -C "$root" -xf "$base"
 	cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
+	# This machine's own network trust comes along, as resolv.conf does:
+	# where the registries are reached through a TLS-inspecting proxy, its
+	# CA certificates (which ca-certificates adds to the system's list once
+	# it is installed) and the variables that point programs at that list
+	# (see pass_env). A machine without them has nothing to copy.
+	if [ -d /usr/local/share/ca-certificates ]; then
+		mkdir -p "$root/usr/local/share/ca-certificates"
+		cp -a /usr/local/share/ca-certificates/. "$root/usr/local/share/ca-certificates/"
+	fi
 	mount -t proc proc "$root/proc" &&
 		mount --rbind /sys "$root/sys" && mount --make-rslave "$root/sys" &&
 		mount --rbind /dev "$root/dev" && mount --make-rslave "$root/dev"
 }
+
+# pass_env: NAME=VALUE for each variable of this machine's environment
+# that points programs at its CA certificates (NODE_EXTRA_CA_CERTS for npm,
+# SSL_CERT_FILE...), to pass into the root; nothing else of the
+# environment goes in.
+pass_env=()
+for v in NODE_EXTRA_CA_CERTS SSL_CERT_FILE SSL_CERT_DIR CURL_CA_BUNDLE GIT_SSL_CAINFO; do
+	[ -n "${!v:-}" ] && pass_env+=("$v=${!v}")
+done
 
 status=0
 root=
@@ -131,7 +149,7 @@ for rel in "${releases[@]}"; do
 	echo "== $rel: commit $commit; log $log"
 	for cmd in "make book" "make check"; do
 		start=$(date +%s)
-		chroot "$root" /usr/bin/env -i HOME=/root TERM=dumb \
+		chroot "$root" /usr/bin/env -i HOME=/root TERM=dumb "${pass_env[@]}" \
 			PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
 			/bin/bash -c "cd /root && { [ -d mkbook ] || git clone -q mkbook.bundle mkbook; } && cd mkbook && $cmd" \
 			>"$dir/$rel.cmd.log" 2>&1 </dev/null
