@@ -9,7 +9,7 @@
 #   tests/epubcheck-ts  epubcheck-ts, the second validator (tests/lib.sh)
 #   tests/node20        Node.js 20, only where the machine's node is older
 #                       (Debian 12 has 18; Ace needs 20): tests/lib.sh puts
-#                       build/node20/node_modules/.bin first on PATH
+#                       build/node20/bin first on PATH
 # Node.js and npm come from Debian (nodejs, npm) where no node and npm are on
 # PATH. Ace itself is installed by scripts/install-ace.sh when its test runs.
 set -eu
@@ -28,24 +28,23 @@ test) want="$build_pkgs $test_pkgs" ;;
 *) want="$*" mode=packages ;;
 esac
 
-# npm_ci NAME: tests/NAME/package.json and its lock installed into build/NAME.
+# npm_ci NAME: tests/NAME/package.json and its lock installed into build/NAME
+# (build/NAME/installed.lock: the lock of the last install that worked).
 npm_ci() {
 	src=$root/tests/$1 dir=$root/build/$1
-	if [ -d "$dir/node_modules" ] && cmp -s "$src/package-lock.json" "$dir/package-lock.json"; then
+	if cmp -s "$src/package-lock.json" "$dir/installed.lock"; then
 		return 0
 	fi
 	echo "deps: npm ci of tests/$1 into build/$1" >&2
-	rm -rf "$dir/node_modules" "$dir/package-lock.json"
+	rm -rf "$dir"
 	mkdir -p "$dir"
-	cp "$src/package.json" "$dir/"
-	cp "$src/package-lock.json" "$dir/package-lock.json.new"
-	mv "$dir/package-lock.json.new" "$dir/package-lock.json"
+	cp "$src/package.json" "$src/package-lock.json" "$dir/"
 	if ! (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=warn) >"$dir/npm.log" 2>&1; then
 		echo "deps: npm ci failed in build/$1:" >&2
 		cat "$dir/npm.log" >&2
-		rm -f "$dir/package-lock.json" # so that the next run tries again
 		return 1
 	fi
+	cp "$src/package-lock.json" "$dir/installed.lock"
 }
 
 node_major() {
@@ -59,15 +58,21 @@ npm_deps() {
 		echo "deps: npm not found (Debian: apt-get install nodejs npm)" >&2
 		return 1
 	fi
-	PATH=$root/build/node20/node_modules/.bin:$PATH
+	PATH=$root/build/node20/bin:$PATH
 	export PATH
 	if [ "$(node_major)" -lt 20 ]; then
 		npm_ci node20
+		# npm links no bin named node: build/node20/bin/node is ours.
+		for n in "$root"/build/node20/node_modules/node-linux-*/bin/node; do
+			[ -x "$n" ] || continue
+			mkdir -p "$root/build/node20/bin"
+			ln -sf "../node_modules/${n#"$root"/build/node20/node_modules/}" "$root/build/node20/bin/node"
+		done
 		if [ "$(node_major)" -lt 20 ]; then
 			# Optional dependencies: npm skips one it cannot fetch.
 			echo "deps: Node.js >= 20 is needed and npm installed none into build/node20 for $(uname -m):" >&2
 			cat "$root/build/node20/npm.log" >&2
-			rm -f "$root/build/node20/package-lock.json" # so that the next run tries again
+			rm -f "$root/build/node20/installed.lock" # so that the next run tries again
 			return 1
 		fi
 	fi

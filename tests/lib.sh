@@ -30,10 +30,10 @@ summary() {
 # Node.js 20 from the npm registry, where scripts/deps.sh test installed it
 # (the machine's own node is older): first on PATH for every test.
 MKBOOK_ROOT=${MKBOOK_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
-if [ -x "$MKBOOK_ROOT/build/node20/node_modules/.bin/node" ]; then
+if [ -x "$MKBOOK_ROOT/build/node20/bin/node" ]; then
 	case ":$PATH:" in
-	*":$MKBOOK_ROOT/build/node20/node_modules/.bin:"*) ;;
-	*) PATH=$MKBOOK_ROOT/build/node20/node_modules/.bin:$PATH ;;
+	*":$MKBOOK_ROOT/build/node20/bin:"*) ;;
+	*) PATH=$MKBOOK_ROOT/build/node20/bin:$PATH ;;
 	esac
 fi
 
