@@ -61,9 +61,9 @@ epubcheck_clean() {
 	[ "$(epubcheck_summary "$1")" = "0 0 0" ]
 }
 
-# run_epubcheck JAR EPUB OUT [DISPUTED]: the two validators every book of the suite
-# must satisfy, one after the other, all of their output (stdout and stderr)
-# to OUT:
+# run_epubcheck JAR EPUB OUT [DISPUTED]: the two validators every book of
+# the suite must satisfy, one after the other, all of their output (stdout
+# and stderr) to OUT:
 #   - Debian's epubcheck 4.2.6, the jar JAR;
 #   - epubcheck-ts (npm @likecoin/epubcheck-ts, pinned by
 #     tests/epubcheck-ts/package-lock.json, installed by scripts/deps.sh test
@@ -75,9 +75,9 @@ epubcheck_clean() {
 # EPUB 3.3 specification decides, and the case says so beside the message
 # code: DISPUTED, when given and present, is a file of the messages where
 # epubcheck-ts is wrong, which are then shown but not counted (see
-# tests/epubcheck-ts/check.mjs). EPUBCHECK_JAVA_OPTS are options for java; by default the JIT's first
-# tier only and the serial collector, which give the same report for half
-# the CPU time of a default JVM.
+# tests/epubcheck-ts/check.mjs). EPUBCHECK_JAVA_OPTS are options for java;
+# by default the JIT's first tier only and the serial collector, which give
+# the same report for half the CPU time of a default JVM.
 run_epubcheck() {
 	local opts
 	read -r -a opts <<<"${EPUBCHECK_JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
