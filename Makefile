@@ -11,6 +11,10 @@ PKG_CONFIG ?= pkg-config
 CC         ?= cc
 CFLAGS     ?= -O2 -g
 
+# Asked of pkg-config when this make starts, so a target that installs the
+# packages first (book, check, asan...) builds in a make of its own,
+# started after deps.sh: see the recipes below, and never give such a
+# target a prerequisite that compiles.
 PKGS     = libcmark-gfm libxml-2.0 libzip yaml-0.1 libdeflate libcurl
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
@@ -41,7 +45,7 @@ UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT_OBJ = $(UNIT_SRC:tests/unit/%.c=build/unit/%.o)
 SAMPLE   = build/sample.epub
 
-.PHONY: all book check unit books deps deps-test clean install uninstall cover asan valgrind
+.PHONY: all book check check-fresh unit books deps deps-test clean install uninstall cover asan valgrind
 
 all: mkbook
 
@@ -75,10 +79,17 @@ deps-test:
 # Every test: the unit tests, then every integration script tests/run-*.sh
 # (test books through epubcheck, the sample book, bad inputs...), each
 # ending with "N passed, M failed", and the totals last.
+# Built in a second make, after deps.sh: see PKG_CFLAGS. fuzz-replay-bin
+# (mk/hardening.mk) is for tests/run-fuzz-replay.sh.
 check: deps-test
-	@$(MAKE) --no-print-directory mkbook build/unit-tests
+	@$(MAKE) --no-print-directory mkbook build/unit-tests fuzz-replay-bin
 	./build/unit-tests
 	bash tests/run-all.sh
+
+# The README's two commands in clean Debian 12 and 13 roots (debootstrap),
+# on a clone of HEAD, as root: tests/check-fresh.sh. Not part of check.
+check-fresh:
+	bash tests/check-fresh.sh $(FRESH_RELEASES)
 
 build/unit/%.o: tests/unit/%.c
 	@mkdir -p $(@D)

@@ -181,8 +181,7 @@ fuzz-replay-bin: $(FUZZ_TARGETS_ALL:%=build/fuzz-replay/%)
 fuzz-replay: fuzz-replay-bin
 	bash tests/run-fuzz-replay.sh
 
-# make check runs tests/run-fuzz-replay.sh with the other scripts: build
-# what it needs first.
-check: fuzz-replay-bin
+# make check runs tests/run-fuzz-replay.sh with the other scripts, and
+# builds fuzz-replay-bin for it in its second make (see the Makefile).
 
 -include $(wildcard build/asan/obj/*.d build/asan/unit/*.d build/fuzz/obj/*.d)

@@ -117,6 +117,8 @@ book_free(book *b)
 	free(b->description);
 	strlist_free(&b->subjects);
 	free(b->rights);
+	free(b->conforms_to);
+	free(b->certified_by);
 	free(b->source);
 	free(b->series);
 	free(b->series_index);

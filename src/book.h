@@ -123,8 +123,10 @@ typedef struct book {
 	size_t nauthors;
 	char *language;     /* BCP 47, "en" by default */
 	char *identifier;
+	bool identifier_given; /* by book.yaml, not made up from title and authors */
 	char *date;         /* publication date as written (ISO 8601) */
 	char *modified;     /* dcterms:modified, "CCYY-MM-DDThh:mm:ssZ" */
+	bool modified_given; /* by book.yaml, not SOURCE_DATE_EPOCH or the clock */
 	char *publisher;
 	char *description;
 	strlist subjects;
@@ -137,6 +139,8 @@ typedef struct book {
 	char *stylesheet;   /* manuscript-relative path, NULL = built-in */
 	srcpos stylesheet_pos;
 	srcpos language_pos; /* {0, 0} when book.yaml sets none */
+	char *conforms_to;  /* accessibility: conforms-to, NULL = no claim */
+	char *certified_by; /* accessibility: certified-by, with conforms_to */
 	int toc_depth;
 	bool titlepage;     /* generate a title page (default true) */
 	bool colophon;      /* generate a colophon (default true) */

@@ -59,10 +59,10 @@ load_cover(book *b)
 {
 	if (b->cover == NULL)
 		return;
-	resource *r = links_load_image(b, b->cover, b->yaml_file, b->cover_pos.line,
+	resource *r = links_load_cover(b, b->cover, b->yaml_file, b->cover_pos.line,
 	                               b->cover_pos.col);
 	if (r == NULL)
-		return; /* warned */
+		return; /* an error */
 	if (!strcmp(r->media_type, "image/svg+xml")) {
 		diag_warning(b->yaml_file, b->cover_pos.line, b->cover_pos.col,
 		             "an SVG cover is not shown by every reader; a PNG or JPEG is safer");

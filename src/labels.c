@@ -495,6 +495,154 @@ static const char *const tables[LANG_COUNT][LABEL_COUNT] = {
 	},
 };
 
+/* The accessibility summary, sentence by sentence (labels.h). */
+static const char *const a11y_tables[LANG_COUNT][A11Y_COUNT] = {
+	[LANG_EN] = {
+		[A11Y_STRUCTURE] = "This book has a table of contents, headings that mark its structure and one reading order.",
+		[A11Y_DISPLAY] = "Its text can be shown in any font, size and colour the reading system offers.",
+		[A11Y_ALT_ALL] = "Every image has a text description or is marked as decoration.",
+		[A11Y_ALT_SOME] = "Images with a text description: %d of %d.",
+		[A11Y_NOTES] = "Notes are linked to the text and back.",
+		[A11Y_NO_HAZARDS] = "It has no flashing, sound or motion hazards.",
+		[A11Y_MOVING] = "Some of its images move and may flash; it has no sound.",
+	},
+	[LANG_DE] = {
+		[A11Y_STRUCTURE] = "Dieses Buch hat ein Inhaltsverzeichnis, Überschriften, die seine Gliederung zeigen, und eine Lesereihenfolge.",
+		[A11Y_DISPLAY] = "Sein Text kann in jeder Schrift, Größe und Farbe gezeigt werden, die das Lesesystem anbietet.",
+		[A11Y_ALT_ALL] = "Jedes Bild hat eine Textbeschreibung oder ist als Schmuck gekennzeichnet.",
+		[A11Y_ALT_SOME] = "Bilder mit Textbeschreibung: %d von %d.",
+		[A11Y_NOTES] = "Anmerkungen und Text sind in beide Richtungen verlinkt.",
+		[A11Y_NO_HAZARDS] = "Es birgt keine Gefahren durch Blinken, Ton oder Bewegung.",
+		[A11Y_MOVING] = "Einige seiner Bilder bewegen sich und können blinken; es hat keinen Ton.",
+	},
+	[LANG_FR] = {
+		[A11Y_STRUCTURE] = "Ce livre a une table des matières, des titres qui marquent sa structure et un ordre de lecture.",
+		[A11Y_DISPLAY] = "Son texte peut s’afficher dans toute police, taille et couleur que propose le système de lecture.",
+		[A11Y_ALT_ALL] = "Chaque image a une description textuelle ou est marquée comme décorative.",
+		[A11Y_ALT_SOME] = "Images avec une description textuelle : %d sur %d.",
+		[A11Y_NOTES] = "Les notes sont liées au texte dans les deux sens.",
+		[A11Y_NO_HAZARDS] = "Il ne présente aucun risque lié au clignotement, au son ou au mouvement.",
+		[A11Y_MOVING] = "Certaines de ses images bougent et peuvent clignoter ; il n’a pas de son.",
+	},
+	[LANG_ES] = {
+		[A11Y_STRUCTURE] = "Este libro tiene una tabla de contenido, encabezados que marcan su estructura y un orden de lectura.",
+		[A11Y_DISPLAY] = "Su texto puede mostrarse con cualquier fuente, tamaño y color que ofrezca el sistema de lectura.",
+		[A11Y_ALT_ALL] = "Cada imagen tiene una descripción textual o está marcada como decorativa.",
+		[A11Y_ALT_SOME] = "Imágenes con descripción textual: %d de %d.",
+		[A11Y_NOTES] = "Las notas están enlazadas con el texto en ambos sentidos.",
+		[A11Y_NO_HAZARDS] = "No presenta riesgos por destellos, sonido ni movimiento.",
+		[A11Y_MOVING] = "Algunas de sus imágenes se mueven y pueden destellar; no tiene sonido.",
+	},
+	[LANG_IT] = {
+		[A11Y_STRUCTURE] = "Questo libro ha un indice, titoli che ne segnano la struttura e un ordine di lettura.",
+		[A11Y_DISPLAY] = "Il testo può essere mostrato con qualsiasi carattere, dimensione e colore offerti dal sistema di lettura.",
+		[A11Y_ALT_ALL] = "Ogni immagine ha una descrizione testuale o è indicata come decorativa.",
+		[A11Y_ALT_SOME] = "Immagini con descrizione testuale: %d su %d.",
+		[A11Y_NOTES] = "Le note sono collegate al testo in entrambe le direzioni.",
+		[A11Y_NO_HAZARDS] = "Non presenta rischi di lampeggiamenti, suoni o movimenti.",
+		[A11Y_MOVING] = "Alcune immagini si muovono e possono lampeggiare; non ha suoni.",
+	},
+	[LANG_PT] = {
+		[A11Y_STRUCTURE] = "Este livro tem um sumário, títulos que marcam a sua estrutura e uma ordem de leitura.",
+		[A11Y_DISPLAY] = "O texto pode ser apresentado em qualquer fonte, tamanho e cor que o sistema de leitura ofereça.",
+		[A11Y_ALT_ALL] = "Cada imagem tem uma descrição textual ou está marcada como decorativa.",
+		[A11Y_ALT_SOME] = "Imagens com descrição textual: %d de %d.",
+		[A11Y_NOTES] = "As notas estão ligadas ao texto nos dois sentidos.",
+		[A11Y_NO_HAZARDS] = "Não apresenta riscos de intermitência, som ou movimento.",
+		[A11Y_MOVING] = "Algumas das suas imagens movem-se e podem piscar; não tem som.",
+	},
+	[LANG_NL] = {
+		[A11Y_STRUCTURE] = "Dit boek heeft een inhoudsopgave, koppen die de opbouw aangeven en één leesvolgorde.",
+		[A11Y_DISPLAY] = "De tekst kan worden getoond in elk lettertype, elke grootte en elke kleur die het leessysteem biedt.",
+		[A11Y_ALT_ALL] = "Elke afbeelding heeft een tekstbeschrijving of is als decoratie gemarkeerd.",
+		[A11Y_ALT_SOME] = "Afbeeldingen met een tekstbeschrijving: %d van %d.",
+		[A11Y_NOTES] = "Noten zijn in beide richtingen met de tekst verbonden.",
+		[A11Y_NO_HAZARDS] = "Het bevat geen risico’s door flitsen, geluid of beweging.",
+		[A11Y_MOVING] = "Sommige afbeeldingen bewegen en kunnen flitsen; het heeft geen geluid.",
+	},
+	[LANG_PL] = {
+		[A11Y_STRUCTURE] = "Ta książka ma spis treści, nagłówki oznaczające jej strukturę i jedną kolejność czytania.",
+		[A11Y_DISPLAY] = "Tekst można wyświetlić dowolną czcionką, w dowolnym rozmiarze i kolorze, jakie oferuje system czytania.",
+		[A11Y_ALT_ALL] = "Każdy obraz ma opis tekstowy lub jest oznaczony jako ozdobny.",
+		[A11Y_ALT_SOME] = "Obrazy z opisem tekstowym: %d z %d.",
+		[A11Y_NOTES] = "Przypisy są połączone z tekstem w obu kierunkach.",
+		[A11Y_NO_HAZARDS] = "Nie zawiera zagrożeń związanych z miganiem, dźwiękiem ani ruchem.",
+		[A11Y_MOVING] = "Niektóre obrazy się poruszają i mogą migać; książka nie zawiera dźwięku.",
+	},
+	[LANG_RU] = {
+		[A11Y_STRUCTURE] = "В этой книге есть оглавление, заголовки, отражающие её структуру, и единый порядок чтения.",
+		[A11Y_DISPLAY] = "Текст можно показывать любым шрифтом, размером и цветом, которые предлагает система чтения.",
+		[A11Y_ALT_ALL] = "У каждого изображения есть текстовое описание, или оно отмечено как декоративное.",
+		[A11Y_ALT_SOME] = "Изображения с текстовым описанием: %d из %d.",
+		[A11Y_NOTES] = "Примечания связаны с текстом ссылками в обе стороны.",
+		[A11Y_NO_HAZARDS] = "В ней нет рисков, связанных с миганием, звуком или движением.",
+		[A11Y_MOVING] = "Некоторые изображения движутся и могут мигать; звука нет.",
+	},
+	[LANG_UK] = {
+		[A11Y_STRUCTURE] = "У цій книжці є зміст, заголовки, що позначають її структуру, і єдиний порядок читання.",
+		[A11Y_DISPLAY] = "Текст можна показувати будь-яким шрифтом, розміром і кольором, які пропонує система читання.",
+		[A11Y_ALT_ALL] = "Кожне зображення має текстовий опис або позначене як декоративне.",
+		[A11Y_ALT_SOME] = "Зображення з текстовим описом: %d з %d.",
+		[A11Y_NOTES] = "Примітки пов’язані з текстом посиланнями в обидва боки.",
+		[A11Y_NO_HAZARDS] = "У ній немає ризиків, пов’язаних із миганням, звуком чи рухом.",
+		[A11Y_MOVING] = "Деякі зображення рухаються і можуть мигати; звуку немає.",
+	},
+	[LANG_AR] = {
+		[A11Y_STRUCTURE] = "لهذا الكتاب فهرس محتويات وعناوين تبيّن بنيته وترتيب قراءة واحد.",
+		[A11Y_DISPLAY] = "يمكن عرض نصه بأي خط وحجم ولون يتيحه نظام القراءة.",
+		[A11Y_ALT_ALL] = "لكل صورة وصف نصي أو هي معلَّمة على أنها زخرفية.",
+		[A11Y_ALT_SOME] = "الصور ذات الوصف النصي: %d من %d.",
+		[A11Y_NOTES] = "الحواشي مرتبطة بالنص في الاتجاهين.",
+		[A11Y_NO_HAZARDS] = "لا يحتوي على مخاطر الوميض أو الصوت أو الحركة.",
+		[A11Y_MOVING] = "بعض صوره متحركة وقد تومض؛ ولا صوت فيه.",
+	},
+	[LANG_HE] = {
+		[A11Y_STRUCTURE] = "לספר זה יש תוכן עניינים, כותרות המסמנות את מבנהו וסדר קריאה אחד.",
+		[A11Y_DISPLAY] = "אפשר להציג את הטקסט בכל גופן, גודל וצבע שמערכת הקריאה מציעה.",
+		[A11Y_ALT_ALL] = "לכל תמונה יש תיאור טקסטואלי, או שהיא מסומנת כקישוט.",
+		[A11Y_ALT_SOME] = "תמונות עם תיאור טקסטואלי: %d מתוך %d.",
+		[A11Y_NOTES] = "ההערות מקושרות לטקסט בשני הכיוונים.",
+		[A11Y_NO_HAZARDS] = "אין בו סכנות של הבהובים, קול או תנועה.",
+		[A11Y_MOVING] = "חלק מהתמונות בו זזות ועלולות להבהב; אין בו קול.",
+	},
+	[LANG_JA] = {
+		[A11Y_STRUCTURE] = "この本には目次、構造を示す見出し、一つの読み順があります。",
+		[A11Y_DISPLAY] = "本文は、リーディングシステムが提供する任意のフォント、サイズ、色で表示できます。",
+		[A11Y_ALT_ALL] = "すべての画像にテキストによる説明があるか、装飾として示されています。",
+		[A11Y_ALT_SOME] = "テキストによる説明のある画像：%d / %d。",
+		[A11Y_NOTES] = "注は本文と相互にリンクしています。",
+		[A11Y_NO_HAZARDS] = "点滅、音声、動きによる危険はありません。",
+		[A11Y_MOVING] = "一部の画像は動き、点滅することがあります。音声はありません。",
+	},
+	[LANG_ZH_HANS] = {
+		[A11Y_STRUCTURE] = "本书有目录、标示其结构的标题和统一的阅读顺序。",
+		[A11Y_DISPLAY] = "正文可以用阅读系统提供的任何字体、字号和颜色显示。",
+		[A11Y_ALT_ALL] = "每张图片都有文字说明，或被标记为装饰性图片。",
+		[A11Y_ALT_SOME] = "有文字说明的图片：%d / %d。",
+		[A11Y_NOTES] = "注释与正文双向链接。",
+		[A11Y_NO_HAZARDS] = "本书没有闪烁、声音或动态效果方面的危险。",
+		[A11Y_MOVING] = "部分图片会移动并可能闪烁；本书没有声音。",
+	},
+	[LANG_ZH_HANT] = {
+		[A11Y_STRUCTURE] = "本書有目錄、標示其結構的標題和統一的閱讀順序。",
+		[A11Y_DISPLAY] = "正文可以用閱讀系統提供的任何字型、字級和顏色顯示。",
+		[A11Y_ALT_ALL] = "每張圖片都有文字說明，或被標記為裝飾性圖片。",
+		[A11Y_ALT_SOME] = "有文字說明的圖片：%d / %d。",
+		[A11Y_NOTES] = "註釋與正文雙向連結。",
+		[A11Y_NO_HAZARDS] = "本書沒有閃爍、聲音或動態效果方面的危險。",
+		[A11Y_MOVING] = "部分圖片會移動並可能閃爍；本書沒有聲音。",
+	},
+	[LANG_KO] = {
+		[A11Y_STRUCTURE] = "이 책에는 목차, 구조를 나타내는 제목, 하나의 읽기 순서가 있습니다.",
+		[A11Y_DISPLAY] = "본문은 읽기 시스템이 제공하는 어떤 글꼴, 크기, 색으로도 표시할 수 있습니다.",
+		[A11Y_ALT_ALL] = "모든 이미지에 텍스트 설명이 있거나 장식용으로 표시되어 있습니다.",
+		[A11Y_ALT_SOME] = "텍스트 설명이 있는 이미지: %d/%d.",
+		[A11Y_NOTES] = "주석은 본문과 양방향으로 연결되어 있습니다.",
+		[A11Y_NO_HAZARDS] = "깜박임, 소리, 움직임으로 인한 위험이 없습니다.",
+		[A11Y_MOVING] = "일부 이미지는 움직이며 깜박일 수 있습니다. 소리는 없습니다.",
+	},
+};
+
 /* ---- language tags ---- */
 
 static enum lang
@@ -529,6 +677,22 @@ labels_builtin(const char *lang, enum label_id id)
 		l = LANG_EN;
 	const char *s = tables[l][id];
 	return s != NULL ? s : tables[LANG_EN][id];
+}
+
+const char *
+labels_a11y(const char *lang, enum a11y_sentence id)
+{
+	enum lang l = lang_of(lang);
+	if (l == LANG_NONE || (int)id < 0 || id >= A11Y_COUNT)
+		return NULL;
+	return a11y_tables[l][id];
+}
+
+const char *
+labels_sentence_gap(const char *lang)
+{
+	enum lang l = lang_of(lang);
+	return l == LANG_JA || l == LANG_ZH_HANS || l == LANG_ZH_HANT ? "" : " ";
 }
 
 bool

@@ -38,6 +38,27 @@ enum label_id {
 	LABEL_COUNT
 };
 
+/* The sentences of the accessibility summary (schema:accessibilitySummary),
+ * each a fact mkbook checked while building the book. */
+enum a11y_sentence {
+	A11Y_STRUCTURE,  /* a table of contents, headings, one reading order */
+	A11Y_DISPLAY,    /* any font, size and colour (the built-in stylesheet) */
+	A11Y_ALT_ALL,    /* every image described or marked as decoration */
+	A11Y_ALT_SOME,   /* "... %d of %d": images described, images in all */
+	A11Y_NOTES,      /* notes linked both ways */
+	A11Y_NO_HAZARDS, /* no flashing, sound or motion */
+	A11Y_MOVING,     /* some images move and may flash; no sound */
+	A11Y_COUNT
+};
+
+/* Sentence id of the accessibility summary in lang, or NULL when lang has
+ * no built-in table (the caller then writes English and says so). Static
+ * storage; A11Y_ALT_SOME holds two %d. */
+const char *labels_a11y(const char *lang, enum a11y_sentence id);
+/* What stands between two sentences in lang: "" for Chinese and Japanese,
+ * else " ". */
+const char *labels_sentence_gap(const char *lang);
+
 /* The built-in text for id in language lang (a BCP 47 tag). Falls back to
  * English when the language has no table. Never NULL; static storage. */
 const char *labels_builtin(const char *lang, enum label_id id);

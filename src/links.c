@@ -355,27 +355,49 @@ links_number_resources(book *b)
 	}
 }
 
-static resource *load_image_locked(book *b, const char *rel, const char *file, int line,
-                                   int col);
+static resource *load_image_locked(book *b, const char *rel, bool cover, const char *file,
+                                   int line, int col);
 
 resource *
 links_load_image(book *b, const char *rel, const char *file, int line, int col)
 {
 	pthread_mutex_lock(&resource_lock);
-	resource *r = load_image_locked(b, rel, file, line, col);
+	resource *r = load_image_locked(b, rel, false, file, line, col);
 	pthread_mutex_unlock(&resource_lock);
 	return r;
 }
 
-static resource *
-load_image_locked(book *b, const char *rel, const char *file, int line, int col)
+resource *
+links_load_cover(book *b, const char *rel, const char *file, int line, int col)
 {
-	char *norm = NULL, *fs = NULL;
+	pthread_mutex_lock(&resource_lock);
+	resource *r = load_image_locked(b, rel, true, file, line, col);
+	pthread_mutex_unlock(&resource_lock);
+	return r;
+}
+
+/* Why the image rel is left out, said at file:line:col: for an image of the
+ * text a warning, its description standing in; for the cover an error, as
+ * a book without the cover its manuscript names is not the book asked for. */
+static void
+image_left_out(bool cover, const char *file, int line, int col, const char *rel,
+               const char *why)
+{
+	if (cover)
+		diag_error(file, line, col, "cover '%s' %s; the book would have no cover", rel, why);
+	else
+		diag_warning(file, line, col, "image '%s' %s; its description stands in", rel, why);
+}
+
+static resource *
+load_image_locked(book *b, const char *rel, bool cover, const char *file, int line, int col)
+{
+	char *norm = NULL, *fs = NULL, *why = NULL;
 	resource *r = NULL;
 	enum path_status st = book_resolve_path(b, rel, &norm, &fs);
 	if (st != PATH_OK) {
-		diag_warning(file, line, col, "image '%s' %s; its description stands in", rel,
-		             st == PATH_FOLDER ? "is a folder" : path_status_text(st));
+		image_left_out(cover, file, line, col, rel,
+		               st == PATH_FOLDER ? "is a folder" : path_status_text(st));
 		goto out;
 	}
 	r = strmap_get(b->resource_by_path, norm);
@@ -385,30 +407,38 @@ load_image_locked(book *b, const char *rel, const char *file, int line, int col)
 	size_t len = 0;
 	int e = file_read(fs, &data, &len, MKBOOK_MAX_IMAGE_BYTES);
 	if (e != 0) {
-		char limit[64];
-		snprintf(limit, sizeof limit, "larger than the %u MiB limit",
-		         MKBOOK_MAX_IMAGE_BYTES >> 20);
-		diag_warning(file, line, col, "image '%s' cannot be read: %s; its description stands in",
-		             rel, e == EFBIG ? limit : strerror(e));
+		why = e == EFBIG ? xasprintf("cannot be read: larger than the %u MiB limit",
+		                             MKBOOK_MAX_IMAGE_BYTES >> 20)
+		                 : xasprintf("cannot be read: %s", strerror(e));
+		image_left_out(cover, file, line, col, rel, why);
 		goto out;
 	}
 	const char *type = media_sniff((unsigned char *)data, len);
-	if (type == NULL || !media_is_core_image(type)) {
-		diag_warning(file, line, col,
-		             type ? "image '%s' is WebP, which e-readers need not show; convert it to "
-		                    "PNG or JPEG"
-		                  : "'%s' is not an image (PNG, JPEG, GIF or SVG); its description "
-		                    "stands in",
-		             rel);
+	if (type != NULL && !media_is_core_image(type)) {
+		diag_report(cover ? DIAG_ERROR : DIAG_WARNING, file, line, col,
+		            "%s '%s' is WebP, which e-readers need not show; convert it to PNG or JPEG",
+		            cover ? "cover" : "image", rel);
+		free(data);
+		goto out;
+	}
+	if (type == NULL) {
+		if (cover)
+			image_left_out(cover, file, line, col, rel, "is not an image (PNG, JPEG, GIF or SVG)");
+		else
+			diag_warning(file, line, col,
+			             "'%s' is not an image (PNG, JPEG, GIF or SVG); its description "
+			             "stands in",
+			             rel);
 		free(data);
 		goto out;
 	}
 	unsigned char *bytes = (unsigned char *)data;
 	size_t nbytes = len;
 	if (!strcmp(type, "image/svg+xml")) {
-		const char *why = NULL;
-		if (media_clean_svg((unsigned char *)data, len, &bytes, &nbytes, &why) != 0) {
-			diag_warning(file, line, col, "SVG image '%s' is left out: %s", rel, why);
+		const char *svg_why = NULL;
+		if (media_clean_svg((unsigned char *)data, len, &bytes, &nbytes, &svg_why) != 0) {
+			diag_report(cover ? DIAG_ERROR : DIAG_WARNING, file, line, col,
+			            "SVG %s '%s' is left out: %s", cover ? "cover" : "image", rel, svg_why);
 			free(data);
 			goto out;
 		}
@@ -423,6 +453,7 @@ load_image_locked(book *b, const char *rel, const char *file, int line, int col)
 	r->len = nbytes;
 	book_add_resource(b, r);
 out:
+	free(why);
 	free(norm);
 	free(fs);
 	return r;

@@ -27,4 +27,8 @@ void links_number_resources(book *b);
  * Returns NULL after a warning naming file, line and col. */
 resource *links_load_image(book *b, const char *rel, const char *file, int line, int col);
 
+/* The same for the cover book.yaml names, where a file that cannot be the
+ * cover is an error that says "cover". */
+resource *links_load_cover(book *b, const char *rel, const char *file, int line, int col);
+
 #endif

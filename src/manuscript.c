@@ -200,6 +200,41 @@ load_labels(struct loader *L, const ynode *v)
 	}
 }
 
+/* accessibility: {conforms-to: ..., certified-by: ...}: a conformance
+ * claim is the manuscript's to make, never mkbook's, and it names who made
+ * it, so the two come together or not at all. */
+static void
+load_accessibility(struct loader *L, const ynode *v)
+{
+	if (v->kind != YNODE_MAPPING) {
+		diag_error(L->yfile, v->line, v->col,
+		           "'accessibility' must be a mapping (conforms-to: ..., certified-by: ...)");
+		return;
+	}
+	book *b = L->b;
+	const ynode *claim = NULL, *by = NULL;
+	for (size_t i = 0; i < v->n; i++) {
+		const char *k = v->keys[i];
+		if (!strcmp(k, "conforms-to")) {
+			set_string(&b->conforms_to, L->yfile, k, v->items[i]);
+			claim = v->items[i];
+		} else if (!strcmp(k, "certified-by")) {
+			set_string(&b->certified_by, L->yfile, k, v->items[i]);
+			by = v->items[i];
+		} else {
+			diag_warning(L->yfile, v->key_lines[i], v->key_cols[i],
+			             "unknown key '%s' in 'accessibility' (ignored)", k);
+		}
+	}
+	if (claim && !by)
+		diag_error(L->yfile, claim->line, claim->col,
+		           "'conforms-to' needs 'certified-by': who evaluated the book and makes "
+		           "the claim");
+	else if (by && !claim)
+		diag_error(L->yfile, by->line, by->col,
+		           "'certified-by' without 'conforms-to': there is no claim to certify");
+}
+
 static void
 load_subjects(struct loader *L, const ynode *v)
 {
@@ -273,8 +308,10 @@ load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
 				b->language = s;
 				b->language_pos = (srcpos){v->line, v->col};
 			}
-		} else if (!strcmp(k, "identifier"))
+		} else if (!strcmp(k, "identifier")) {
 			set_string(&b->identifier, L->yfile, k, v);
+			b->identifier_given = b->identifier != NULL;
+		}
 		else if (!strcmp(k, "date")) {
 			char *s = want_date(L->yfile, k, v);
 			if (s) {
@@ -290,6 +327,7 @@ load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
 			} else if (s) {
 				free(b->modified);
 				b->modified = iso8601_format_utc(t);
+				b->modified_given = true;
 			}
 			free(s);
 		} else if (!strcmp(k, "publisher"))
@@ -338,6 +376,8 @@ load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
 			want_bool(L->yfile, k, v, &b->colophon);
 		else if (!strcmp(k, "labels"))
 			load_labels(L, v);
+		else if (!strcmp(k, "accessibility"))
+			load_accessibility(L, v);
 		else if (!strcmp(k, "contents"))
 			*contents = v;
 		else

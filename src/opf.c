@@ -29,16 +29,6 @@ add_meta(xmlNodePtr md, const char *property, const char *text, const char *refi
 	return n;
 }
 
-static bool
-has_element(xmlNodePtr n, const char *name)
-{
-	for (; n; n = n->next)
-		if (n->type == XML_ELEMENT_NODE &&
-		    (!strcmp((const char *)n->name, name) || has_element(n->children, name)))
-			return true;
-	return false;
-}
-
 /* Whether e has a style attribute of the author's, which may set colours
  * and sizes; cmark-gfm's own table alignment ("text-align: center") sets
  * neither. */
@@ -61,10 +51,9 @@ has_own_style(xmlNodePtr e)
 	return own;
 }
 
-/* Walks n and its following siblings in document order; *last_heading is
- * the level of the heading before (0: none yet). */
+/* Walks n and its following siblings in document order. */
 static void
-count_facts(xmlNodePtr n, a11y_facts *f, int *last_heading)
+count_facts(xmlNodePtr n, a11y_facts *f)
 {
 	for (xmlNodePtr e = n; e; e = e->next) {
 		if (e->type != XML_ELEMENT_NODE)
@@ -80,20 +69,13 @@ count_facts(xmlNodePtr n, a11y_facts *f, int *last_heading)
 			xmlFree(alt);
 		} else if (!strcmp(name, "table")) {
 			f->has_tables = true;
-			if (!has_element(e->children, "th"))
-				f->unchecked++;
 		} else if (!strcmp(name, "aside") && xmlHasProp(e, BAD_CAST "role")) {
 			f->has_notes = true;
 		}
 		if (has_own_style(e))
-			f->unchecked++;
-		if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == '\0') {
-			if (*last_heading > 0 && name[1] - '0' > *last_heading + 1)
-				f->unchecked++;
-			*last_heading = name[1] - '0';
-		}
+			f->has_styles = true;
 		if (e->children)
-			count_facts(e->children, f, last_heading);
+			count_facts(e->children, f);
 	}
 }
 
@@ -101,9 +83,8 @@ void
 opf_note_facts(xmlDocPtr doc, a11y_facts *f)
 {
 	memset(f, 0, sizeof *f);
-	int last_heading = 0;
 	if (doc)
-		count_facts(xmlDocGetRootElement(doc), f, &last_heading);
+		count_facts(xmlDocGetRootElement(doc), f);
 }
 
 /* Whether needle occurs in r's bytes. memchr finds the candidates: an
@@ -150,18 +131,29 @@ opf_add_facts(a11y_facts *sum, const a11y_facts *page)
 	sum->images_with_alt += page->images_with_alt;
 	sum->has_tables |= page->has_tables;
 	sum->has_notes |= page->has_notes;
-	sum->unchecked += page->unchecked;
+	sum->has_styles |= page->has_styles;
+}
+
+/* Appends sentence id of the accessibility summary in lang to s. */
+static void
+summary_say(strbuf *s, const char *lang, enum a11y_sentence id, int n, int of)
+{
+	const char *text = labels_a11y(lang, id);
+	if (s->len)
+		sb_puts(s, labels_sentence_gap(lang));
+	if (id == A11Y_ALT_SOME)
+		sb_printf(s, text, n, of);
+	else
+		sb_puts(s, text);
 }
 
 /* EPUB Accessibility 1.1 metadata, true to this book: what its content is
- * (text, and images when it has some), what it offers, its hazards, a
- * summary, and a WCAG 2.1 AA conformance claim only when every check
- * mkbook can make passes: every image has a description or is marked as
- * decoration, headings skip no level, tables have header cells, no image
- * moves, and the colours and sizes are the built-in stylesheet's (no
- * stylesheet or style attribute of the author's, which could fail contrast
- * or resizing), and someone to make the claim: the publisher, else the
- * first author, named by a11y:certifiedBy. */
+ * (text, and images when it has some), what it offers, its hazards and a
+ * summary of what mkbook checked, in the book's language where labels.c
+ * has it (else in English, marked so). mkbook claims no conformance: a
+ * dcterms:conformsTo and its a11y:certifiedBy are written only when
+ * book.yaml's accessibility: makes the claim and names who makes it, as
+ * automated checks cannot establish WCAG conformance. */
 static void
 add_accessibility(const book *b, const a11y_facts *facts, xmlNodePtr md)
 {
@@ -169,9 +161,9 @@ add_accessibility(const book *b, const a11y_facts *facts, xmlNodePtr md)
 	for (size_t i = 0; i < b->nresources; i++)
 		f.animated |= is_animated(b->resources[i]);
 	bool all_alt = f.images == f.images_with_alt;
-	bool own_css = b->stylesheet != NULL;
-	const char *by = b->publisher ? b->publisher : b->nauthors ? b->authors[0].name : NULL;
-	bool conforms = all_alt && f.unchecked == 0 && !f.animated && !own_css && by;
+	/* The reader's font, size and colour win only over the built-in
+	 * stylesheet, which sets none of them with authority. */
+	bool own_css = b->stylesheet != NULL || f.has_styles;
 	add_meta(md, "schema:accessMode", "textual", NULL);
 	if (f.images)
 		add_meta(md, "schema:accessMode", "visual", NULL);
@@ -193,33 +185,26 @@ add_accessibility(const book *b, const a11y_facts *facts, xmlNodePtr md)
 	} else {
 		add_meta(md, "schema:accessibilityHazard", "none", NULL);
 	}
+	const char *lang = labels_a11y(b->language, A11Y_STRUCTURE) ? b->language : "en";
 	strbuf s = {0};
-	sb_puts(&s, own_css ? "This book can be read in its reading order, with a table of "
-	                      "contents and headings for navigation."
-	                    : "This book's text can be read in any font, size and colour the "
-	                      "reading system offers, in its reading order, with a table of "
-	                      "contents and headings for navigation.");
+	summary_say(&s, lang, A11Y_STRUCTURE, 0, 0);
+	if (!own_css)
+		summary_say(&s, lang, A11Y_DISPLAY, 0, 0);
 	if (f.images && all_alt)
-		sb_puts(&s, " Every image that carries information has a text description.");
+		summary_say(&s, lang, A11Y_ALT_ALL, 0, 0);
 	else if (f.images)
-		sb_printf(&s, " %d of its %d images have a text description.", f.images_with_alt,
-		          f.images);
+		summary_say(&s, lang, A11Y_ALT_SOME, f.images_with_alt, f.images);
 	if (f.has_notes)
-		sb_puts(&s, " Notes are linked both ways.");
-	sb_puts(&s, f.animated ? " Some of its images move, and may flash; it has no sound."
-	                       : " It has no flashing, sound or motion hazards.");
-	if (conforms)
-		sb_puts(&s, " It meets EPUB Accessibility 1.1 and WCAG 2.1 at level AA, as far as "
-		            "automated checks can tell.");
+		summary_say(&s, lang, A11Y_NOTES, 0, 0);
+	summary_say(&s, lang, f.animated ? A11Y_MOVING : A11Y_NO_HAZARDS, 0, 0);
 	xmlNodePtr sum = add_meta(md, "schema:accessibilitySummary", s.data, NULL);
 	sb_free(&s);
-	/* The summary is written in English whatever the book's language. */
-	if (strncmp(b->language, "en", 2) || (b->language[2] && b->language[2] != '-'))
+	if (lang != b->language)
 		xmlSetNsProp(sum, xmlSearchNsByHref(md->doc, md, BAD_CAST "http://www.w3.org/XML/1998/namespace"),
 		             BAD_CAST "lang", BAD_CAST "en");
-	if (conforms) {
-		add_meta(md, "dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA", NULL);
-		add_meta(md, "a11y:certifiedBy", by, NULL);
+	if (b->conforms_to) {
+		add_meta(md, "dcterms:conformsTo", b->conforms_to, NULL);
+		add_meta(md, "a11y:certifiedBy", b->certified_by, NULL);
 	}
 }
 

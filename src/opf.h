@@ -10,9 +10,8 @@ typedef struct a11y_facts {
 	int images_with_alt; /* of them, with a text description or alt="" by design */
 	bool has_tables;
 	bool has_notes;
-	int unchecked;       /* what keeps mkbook from vouching for WCAG: headings
-	                        that skip a level, tables without header cells,
-	                        inline styles */
+	bool has_styles;     /* an element with style of the author's, so the
+	                        reader's font, size and colour may not win */
 	bool animated;       /* an image moves (animated GIF, PNG or SVG): set
 	                        from the book's resources by opf_document */
 } a11y_facts;

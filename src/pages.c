@@ -33,12 +33,14 @@ pages_add_date(const book *b, xmlNodePtr parent, const char *iso)
 	return t;
 }
 
+/* The names of the book's authors (role aut), for a "by" line; NULL when
+ * it has none (an editor or an illustrator alone is not written "by"). */
 static char *
 author_line(const book *b)
 {
 	strbuf sb = {0};
 	for (size_t i = 0; i < b->nauthors; i++) {
-		if (strcmp(b->authors[i].role, "aut") != 0 && b->nauthors > 1)
+		if (strcmp(b->authors[i].role, "aut") != 0)
 			continue;
 		if (sb.len)
 			sb_puts(&sb, ", ");
@@ -112,20 +114,18 @@ render_titlepage(const book *b, const chapter *c, xmlDocPtr *doc)
 		xmlNodePtr p = xhtml_add(sec, "p", b->publisher);
 		xmlSetProp(p, BAD_CAST "class", BAD_CAST "publisher");
 	}
-	if (b->date || b->modified) {
+	if (b->date) {
 		xmlNodePtr p = xhtml_add(sec, "p", NULL);
 		xmlSetProp(p, BAD_CAST "class", BAD_CAST "dates");
-		if (b->date) {
-			char *l = xasprintf("%s: ", book_label(b, LABEL_PUBLISHED));
-			add_text(p, l);
-			free(l);
-			pages_add_date(b, p, b->date);
-		}
-		if (b->modified && b->date) {
+		char *l = xasprintf("%s: ", book_label(b, LABEL_PUBLISHED));
+		add_text(p, l);
+		free(l);
+		pages_add_date(b, p, b->date);
+		if (b->modified_given) {
 			xhtml_add(p, "br", NULL);
-			char *l = xasprintf("%s: ", book_label(b, LABEL_MODIFIED));
-			add_text(p, l);
-			free(l);
+			char *m = xasprintf("%s: ", book_label(b, LABEL_MODIFIED));
+			add_text(p, m);
+			free(m);
 			char *day = xstrndup(b->modified, 10);
 			pages_add_date(b, p, day);
 			free(day);
@@ -170,10 +170,16 @@ render_colophon(const book *b, const chapter *c, xmlDocPtr *doc)
 	if (b->rights)
 		xhtml_add(sec, "p", b->rights);
 	xhtml_add(sec, "p", book_label(b, LABEL_MADE_WITH));
+	/* Only what the manuscript says: not the identifier mkbook makes up
+	 * when book.yaml has none, nor the build's time as the last change. */
+	if (!b->identifier_given && !b->modified_given && !b->source)
+		return;
 	xmlNodePtr dl = xhtml_add(sec, "dl", NULL);
-	xhtml_add(dl, "dt", book_label(b, LABEL_IDENTIFIER));
-	xhtml_add(dl, "dd", b->identifier);
-	if (b->modified) {
+	if (b->identifier_given) {
+		xhtml_add(dl, "dt", book_label(b, LABEL_IDENTIFIER));
+		xhtml_add(dl, "dd", b->identifier);
+	}
+	if (b->modified_given) {
 		xhtml_add(dl, "dt", book_label(b, LABEL_MODIFIED));
 		xmlNodePtr dd = xhtml_add(dl, "dd", NULL);
 		char *day = xstrndup(b->modified, 10);

@@ -87,34 +87,71 @@ summary() {
 	[ "$FAILED" -eq 0 ]
 }
 
-# epubcheck_summary FILE: reads epubcheck's output saved in FILE and prints
-# its counts as "FATALS ERRORS WARNINGS" (e.g. "0 0 0"). epubcheck 4.x ends
-# with a line such as
+# Node.js 20 from the npm registry, where scripts/deps.sh test installed it
+# (the machine's own node is older): first on PATH for every test.
+MKBOOK_ROOT=${MKBOOK_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+if [ -x "$MKBOOK_ROOT/build/node20/bin/node" ]; then
+	case ":$PATH:" in
+	*":$MKBOOK_ROOT/build/node20/bin:"*) ;;
+	*) PATH=$MKBOOK_ROOT/build/node20/bin:$PATH ;;
+	esac
+fi
+
+# epubcheck_summary FILE: reads the report run_epubcheck saved in FILE and
+# prints the counts of both validators added up, as "FATALS ERRORS WARNINGS"
+# (e.g. "0 0 0"). epubcheck 4.x ends its part with a line such as
 #   Messages: 0 fatals / 1 error / 2 warnings / 0 infos
-# (singular words when a count is 1). Returns 1, printing nothing, when no
-# such line is found (epubcheck crashed or was not run).
+# (singular words when a count is 1), epubcheck-ts its part with the same
+# after "epubcheck-ts VERSION: ". Returns 1, printing nothing, when either
+# line is missing (a validator crashed or was not run).
 epubcheck_summary() {
-	local line re='Messages: ([0-9]+) fatals? / ([0-9]+) errors? / ([0-9]+) warnings?'
-	line=$(grep -E "$re" "$1" 2>/dev/null | tail -n 1) || return 1
-	[[ $line =~ $re ]] || return 1
-	printf '%s %s %s\n' "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}" "${BASH_REMATCH[3]}"
+	local java ts
+	local re='Messages: ([0-9]+) fatals? / ([0-9]+) errors? / ([0-9]+) warnings?'
+	java=$(grep -E "^$re" "$1" 2>/dev/null | tail -n 1)
+	[[ $java =~ $re ]] || return 1
+	local f=${BASH_REMATCH[1]} e=${BASH_REMATCH[2]} w=${BASH_REMATCH[3]}
+	ts=$(grep -E "^epubcheck-ts [^ ]+: $re" "$1" 2>/dev/null | tail -n 1)
+	[[ $ts =~ $re ]] || return 1
+	printf '%s %s %s\n' "$((f + BASH_REMATCH[1]))" "$((e + BASH_REMATCH[2]))" "$((w + BASH_REMATCH[3]))"
 }
 
-# epubcheck_clean FILE: true when epubcheck's output in FILE reports no
-# fatal error, no error and no warning.
+# epubcheck_clean FILE: true when neither validator's report in FILE has a
+# fatal error, an error or a warning.
 epubcheck_clean() {
 	[ "$(epubcheck_summary "$1")" = "0 0 0" ]
 }
 
-# run_epubcheck JAR EPUB OUT: runs epubcheck on EPUB, all of its output
-# (stdout and stderr) to OUT. Its exit status is not used: the Messages line
-# of OUT is what counts. EPUBCHECK_JAVA_OPTS are options for java; by
-# default the JIT's first tier only and the serial collector, which give
+# run_epubcheck JAR EPUB OUT [DISPUTED]: the two validators every book of
+# the suite must satisfy, one after the other, all of their output (stdout
+# and stderr) to OUT:
+#   - Debian's epubcheck 4.2.6, the jar JAR;
+#   - epubcheck-ts (npm @likecoin/epubcheck-ts, pinned by
+#     tests/epubcheck-ts/package-lock.json, installed by scripts/deps.sh test
+#     into $EPUBCHECK_TS_HOME, default build/epubcheck-ts), a port of the
+#     current EPUBCheck 5.x, which checks more (URL syntax, attribute
+#     values), through tests/epubcheck-ts/check.mjs.
+# Their exit statuses are not used: the closing lines of OUT are what count
+# (epubcheck_summary). Where the two disagree on a book of the suite, the
+# EPUB 3.3 specification decides, and the case says so beside the message
+# code: DISPUTED, when given and present, is a file of the messages where
+# epubcheck-ts is wrong, which are then shown but not counted (see
+# tests/epubcheck-ts/check.mjs). EPUBCHECK_JAVA_OPTS are options for java;
+# by default the JIT's first tier only and the serial collector, which give
 # the same report for half the CPU time of a default JVM.
 run_epubcheck() {
 	local opts
 	read -r -a opts <<<"${EPUBCHECK_JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
-	java "${opts[@]}" -jar "$1" "$2" >"$3" 2>&1 </dev/null || true
+	java "${opts[@]}" -jar "$1" "$2" >"$3" 2>&1 </dev/null
+	local ts_home=${EPUBCHECK_TS_HOME:-$MKBOOK_ROOT/build/epubcheck-ts}
+	printf '== epubcheck-ts\n' >>"$3"
+	if [ -d "$ts_home/node_modules/@likecoin/epubcheck-ts" ]; then
+		local disputed=()
+		[ -n "${4:-}" ] && [ -f "$4" ] && disputed=("$4")
+		node "$MKBOOK_ROOT/tests/epubcheck-ts/check.mjs" "$ts_home" "$2" "${disputed[@]}" >>"$3" 2>&1 </dev/null
+	else
+		printf 'epubcheck-ts is not installed in %s (make deps-test, or set EPUBCHECK_TS_HOME)\n' "$ts_home" >>"$3"
+	fi
+	return 0
 }
 
 # check_mimetype EPUB: true when the EPUB's first zip entry is "mimetype",

@@ -318,7 +318,8 @@ start_epubcheck() {
 		wait -n
 	done
 	rm -f "$work/$1/epubcheck.txt"
-	run_epubcheck "$EPUBCHECK_JAR" "$work/$1/out.epub" "$work/$1/epubcheck.txt" &
+	run_epubcheck "$EPUBCHECK_JAR" "$work/$1/out.epub" "$work/$1/epubcheck.txt" \
+		"$root/tests/bad/$1/epubcheck-ts-disputed" &
 }
 
 for c in "${cases[@]}"; do

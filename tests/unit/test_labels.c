@@ -36,6 +36,45 @@ START_TEST(test_every_language_complete)
 }
 END_TEST
 
+/* Every language says each sentence of the accessibility summary in its
+ * own words, ending as a sentence does; the one with numbers holds
+ * exactly two %d and no other conversion (it is a printf format). */
+START_TEST(test_a11y_sentences)
+{
+	const char *lang = all_langs[_i];
+	for (int id = 0; id < A11Y_COUNT; id++) {
+		const char *s = labels_a11y(lang, (enum a11y_sentence)id);
+		ck_assert_msg(s != NULL && s[0] != '\0', "%s: sentence %d missing", lang, id);
+		if (strcmp(lang, "en") != 0)
+			ck_assert_str_ne(s, labels_a11y("en", (enum a11y_sentence)id));
+		size_t n = strlen(s);
+		ck_assert_msg(s[n - 1] == '.' || strcmp(s + n - 3, "\xe3\x80\x82") == 0,
+		              "%s: sentence %d does not end with a full stop", lang, id);
+		int convs = 0;
+		for (const char *p = strchr(s, '%'); p; p = strchr(p + 2, '%')) {
+			ck_assert_msg(p[1] == 'd', "%s: sentence %d: %%%c", lang, id, p[1]);
+			convs++;
+		}
+		ck_assert_int_eq(convs, id == A11Y_ALT_SOME ? 2 : 0);
+	}
+}
+END_TEST
+
+/* A language without a table has no summary sentences (the caller writes
+ * English and marks it so); Chinese and Japanese join sentences without a
+ * space. */
+START_TEST(test_a11y_fallback_and_gap)
+{
+	ck_assert_ptr_null(labels_a11y("fi", A11Y_STRUCTURE));
+	ck_assert_ptr_null(labels_a11y("tlh", A11Y_NOTES));
+	ck_assert_ptr_nonnull(labels_a11y("de-CH", A11Y_NOTES));
+	ck_assert_str_eq(labels_sentence_gap("ja"), "");
+	ck_assert_str_eq(labels_sentence_gap("zh-TW"), "");
+	ck_assert_str_eq(labels_sentence_gap("ko"), " ");
+	ck_assert_str_eq(labels_sentence_gap("fi"), " ");
+}
+END_TEST
+
 /* A translated table says "Contents" in its own words, and the strings it
  * uses for the headings are not just the English ones left in place. */
 START_TEST(test_translated_differs_from_english)
@@ -339,6 +378,8 @@ labels_suite(void)
 	tcase_add_loop_test(tc, test_translated_differs_from_english, 0, N_LANGS);
 	tcase_add_loop_test(tc, test_no_english_left_in, 0, N_LANGS);
 	tcase_add_test(tc, test_known_words);
+	tcase_add_loop_test(tc, test_a11y_sentences, 0, N_LANGS);
+	tcase_add_test(tc, test_a11y_fallback_and_gap);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("matching");

@@ -1,0 +1,2 @@
+# shellcheck shell=bash
+chmod 000 in/cover.png
