@@ -369,8 +369,27 @@ load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
 
 /* ---- chapters ---- */
 
+#define MAX_HREF_BASE 200
+
+/* Takes href for a page unless a page has it already, compared without
+ * case: entries that differ only in case are one file on many systems
+ * (epubcheck OPF-060). */
+static bool
+reserve_href(struct loader *L, const char *href)
+{
+	char *key = xstrdup(href);
+	for (char *p = key; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	bool added = strset_add(L->hrefs, key);
+	free(key);
+	return added;
+}
+
 /* An output file name for a manuscript path: ASCII letters, digits, '-' and
- * '_' kept, everything else folded, unique in the book. Caller frees. */
+ * '_' kept, everything else folded, at most MAX_HREF_BASE of them, unique
+ * in the book without regard to case, and never one of the generated
+ * pages' names. Caller frees. */
 static char *
 make_href(struct loader *L, const char *rel)
 {
@@ -396,9 +415,15 @@ make_href(struct loader *L, const char *rel)
 		sb.data[--sb.len] = '\0';
 	if (sb.len == start)
 		sb_puts(&sb, "chapter");
+	/* ZIP entry names are kept under 255 bytes ("EPUB/text/", the base,
+	 * "-N", ".xhtml"). */
+	if (sb.len - start > MAX_HREF_BASE) {
+		sb.len = start + MAX_HREF_BASE;
+		sb.data[sb.len] = '\0';
+	}
 	char *base = sb_take(&sb);
 	char *href = xasprintf("%s.xhtml", base);
-	for (int n = 2; !strset_add(L->hrefs, href); n++) {
+	for (int n = 2; !reserve_href(L, href); n++) {
 		free(href);
 		href = xasprintf("%s-%d.xhtml", base, n);
 	}
@@ -859,8 +884,11 @@ manuscript_load(const char *dir)
 
 	book *b = book_new(dir);
 	struct loader L = {.b = b, .listed = strset_new(), .hrefs = strset_new()};
-	/* Names the generated pages use. */
-	strset_add(L.hrefs, "nav.xhtml");
+	/* Names the generated pages use (build.c). */
+	static const char *const generated_pages[] = {"text/cover.xhtml", "text/titlepage.xhtml",
+	                                              "text/colophon.xhtml"};
+	for (size_t i = 0; i < sizeof generated_pages / sizeof *generated_pages; i++)
+		reserve_href(&L, generated_pages[i]);
 
 	char *ypath = path_join(dir, "book.yaml");
 	char *ydata = NULL, *ynorm = NULL, *yfs = NULL;
