@@ -17,6 +17,7 @@ struct loader {
 	book *b;
 	const char *yfile; /* book.yaml's name for diagnostics */
 	strset *listed;    /* manuscript-relative paths already in the book */
+	strmap *files;     /* "device:inode" of each of them -> its path */
 	strset *hrefs;     /* output file names taken */
 };
 
@@ -431,6 +432,28 @@ make_href(struct loader *L, const char *rel)
 	return href;
 }
 
+/* Takes the file norm (manuscript-relative; fs on disk) for the book.
+ * Returns NULL when it is new, else the path under which the book has
+ * it already (norm itself, or another name, such as a symbolic link,
+ * for the same device and inode): static or loader-owned. */
+static const char *
+claim_file(struct loader *L, const char *norm, const char *fs)
+{
+	if (!strset_add(L->listed, norm))
+		return norm;
+	struct stat st;
+	if (fs == NULL || stat(fs, &st) != 0)
+		return NULL;
+	char key[48];
+	snprintf(key, sizeof key, "%llu:%llu", (unsigned long long)st.st_dev,
+	         (unsigned long long)st.st_ino);
+	const char *had = strmap_get(L->files, key);
+	if (had)
+		return had;
+	strmap_put(L->files, key, xstrdup(norm));
+	return NULL;
+}
+
 static void
 chapter_front_matter(chapter *c, const ynode *fm, bool related)
 {
@@ -722,11 +745,24 @@ load_related(struct loader *L, const char *rel, const char *fs, chapter *list)
 	list->related[list->nrelated++] = rp;
 }
 
+/* The error for a contents entry (at v) naming a file, shown as rel,
+ * that the book has already, as had. */
+static void
+report_twice(struct loader *L, const ynode *v, const char *rel, const char *had)
+{
+	if (strcmp(rel, had) == 0)
+		diag_error(L->yfile, v->line, v->col, "'%s' is listed twice in contents", rel);
+	else
+		diag_error(L->yfile, v->line, v->col,
+		           "'%s' is the same file as '%s', which is in contents already", rel, had);
+}
+
 static void
 load_folder_entry(struct loader *L, enum entry_kind kind, const char *rel, const char *fs,
                   const ynode *v)
 {
 	book *b = L->b;
+	const char *had;
 	strlist names = {0};
 	int e = list_markdown(fs, &names);
 	if (e != 0)
@@ -751,8 +787,8 @@ load_folder_entry(struct loader *L, enum entry_kind kind, const char *rel, const
 			if (st != PATH_FOLDER)
 				diag_warning(L->yfile, v->line, v->col, "'%s' %s; skipped", frel,
 				             path_status_text(st));
-		} else if (!strset_add(L->listed, norm)) {
-			diag_error(L->yfile, v->line, v->col, "'%s' is listed twice in contents", norm);
+		} else if ((had = claim_file(L, norm, ffs)) != NULL) {
+			report_twice(L, v, norm, had);
 		} else if (kind == ENTRY_TEXT) {
 			add_text_chapter(L, norm, ffs, false);
 		} else if (kind == ENTRY_COMMENTS) {
@@ -784,6 +820,7 @@ load_folder_entry(struct loader *L, enum entry_kind kind, const char *rel, const
 static void
 load_contents_entry(struct loader *L, const ynode *v)
 {
+	const char *had;
 	book *b = L->b;
 	enum entry_kind kind = ENTRY_TEXT;
 	const ynode *pathv = v;
@@ -814,8 +851,8 @@ load_contents_entry(struct loader *L, const ynode *v)
 	} else if (!is_markdown_name(norm)) {
 		diag_error(L->yfile, pathv->line, pathv->col,
 		           "contents entry '%s' is not a Markdown file (.md)", rel);
-	} else if (!strset_add(L->listed, norm)) {
-		diag_error(L->yfile, pathv->line, pathv->col, "'%s' is listed twice in contents", rel);
+	} else if ((had = claim_file(L, norm, fs)) != NULL) {
+		report_twice(L, pathv, rel, had);
 	} else {
 		add_text_chapter(L, norm, fs, false);
 	}
@@ -846,8 +883,12 @@ load_default_contents(struct loader *L)
 	for (size_t i = 0; i < names.n; i++) {
 		char *norm = NULL, *fs = NULL;
 		enum path_status st = book_resolve_path(b, names.items[i], &norm, &fs);
-		if (st == PATH_OK) {
-			strset_add(L->listed, norm);
+		const char *had;
+		if (st == PATH_OK && (had = claim_file(L, norm, fs)) != NULL) {
+			char *name = display_name(b, names.items[i]);
+			diag_warning(name, 0, 0, "is the same file as '%s'; skipped", had);
+			free(name);
+		} else if (st == PATH_OK) {
 			add_text_chapter(L, norm, fs, false);
 		} else if (st != PATH_FOLDER) { /* a link out, a pipe... */
 			char *name = display_name(b, names.items[i]);
@@ -883,7 +924,7 @@ manuscript_load(const char *dir)
 	closedir(d);
 
 	book *b = book_new(dir);
-	struct loader L = {.b = b, .listed = strset_new(), .hrefs = strset_new()};
+	struct loader L = {.b = b, .listed = strset_new(), .files = strmap_new(), .hrefs = strset_new()};
 	/* Names the generated pages use (build.c). */
 	static const char *const generated_pages[] = {"text/cover.xhtml", "text/titlepage.xhtml",
 	                                              "text/colophon.xhtml"};
@@ -932,6 +973,7 @@ manuscript_load(const char *dir)
 	if (b->modified == NULL)
 		b->modified = modified_from_environment();
 	strset_free(L.listed);
+	strmap_free_values(L.files);
 	strset_free(L.hrefs);
 	free(ypath);
 	return b;
