@@ -244,6 +244,9 @@ load_subjects(struct loader *L, const ynode *v)
 	}
 }
 
+/* 10000-01-01T00:00:00Z: the first moment EPUB's dates cannot write. */
+#define MAX_EPOCH 253402300800LL
+
 static char *
 modified_from_environment(void)
 {
@@ -252,7 +255,7 @@ modified_from_environment(void)
 		char *end;
 		errno = 0;
 		long long t = strtoll(sde, &end, 10);
-		if (errno == 0 && *end == '\0' && t >= 0 && t < 253402300800LL)
+		if (errno == 0 && *end == '\0' && t >= 0 && t < MAX_EPOCH)
 			return iso8601_format_utc(t);
 		diag_warning(NULL, 0, 0, "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored",
 		             sde);
@@ -309,6 +312,11 @@ load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
 			if (s && iso8601_parse(s, NULL, NULL, NULL, &t) < 3) {
 				diag_error(L->yfile, v->line, v->col,
 				           "'modified' needs at least a full date (YYYY-MM-DD)");
+			} else if (s && t >= MAX_EPOCH) {
+				/* In UTC, as dcterms:modified is written: 9999-12-31 in
+				 * -14:00 is already year 10000, which no reader parses. */
+				diag_error(L->yfile, v->line, v->col,
+				           "'modified' is after 9999-12-31T23:59:59Z once turned to UTC");
 			} else if (s) {
 				free(b->modified);
 				b->modified = iso8601_format_utc(t);
