@@ -601,7 +601,10 @@ qa_render_meta(const book *b, xmlNodePtr art, const qa_node *q, const qa_node *a
 	set_class(header, "qa-meta");
 	xmlNodePtr p = xhtml_add(header, "p", NULL);
 	set_class(p, "qa-byline");
-	xmlNodePtr who = xhtml_add(p, "span", NULL);
+	/* A commenter's name is untrusted text in a sentence of mkbook's own:
+	 * <bdi> keeps its direction (a U+202E in it, or a name in Arabic)
+	 * from running into "asked" and the date. */
+	xmlNodePtr who = xhtml_add(p, "bdi", NULL);
 	set_class(who, "qa-author");
 	const char *name = cm->author ? cm->author : "";
 	if (is_web_url(cm->author_url)) {
