@@ -466,6 +466,13 @@ load_image_locked(book *b, const char *rel, const char *file, int line, int col)
 		free(data);
 		goto out;
 	}
+	const char *broken = media_structure_problem(type, (unsigned char *)data, len);
+	if (broken) {
+		diag_warning(file, line, col, "image '%s' is not a whole image: %s; its description "
+		             "stands in", rel, broken);
+		free(data);
+		goto out;
+	}
 	unsigned char *bytes = (unsigned char *)data;
 	size_t nbytes = len;
 	if (!strcmp(type, "image/svg+xml")) {
