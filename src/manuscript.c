@@ -244,6 +244,34 @@ load_subjects(struct loader *L, const ynode *v)
 	}
 }
 
+/* Unknown keys in one mapping are reported one by one up to this many,
+ * then as one count: a file of 100,000 of them is one screen, not 100,000
+ * lines. */
+#define MAX_UNKNOWN_KEYS_SHOWN 10
+
+/* Warns of the unknown key map->keys[i] (what: "key '%s' in book.yaml"...),
+ * the first MAX_UNKNOWN_KEYS_SHOWN of a mapping each on its own line;
+ * *count counts them, for unknown_keys_done. */
+static void
+warn_unknown_key(const char *file, const ynode *map, size_t i, const char *what, size_t *count)
+{
+	if (++*count > MAX_UNKNOWN_KEYS_SHOWN)
+		return;
+	char *text = xasprintf(what, map->keys[i]);
+	diag_warning(file, map->key_lines[i], map->key_cols[i], "unknown %s (ignored)", text);
+	free(text);
+}
+
+/* Sums up the unknown keys of a mapping that warn_unknown_key did not
+ * show. */
+static void
+unknown_keys_done(const char *file, const ynode *map, size_t count)
+{
+	if (count > MAX_UNKNOWN_KEYS_SHOWN)
+		diag_warning(file, map->line, map->col, "%zu more unknown keys (ignored)",
+		             count - MAX_UNKNOWN_KEYS_SHOWN);
+}
+
 /* 10000-01-01T00:00:00Z: the first moment EPUB's dates cannot write. */
 #define MAX_EPOCH 253402300800LL
 
@@ -275,6 +303,7 @@ load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
 		           "book.yaml must be a mapping of keys (title: ..., author: ...)");
 		return;
 	}
+	size_t unknown = 0;
 	for (size_t i = 0; i < root->n; i++) {
 		const char *k = root->keys[i];
 		const ynode *v = root->items[i];
@@ -369,9 +398,9 @@ load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
 		else if (!strcmp(k, "contents"))
 			*contents = v;
 		else
-			diag_warning(L->yfile, root->key_lines[i], root->key_cols[i],
-			             "unknown key '%s' in book.yaml (ignored)", k);
+			warn_unknown_key(L->yfile, root, i, "key '%s' in book.yaml", &unknown);
 	}
+	unknown_keys_done(L->yfile, root, unknown);
 	if (b->series_index && !b->series)
 		diag_warning(L->yfile, 0, 0, "'series-index' without 'series' is ignored");
 }
@@ -465,6 +494,7 @@ claim_file(struct loader *L, const char *norm, const char *fs)
 static void
 chapter_front_matter(chapter *c, const ynode *fm, bool related)
 {
+	size_t unknown = 0;
 	for (size_t i = 0; i < fm->n; i++) {
 		const char *k = fm->keys[i];
 		const ynode *v = fm->items[i];
@@ -500,9 +530,9 @@ chapter_front_matter(chapter *c, const ynode *fm, bool related)
 		                       !strcmp(k, "summary"))) {
 			/* a related post's own keys, read by load_related */
 		} else
-			diag_warning(c->file, fm->key_lines[i], fm->key_cols[i],
-			             "unknown front matter key '%s' (ignored)", k);
+			warn_unknown_key(c->file, fm, i, "front matter key '%s'", &unknown);
 	}
+	unknown_keys_done(c->file, fm, unknown);
 }
 
 /* The name diagnostics use for a manuscript-relative path. */
@@ -627,6 +657,7 @@ load_comment(struct loader *L, const char *rel, const char *fs)
 	bool have_status = false;
 	const ynode *fm = sf.front;
 	int errors = diag_error_count();
+	size_t unknown = 0;
 	for (size_t i = 0; i < fm->n; i++) {
 		const char *k = fm->keys[i];
 		const ynode *v = fm->items[i];
@@ -672,9 +703,9 @@ load_comment(struct loader *L, const char *rel, const char *fs)
 				           "unknown role '%s' (use 'author' for the book's author)", s);
 			free(s);
 		} else
-			diag_warning(cm->file, fm->key_lines[i], fm->key_cols[i],
-			             "unknown comment key '%s' (ignored)", k);
+			warn_unknown_key(cm->file, fm, i, "comment key '%s'", &unknown);
 	}
+	unknown_keys_done(cm->file, fm, unknown);
 	if (cm->author == NULL && diag_error_count() == errors)
 		diag_error(cm->file, fm->line, fm->col, "a comment needs an 'author'");
 	if (cm->date == NULL && diag_error_count() == errors)
@@ -704,6 +735,7 @@ load_related(struct loader *L, const char *rel, const char *fs, chapter *list)
 	related_post *rp = xcalloc(1, sizeof *rp);
 	rp->file = xstrdup(sf.name);
 	const ynode *fm = sf.front;
+	size_t unknown = 0;
 	for (size_t i = 0; i < fm->n; i++) {
 		const char *k = fm->keys[i];
 		const ynode *v = fm->items[i];
@@ -728,9 +760,9 @@ load_related(struct loader *L, const char *rel, const char *fs, chapter *list)
 		else if (!strcmp(k, "lang") || !strcmp(k, "source") || !strcmp(k, "type"))
 			; /* used when the post is a chapter of its own */
 		else
-			diag_warning(rp->file, fm->key_lines[i], fm->key_cols[i],
-			             "unknown related-post key '%s' (ignored)", k);
+			warn_unknown_key(rp->file, fm, i, "related-post key '%s'", &unknown);
 	}
+	unknown_keys_done(rp->file, fm, unknown);
 	if (rp->title == NULL)
 		diag_error(rp->file, fm->line, fm->col, "a related post needs a 'title'");
 	if (rp->url == NULL)
