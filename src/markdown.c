@@ -14,6 +14,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "diag.h"
+#include "markdown_limits.h"
 #include "markdown_tree.h"
 #include "sanitize.h"
 #include "slug.h"
@@ -58,33 +59,6 @@ new_parser(bool untrusted)
 			cmark_parser_attach_syntax_extension(p, e);
 	}
 	return p;
-}
-
-/* Reports and returns true when the document nests deeper than the limit. */
-static bool
-too_deep(const markdown_opts *o, cmark_node *root)
-{
-	cmark_iter *it = cmark_iter_new(root);
-	int depth = 0;
-	bool deep = false;
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		if (ev == CMARK_EVENT_ENTER && cmark_node_first_child(n) != NULL) {
-			if (++depth > MKBOOK_MAX_DEPTH) {
-				diag_error(o->file, cmark_node_get_start_line(n) + o->first_line - 1,
-				           cmark_node_get_start_column(n),
-				           "blocks nested deeper than %d levels; flatten the quotes or lists",
-				           MKBOOK_MAX_DEPTH);
-				deep = true;
-				break;
-			}
-		} else if (ev == CMARK_EVENT_EXIT && cmark_node_first_child(n) != NULL) {
-			depth--; /* an empty container was not counted on entry */
-		}
-	}
-	cmark_iter_free(it);
-	return deep;
 }
 
 /* Replaces node by its children (or by a text node holding literal). */
@@ -330,6 +304,8 @@ markdown_render(const book *b, const markdown_opts *o, const char *text, size_t 
 	int rc = -1;
 	char *html = NULL;
 	htmlDocPtr hdoc = NULL;
+	if (!markdown_source_within_limits(o, text, len))
+		return -1;
 	char *clean = replace_noncharacters(o, text, len);
 	if (clean)
 		text = clean;
@@ -345,7 +321,7 @@ markdown_render(const book *b, const markdown_opts *o, const char *text, size_t 
 	pthread_mutex_unlock(&cmark_lock);
 	if (root == NULL)
 		goto out;
-	if (too_deep(o, root))
+	if (!markdown_tree_within_limits(o, root))
 		goto out;
 	fix_decoded_noncharacters(o, root);
 	if (o->untrusted) {

@@ -18,6 +18,7 @@
 
 #include "diag.h"
 #include "markdown.h"
+#include "markdown_limits.h"
 #include "pages.h"
 #include "util.h"
 #include "xhtml.h"
@@ -768,6 +769,21 @@ qa_render(const book *b, chapter *c, qa_stats *stats)
 	toc_add(c, 1, c->title, "reader-qa");
 
 	qa_thread_claim_ids(c, &t);
+	/* Each comment is held to its own limits as it is rendered; the page
+	 * that holds them all is held to a chapter's. */
+	size_t units = 0;
+	for (size_t i = 0; i < t.norder; i++) {
+		const char *text = t.order[i]->cm->body ? t.order[i]->cm->body : "";
+		units += markdown_markup_units(text, strlen(text));
+	}
+	if (units > MKBOOK_MAX_MARKUP_UNITS) {
+		diag_error(c->file, 0, 0,
+		           "the comments of this Reader Q&A hold too much markup for one page: %zu "
+		           "lines and markup characters, more than %d; leave some out or split the "
+		           "folder",
+		           units, MKBOOK_MAX_MARKUP_UNITS);
+		t.norder = 0;
+	}
 	for (size_t i = 0; i < t.norder; i++) {
 		qa_node *q = t.order[i];
 		if (q->depth == 0)
