@@ -2,6 +2,8 @@
 #include "epub.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +29,7 @@ struct entry {
 	uint32_t crc;
 	epub_spool *spool; /* when not NULL, the stream is there, at offset */
 	long long offset;
+	size_t bad_at;     /* as epub_blob's */
 };
 
 #define DEFLATE_LEVEL 6
@@ -157,11 +160,76 @@ epub_set_spool(epub_writer *w, epub_spool *s)
 	w->spool = s;
 }
 
+size_t
+epub_find_bad_xml_char(const void *data, size_t len)
+{
+	const unsigned char *s = data;
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = s[i];
+		if (c >= 0x20 && c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c == '\t' || c == '\n' || c == '\r') {
+			i++;
+			continue;
+		}
+		unsigned long uc;
+		size_t k;
+		if (c >= 0xC2 && c <= 0xDF) {
+			uc = c & 0x1Fu;
+			k = 2;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			uc = c & 0x0Fu;
+			k = 3;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			uc = c & 0x07u;
+			k = 4;
+		} else {
+			return i + 1; /* a control character, a continuation byte, C0/C1, F5-FF */
+		}
+		if (len - i < k)
+			return i + 1;
+		for (size_t j = 1; j < k; j++) {
+			if ((s[i + j] & 0xC0) != 0x80)
+				return i + 1;
+			uc = (uc << 6) | (s[i + j] & 0x3Fu);
+		}
+		/* Overlong forms, surrogates, U+FFFE/U+FFFF, beyond U+10FFFF. */
+		if ((k == 3 && uc < 0x800) || (k == 4 && (uc < 0x10000 || uc > 0x10FFFF)) ||
+		    (uc >= 0xD800 && uc <= 0xDFFF) || uc == 0xFFFE || uc == 0xFFFF)
+			return i + 1;
+		i += k;
+	}
+	return 0;
+}
+
+/* Whether the entry called name is text that must be UTF-8 XML
+ * characters: every document of the book, and the stylesheet. */
+static bool
+is_text_entry(const char *name)
+{
+	static const char *const ext[] = {".xhtml", ".opf", ".ncx", ".xml", ".svg", ".css"};
+	size_t n = strlen(name);
+	for (size_t i = 0; i < sizeof ext / sizeof *ext; i++) {
+		size_t e = strlen(ext[i]);
+		if (n >= e && strcmp(name + n - e, ext[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Adds an entry of len bytes of data, checked when it is text (a
+ * deflated entry's caller sets deflated and bad_at after). */
 static void
-add_entry(epub_writer *w, const char *name, void *data, size_t len, bool store, bool owned)
+add_entry(epub_writer *w, const char *name, void *data, size_t len, bool store, bool owned,
+          bool check)
 {
 	w->entries = xgrow(w->entries, w->n, sizeof *w->entries);
-	w->entries[w->n++] = (struct entry){xstrdup(name), data, len, store, owned, false, 0, 0, NULL, 0};
+	w->entries[w->n++] =
+	    (struct entry){xstrdup(name), data,    len,  store, owned, false, 0, 0, NULL, 0,
+	                   check && is_text_entry(name) ? epub_find_bad_xml_char(data, len) : 0};
 }
 
 /* One libdeflate compressor per thread, freed when the thread ends (its
@@ -222,6 +290,7 @@ epub_deflate(const void *data, size_t len, epub_blob *blob)
 		abort();
 	}
 	blob->size = len;
+	blob->bad_at = epub_find_bad_xml_char(data, len);
 	/* The bound is generous: give back what the stream did not use. */
 	blob->data = xrealloc(blob->data, blob->len);
 	blob->crc = libdeflate_crc32(0, data, len);
@@ -269,13 +338,14 @@ epub_blob_free(epub_blob *blob)
 void
 epub_add_deflated(epub_writer *w, const char *name, epub_blob *blob)
 {
-	add_entry(w, name, blob->data, blob->len, false, true);
+	add_entry(w, name, blob->data, blob->len, false, true, false);
 	struct entry *e = &w->entries[w->n - 1];
 	e->deflated = true;
 	e->size = blob->size;
 	e->crc = blob->crc;
 	e->spool = blob->spool;
 	e->offset = blob->offset;
+	e->bad_at = is_text_entry(name) ? blob->bad_at : 0;
 	blob->data = NULL;
 }
 
@@ -355,7 +425,7 @@ void
 epub_add(epub_writer *w, const char *name, void *data, size_t len, bool store)
 {
 	if (store) {
-		add_entry(w, name, data, len, true, true);
+		add_entry(w, name, data, len, true, true, true);
 	} else {
 		add_compressed(w, name, data, len);
 		free(data);
@@ -366,7 +436,7 @@ void
 epub_add_static(epub_writer *w, const char *name, const void *data, size_t len, bool store)
 {
 	if (store)
-		add_entry(w, name, (void *)data, len, true, false);
+		add_entry(w, name, (void *)data, len, true, false, true);
 	else
 		add_compressed(w, name, data, len);
 }
@@ -516,10 +586,63 @@ out:
 	return rc;
 }
 
+/* The temporary file being written, removed if a signal ends mkbook
+ * first (SIGINT, SIGTERM, SIGHUP, SIGQUIT): a copy of its name in static
+ * storage, since the handler may only make async-signal-safe calls. */
+static char temp_path[PATH_MAX];
+static volatile sig_atomic_t temp_path_set;
+static const int temp_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+static struct sigaction temp_old_actions[sizeof temp_signals / sizeof *temp_signals];
+
+static void
+remove_temp_on_signal(int sig)
+{
+	if (temp_path_set)
+		unlink(temp_path);
+	/* Then end as the signal would have: the default action, raised again. */
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* Starts guarding the temporary file path (NULL: stops, and puts back the
+ * handlers there were before). */
+static void
+temp_file_guard(const char *path)
+{
+	size_t n = sizeof temp_signals / sizeof *temp_signals;
+	if (path != NULL && strlen(path) < sizeof temp_path) {
+		memcpy(temp_path, path, strlen(path) + 1);
+		temp_path_set = 1;
+		struct sigaction sa = {0};
+		sa.sa_handler = remove_temp_on_signal;
+		sigemptyset(&sa.sa_mask);
+		for (size_t i = 0; i < n; i++) {
+			sigaction(temp_signals[i], &sa, &temp_old_actions[i]);
+			if (temp_old_actions[i].sa_handler == SIG_IGN) /* nohup: keep it so */
+				sigaction(temp_signals[i], &temp_old_actions[i], NULL);
+		}
+	} else if (path == NULL && temp_path_set) {
+		for (size_t i = 0; i < n; i++)
+			sigaction(temp_signals[i], &temp_old_actions[i], NULL);
+		temp_path_set = 0;
+	}
+}
+
 int
 epub_write(epub_writer *w, const char *path, size_t *len)
 {
 	*len = 0;
+	/* The last guard of the whole pipeline: whatever route a character
+	 * took, a book that an XML parser would refuse is not written. */
+	for (size_t i = 0; i < w->n; i++)
+		if (w->entries[i].bad_at) {
+			diag_error(NULL, 0, 0,
+			           "%s would hold bytes that are not UTF-8 characters XML allows "
+			           "(at byte %zu); this is a bug in mkbook: please report it with "
+			           "the manuscript",
+			           w->entries[i].name, w->entries[i].bad_at - 1);
+			return -1;
+		}
 	struct stat st;
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 		size_t n = strlen(path);
@@ -529,9 +652,15 @@ epub_write(epub_writer *w, const char *path, size_t *len)
 		           (int)n, path);
 		return -1;
 	}
-	/* A symbolic link is kept: the file it leads to is replaced. */
-	char *target;
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && (target = realpath(path, NULL))) {
+	/* A symbolic link is kept: the file it leads to is replaced. One that
+	 * leads nowhere would be replaced by the book itself, silently. */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		char *target = realpath(path, NULL);
+		if (target == NULL) {
+			diag_error(path, 0, 0, "is a symbolic link that leads to no file; give the name "
+			           "of the file for the EPUB");
+			return -1;
+		}
 		int trc = epub_write(w, target, len);
 		free(target);
 		return trc;
@@ -552,7 +681,12 @@ epub_write(epub_writer *w, const char *path, size_t *len)
 		free(dir);
 		return -1;
 	}
-	char *tmp = xasprintf("%s/.%s.XXXXXX", dir, path_basename(path));
+	/* ".NAME.XXXXXX" beside the book, or ".mkbook.XXXXXX" where NAME is
+	 * so long that the temporary name would pass the 255-byte limit of a
+	 * file name that NAME itself keeps. */
+	const char *base = path_basename(path);
+	char *tmp = strlen(base) + 8 <= 255 ? xasprintf("%s/.%s.XXXXXX", dir, base)
+	                                    : xasprintf("%s/.mkbook.XXXXXX", dir);
 	free(dir);
 	int rc = -1;
 	int fd = mkstemp(tmp);
@@ -561,6 +695,7 @@ epub_write(epub_writer *w, const char *path, size_t *len)
 		free(tmp);
 		return -1;
 	}
+	temp_file_guard(tmp);
 	if (write_archive(w, fd, path, len) != 0)
 		goto fail;
 	mode_t mask = umask(0);
@@ -587,6 +722,7 @@ fail:
 	unlink(tmp);
 	*len = 0;
 out:
+	temp_file_guard(NULL);
 	free(tmp);
 	return rc;
 }

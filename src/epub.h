@@ -31,6 +31,8 @@ typedef struct epub_blob {
 	uint32_t crc;        /* CRC-32 of the uncompressed bytes */
 	epub_spool *spool;   /* where the stream is once spooled, at offset */
 	long long offset;
+	size_t bad_at;       /* 0, or 1 + the offset of the first byte that does
+	                        not begin a character XML allows, in UTF-8 */
 } epub_blob;
 
 /* A new spool, or NULL when no temporary file can be made (the streams
@@ -59,10 +61,17 @@ void epub_blob_free(epub_blob *blob);
 /* Adds a compressed entry; the writer takes blob->data. */
 void epub_add_deflated(epub_writer *w, const char *name, epub_blob *blob);
 
+/* 0 when data is UTF-8 of characters XML 1.0 allows (the text of every
+ * document in the book must be), else 1 + the offset of the first byte
+ * that is not. */
+size_t epub_find_bad_xml_char(const void *data, size_t len);
+
 /* Writes the archive, entries in the order added, to path: libzip writes
  * it straight into a temporary file in the same folder, which is renamed
  * into place only when complete; on failure the temporary file is removed
- * and any existing file at path is untouched. The data of compressed
+ * and any existing file at path is untouched. Every text entry (a document,
+ * the package, the stylesheet) is checked first: one that is not UTF-8
+ * of XML characters is an error, and nothing is written. The data of compressed
  * entries is freed as it is written, so w can be written once only.
  * Returns 0 with the archive's size in *len, or -1 after reporting an
  * error naming path. */

@@ -324,13 +324,19 @@ image_href(const char *rel, const char *media_type)
 	const char *end = dot && !strchr(dot, '/') ? dot : rel + strlen(rel);
 	const char *ext = media_extension(media_type);
 	bool lossy = *end == '\0' || strcmp(end + 1, ext) != 0;
+	/* Capitals count as lost: two images whose names differ only in case
+	 * would be entries that differ only in case (OPF-060), so the hash
+	 * keeps them apart. So does a name cut to keep the entry's name under
+	 * 255 bytes. */
 	for (const char *p = rel; p < end; p++) {
 		char ch = *p;
-		bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-		          (ch >= '0' && ch <= '9') || ch == '-' || ch == '_';
+		bool ok = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_';
 		if (!ok)
 			lossy = true;
-		sb_putc(&sb, ok ? ch : ch == '/' ? '-' : '_');
+		if (sb.len < 7 + 200)
+			sb_putc(&sb, ok || (ch >= 'A' && ch <= 'Z') ? ch : ch == '/' ? '-' : '_');
+		else
+			lossy = true;
 	}
 	if (lossy)
 		sb_printf(&sb, "-%08x", (unsigned)(hash_fnv1a(rel, strlen(rel)) & 0xffffffffu));
@@ -429,6 +435,13 @@ load_image_locked(book *b, const char *rel, bool cover, const char *file, int li
 			             "'%s' is not an image (PNG, JPEG, GIF or SVG); its description "
 			             "stands in",
 			             rel);
+		free(data);
+		goto out;
+	}
+	const char *broken = media_structure_problem(type, (unsigned char *)data, len);
+	if (broken) {
+		diag_warning(file, line, col, "image '%s' is not a whole image: %s; its description "
+		             "stands in", rel, broken);
 		free(data);
 		goto out;
 	}

@@ -70,38 +70,53 @@ default_output(const book *b, const char *ext)
 	return out;
 }
 
-/* Whether writing to out would overwrite one of the manuscript's files. */
+/* Whether the file at path (followed through links) is the file st
+ * describes. */
+static bool
+is_same_file(const char *path, const struct stat *st)
+{
+	struct stat s;
+	return path && stat(path, &s) == 0 && s.st_dev == st->st_dev && s.st_ino == st->st_ino;
+}
+
+/* Whether dir/rel (rel manuscript-relative, NULL for none) is that file. */
+static bool
+is_same_manuscript_file(const book *b, const char *rel, const struct stat *st)
+{
+	if (rel == NULL)
+		return false;
+	char *p = path_join(b->dir, rel);
+	bool hit = is_same_file(p, st);
+	free(p);
+	return hit;
+}
+
+/* Whether writing to out would overwrite a file the manuscript uses:
+ * book.yaml, a chapter, an image, the stylesheet, a comment or a related
+ * post, named directly or through a link (compared by device and inode). */
 static bool
 is_manuscript_file(const book *b, const char *out)
 {
-	char real_out[PATH_MAX], real_in[PATH_MAX];
-	if (realpath(out, real_out) == NULL)
+	struct stat st;
+	if (stat(out, &st) != 0)
 		return false;
-	bool hit = false;
-	char *y = path_join(b->dir, "book.yaml");
-	if (realpath(y, real_in) && strcmp(real_in, real_out) == 0)
-		hit = true;
-	free(y);
-	for (size_t i = 0; i < b->nchapters && !hit; i++) {
-		if (b->chapters[i]->path == NULL)
-			continue;
-		char *p = path_join(b->dir, b->chapters[i]->path);
-		if (realpath(p, real_in) && strcmp(real_in, real_out) == 0)
-			hit = true;
-		free(p);
-	}
-	for (size_t i = 0; i < b->nresources && !hit; i++) {
-		if (b->resources[i]->path == NULL)
-			continue;
-		char *p = path_join(b->dir, b->resources[i]->path);
-		if (realpath(p, real_in) && strcmp(real_in, real_out) == 0)
-			hit = true;
-		free(p);
-	}
-	for (size_t i = 0; i < b->ncomments && !hit; i++)
-		if (realpath(b->comments[i]->file, real_in) && strcmp(real_in, real_out) == 0)
-			hit = true;
-	return hit;
+	if (is_same_manuscript_file(b, "book.yaml", &st) ||
+	    is_same_manuscript_file(b, b->stylesheet, &st) ||
+	    is_same_manuscript_file(b, b->cover, &st))
+		return true;
+	for (size_t i = 0; i < b->nchapters; i++)
+		if (is_same_manuscript_file(b, b->chapters[i]->path, &st))
+			return true;
+	for (size_t i = 0; i < b->nresources; i++)
+		if (is_same_manuscript_file(b, b->resources[i]->path, &st))
+			return true;
+	for (size_t i = 0; i < b->ncomments; i++)
+		if (is_same_file(b->comments[i]->file, &st))
+			return true;
+	for (size_t i = 0; i < b->nrelated; i++)
+		if (is_same_file(b->related[i]->file, &st))
+			return true;
+	return false;
 }
 
 static void

@@ -20,6 +20,7 @@ struct loader {
 	book *b;
 	const char *yfile; /* book.yaml's name for diagnostics */
 	strset *listed;    /* manuscript-relative paths already in the book */
+	strmap *files;     /* "device:inode" of each of them -> its path */
 	strset *hrefs;     /* output file names taken */
 };
 
@@ -255,6 +256,37 @@ load_subjects(struct loader *L, const ynode *v)
 	}
 }
 
+/* Unknown keys in one mapping are reported one by one up to this many,
+ * then as one count: a file of 100,000 of them is one screen, not 100,000
+ * lines. */
+#define MAX_UNKNOWN_KEYS_SHOWN 10
+
+/* Warns of the unknown key map->keys[i] (what: "key '%s' in book.yaml"...),
+ * the first MAX_UNKNOWN_KEYS_SHOWN of a mapping each on its own line;
+ * *count counts them, for unknown_keys_done. */
+static void
+warn_unknown_key(const char *file, const ynode *map, size_t i, const char *what, size_t *count)
+{
+	if (++*count > MAX_UNKNOWN_KEYS_SHOWN)
+		return;
+	char *text = xasprintf(what, map->keys[i]);
+	diag_warning(file, map->key_lines[i], map->key_cols[i], "unknown %s (ignored)", text);
+	free(text);
+}
+
+/* Sums up the unknown keys of a mapping that warn_unknown_key did not
+ * show. */
+static void
+unknown_keys_done(const char *file, const ynode *map, size_t count)
+{
+	if (count > MAX_UNKNOWN_KEYS_SHOWN)
+		diag_warning(file, map->line, map->col, "%zu more unknown keys (ignored)",
+		             count - MAX_UNKNOWN_KEYS_SHOWN);
+}
+
+/* 10000-01-01T00:00:00Z: the first moment EPUB's dates cannot write. */
+#define MAX_EPOCH 253402300800LL
+
 static char *
 modified_from_environment(void)
 {
@@ -263,7 +295,7 @@ modified_from_environment(void)
 		char *end;
 		errno = 0;
 		long long t = strtoll(sde, &end, 10);
-		if (errno == 0 && *end == '\0' && t >= 0 && t < 253402300800LL)
+		if (errno == 0 && *end == '\0' && t >= 0 && t < MAX_EPOCH)
 			return iso8601_format_utc(t);
 		diag_warning(NULL, 0, 0, "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored",
 		             sde);
@@ -284,6 +316,7 @@ load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
 		           "book.yaml must be a mapping of keys (title: ..., author: ...)");
 		return;
 	}
+	size_t unknown = 0;
 	for (size_t i = 0; i < root->n; i++) {
 		const char *k = root->keys[i];
 		const ynode *v = root->items[i];
@@ -324,6 +357,11 @@ load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
 			if (s && iso8601_parse(s, NULL, NULL, NULL, &t) < 3) {
 				diag_error(L->yfile, v->line, v->col,
 				           "'modified' needs at least a full date (YYYY-MM-DD)");
+			} else if (s && t >= MAX_EPOCH) {
+				/* In UTC, as dcterms:modified is written: 9999-12-31 in
+				 * -14:00 is already year 10000, which no reader parses. */
+				diag_error(L->yfile, v->line, v->col,
+				           "'modified' is after 9999-12-31T23:59:59Z once turned to UTC");
 			} else if (s) {
 				free(b->modified);
 				b->modified = iso8601_format_utc(t);
@@ -381,9 +419,9 @@ load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
 		else if (!strcmp(k, "contents"))
 			*contents = v;
 		else
-			diag_warning(L->yfile, root->key_lines[i], root->key_cols[i],
-			             "unknown key '%s' in book.yaml (ignored)", k);
+			warn_unknown_key(L->yfile, root, i, "key '%s' in book.yaml", &unknown);
 	}
+	unknown_keys_done(L->yfile, root, unknown);
 	if (b->series_index && !b->series)
 		diag_warning(L->yfile, series_index_pos.line, series_index_pos.col,
 		             "'series-index' without 'series' is ignored");
@@ -391,8 +429,27 @@ load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
 
 /* ---- chapters ---- */
 
+#define MAX_HREF_BASE 200
+
+/* Takes href for a page unless a page has it already, compared without
+ * case: entries that differ only in case are one file on many systems
+ * (epubcheck OPF-060). */
+static bool
+reserve_href(struct loader *L, const char *href)
+{
+	char *key = xstrdup(href);
+	for (char *p = key; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	bool added = strset_add(L->hrefs, key);
+	free(key);
+	return added;
+}
+
 /* An output file name for a manuscript path: ASCII letters, digits, '-' and
- * '_' kept, everything else folded, unique in the book. Caller frees. */
+ * '_' kept, everything else folded, at most MAX_HREF_BASE of them, unique
+ * in the book without regard to case, and never one of the generated
+ * pages' names. Caller frees. */
 static char *
 make_href(struct loader *L, const char *rel)
 {
@@ -418,9 +475,15 @@ make_href(struct loader *L, const char *rel)
 		sb.data[--sb.len] = '\0';
 	if (sb.len == start)
 		sb_puts(&sb, "chapter");
+	/* ZIP entry names are kept under 255 bytes ("EPUB/text/", the base,
+	 * "-N", ".xhtml"). */
+	if (sb.len - start > MAX_HREF_BASE) {
+		sb.len = start + MAX_HREF_BASE;
+		sb.data[sb.len] = '\0';
+	}
 	char *base = sb_take(&sb);
 	char *href = xasprintf("%s.xhtml", base);
-	for (int n = 2; !strset_add(L->hrefs, href); n++) {
+	for (int n = 2; !reserve_href(L, href); n++) {
 		free(href);
 		href = xasprintf("%s-%d.xhtml", base, n);
 	}
@@ -428,9 +491,32 @@ make_href(struct loader *L, const char *rel)
 	return href;
 }
 
+/* Takes the file norm (manuscript-relative; fs on disk) for the book.
+ * Returns NULL when it is new, else the path under which the book has
+ * it already (norm itself, or another name, such as a symbolic link,
+ * for the same device and inode): static or loader-owned. */
+static const char *
+claim_file(struct loader *L, const char *norm, const char *fs)
+{
+	if (!strset_add(L->listed, norm))
+		return norm;
+	struct stat st;
+	if (fs == NULL || stat(fs, &st) != 0)
+		return NULL;
+	char key[48];
+	snprintf(key, sizeof key, "%llu:%llu", (unsigned long long)st.st_dev,
+	         (unsigned long long)st.st_ino);
+	const char *had = strmap_get(L->files, key);
+	if (had)
+		return had;
+	strmap_put(L->files, key, xstrdup(norm));
+	return NULL;
+}
+
 static void
 chapter_front_matter(chapter *c, const ynode *fm, bool related)
 {
+	size_t unknown = 0;
 	for (size_t i = 0; i < fm->n; i++) {
 		const char *k = fm->keys[i];
 		const ynode *v = fm->items[i];
@@ -463,9 +549,9 @@ chapter_front_matter(chapter *c, const ynode *fm, bool related)
 		                       !strcmp(k, "summary"))) {
 			/* a related post's own keys, read by load_related */
 		} else
-			diag_warning(c->file, fm->key_lines[i], fm->key_cols[i],
-			             "unknown front matter key '%s' (ignored)", k);
+			warn_unknown_key(c->file, fm, i, "front matter key '%s'", &unknown);
 	}
+	unknown_keys_done(c->file, fm, unknown);
 }
 
 /* The name diagnostics use for a manuscript-relative path. */
@@ -590,6 +676,7 @@ load_comment(struct loader *L, const char *rel, const char *fs)
 	bool have_status = false;
 	const ynode *fm = sf.front;
 	int errors = diag_error_count();
+	size_t unknown = 0;
 	for (size_t i = 0; i < fm->n; i++) {
 		const char *k = fm->keys[i];
 		const ynode *v = fm->items[i];
@@ -637,9 +724,9 @@ load_comment(struct loader *L, const char *rel, const char *fs)
 				           "unknown role '%s' (use 'author' for the book's author)", s);
 			free(s);
 		} else
-			diag_warning(cm->file, fm->key_lines[i], fm->key_cols[i],
-			             "unknown comment key '%s' (ignored)", k);
+			warn_unknown_key(cm->file, fm, i, "comment key '%s'", &unknown);
 	}
+	unknown_keys_done(cm->file, fm, unknown);
 	if (cm->author == NULL && diag_error_count() == errors)
 		diag_error(cm->file, fm->line, fm->col, "a comment needs an 'author'");
 	if (cm->date == NULL && diag_error_count() == errors)
@@ -669,6 +756,7 @@ load_related(struct loader *L, const char *rel, const char *fs, chapter *list)
 	related_post *rp = xcalloc(1, sizeof *rp);
 	rp->file = xstrdup(sf.name);
 	const ynode *fm = sf.front;
+	size_t unknown = 0;
 	for (size_t i = 0; i < fm->n; i++) {
 		const char *k = fm->keys[i];
 		const ynode *v = fm->items[i];
@@ -693,9 +781,9 @@ load_related(struct loader *L, const char *rel, const char *fs, chapter *list)
 		else if (!strcmp(k, "lang") || !strcmp(k, "source") || !strcmp(k, "type"))
 			; /* used when the post is a chapter of its own */
 		else
-			diag_warning(rp->file, fm->key_lines[i], fm->key_cols[i],
-			             "unknown related-post key '%s' (ignored)", k);
+			warn_unknown_key(rp->file, fm, i, "related-post key '%s'", &unknown);
 	}
+	unknown_keys_done(rp->file, fm, unknown);
 	if (rp->title == NULL)
 		diag_error(rp->file, fm->line, fm->col, "a related post needs a 'title'");
 	if (rp->url == NULL)
@@ -718,11 +806,24 @@ load_related(struct loader *L, const char *rel, const char *fs, chapter *list)
 	list->related[list->nrelated++] = rp;
 }
 
+/* The error for a contents entry (at v) naming a file, shown as rel,
+ * that the book has already, as had. */
+static void
+report_twice(struct loader *L, const ynode *v, const char *rel, const char *had)
+{
+	if (strcmp(rel, had) == 0)
+		diag_error(L->yfile, v->line, v->col, "'%s' is listed twice in contents", rel);
+	else
+		diag_error(L->yfile, v->line, v->col,
+		           "'%s' is the same file as '%s', which is in contents already", rel, had);
+}
+
 static void
 load_folder_entry(struct loader *L, enum entry_kind kind, const char *rel, const char *fs,
                   const ynode *v)
 {
 	book *b = L->b;
+	const char *had;
 	strlist names = {0};
 	int e = list_markdown(fs, &names);
 	if (e != 0)
@@ -747,8 +848,8 @@ load_folder_entry(struct loader *L, enum entry_kind kind, const char *rel, const
 			if (st != PATH_FOLDER)
 				diag_warning(L->yfile, v->line, v->col, "'%s' %s; skipped", frel,
 				             path_status_text(st));
-		} else if (!strset_add(L->listed, norm)) {
-			diag_error(L->yfile, v->line, v->col, "'%s' is listed twice in contents", norm);
+		} else if ((had = claim_file(L, norm, ffs)) != NULL) {
+			report_twice(L, v, norm, had);
 		} else if (kind == ENTRY_TEXT) {
 			add_text_chapter(L, norm, ffs, false);
 		} else if (kind == ENTRY_COMMENTS) {
@@ -780,6 +881,7 @@ load_folder_entry(struct loader *L, enum entry_kind kind, const char *rel, const
 static void
 load_contents_entry(struct loader *L, const ynode *v)
 {
+	const char *had;
 	book *b = L->b;
 	enum entry_kind kind = ENTRY_TEXT;
 	const ynode *pathv = v;
@@ -810,8 +912,8 @@ load_contents_entry(struct loader *L, const ynode *v)
 	} else if (!is_markdown_name(norm)) {
 		diag_error(L->yfile, pathv->line, pathv->col,
 		           "contents entry '%s' is not a Markdown file (.md)", rel);
-	} else if (!strset_add(L->listed, norm)) {
-		diag_error(L->yfile, pathv->line, pathv->col, "'%s' is listed twice in contents", rel);
+	} else if ((had = claim_file(L, norm, fs)) != NULL) {
+		report_twice(L, pathv, rel, had);
 	} else {
 		add_text_chapter(L, norm, fs, false);
 	}
@@ -842,8 +944,12 @@ load_default_contents(struct loader *L)
 	for (size_t i = 0; i < names.n; i++) {
 		char *norm = NULL, *fs = NULL;
 		enum path_status st = book_resolve_path(b, names.items[i], &norm, &fs);
-		if (st == PATH_OK) {
-			strset_add(L->listed, norm);
+		const char *had;
+		if (st == PATH_OK && (had = claim_file(L, norm, fs)) != NULL) {
+			char *name = display_name(b, names.items[i]);
+			diag_warning(name, 0, 0, "is the same file as '%s'; skipped", had);
+			free(name);
+		} else if (st == PATH_OK) {
 			add_text_chapter(L, norm, fs, false);
 		} else if (st != PATH_FOLDER) { /* a link out, a pipe... */
 			char *name = display_name(b, names.items[i]);
@@ -879,9 +985,12 @@ manuscript_load(const char *dir)
 	closedir(d);
 
 	book *b = book_new(dir);
-	struct loader L = {.b = b, .listed = strset_new(), .hrefs = strset_new()};
-	/* Names the generated pages use. */
-	strset_add(L.hrefs, "nav.xhtml");
+	struct loader L = {.b = b, .listed = strset_new(), .files = strmap_new(), .hrefs = strset_new()};
+	/* Names the generated pages use (build.c). */
+	static const char *const generated_pages[] = {"text/cover.xhtml", "text/titlepage.xhtml",
+	                                              "text/colophon.xhtml"};
+	for (size_t i = 0; i < sizeof generated_pages / sizeof *generated_pages; i++)
+		reserve_href(&L, generated_pages[i]);
 
 	char *ypath = path_join(dir, "book.yaml");
 	char *ydata = NULL, *ynorm = NULL, *yfs = NULL;
@@ -921,6 +1030,7 @@ manuscript_load(const char *dir)
 	if (b->modified == NULL)
 		b->modified = modified_from_environment();
 	strset_free(L.listed);
+	strmap_free_values(L.files);
 	strset_free(L.hrefs);
 	free(ypath);
 	return b;

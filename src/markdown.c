@@ -12,6 +12,7 @@
 #include <cmark-gfm-extension_api.h>
 
 #include "diag.h"
+#include "markdown_limits.h"
 #include "markdown_renderers.h"
 #include "sanitize.h"
 #include "url.h"
@@ -55,33 +56,6 @@ new_parser(bool untrusted)
 			cmark_parser_attach_syntax_extension(p, e);
 	}
 	return p;
-}
-
-/* Reports and returns true when the document nests deeper than the limit. */
-static bool
-too_deep(const markdown_opts *o, cmark_node *root)
-{
-	cmark_iter *it = cmark_iter_new(root);
-	int depth = 0;
-	bool deep = false;
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		if (ev == CMARK_EVENT_ENTER && cmark_node_first_child(n) != NULL) {
-			if (++depth > MKBOOK_MAX_DEPTH) {
-				diag_error(o->file, cmark_node_get_start_line(n) + o->first_line - 1,
-				           cmark_node_get_start_column(n),
-				           "blocks nested deeper than %d levels; flatten the quotes or lists",
-				           MKBOOK_MAX_DEPTH);
-				deep = true;
-				break;
-			}
-		} else if (ev == CMARK_EVENT_EXIT && cmark_node_first_child(n) != NULL) {
-			depth--; /* an empty container was not counted on entry */
-		}
-	}
-	cmark_iter_free(it);
-	return deep;
 }
 
 /* Replaces node by its children (or by a text node holding literal). */
@@ -247,12 +221,82 @@ replace_noncharacters(const markdown_opts *o, const char *text, size_t len)
 	return copy;
 }
 
+/* cmark-gfm decodes the references &#xFFFE; and &#xFFFF; (the characters
+ * themselves are caught before parsing) into the lone bytes FE and FF:
+ * not UTF-8, and no character XML allows. No UTF-8 text holds those
+ * bytes otherwise, so each one left in a node came from such a reference:
+ * it becomes U+FFFD, with a warning at the node. Returns a new string, or
+ * NULL when s holds none. */
+static char *
+replace_decoded_noncharacter(const markdown_opts *o, cmark_node *n, const char *s)
+{
+	if (s == NULL || strpbrk(s, "\xFE\xFF") == NULL)
+		return NULL;
+	strbuf sb = {0};
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == 0xFE || c == 0xFF) {
+			diag_warning(o->file, o->first_line - 1 + cmark_node_get_start_line(n),
+			             cmark_node_get_start_column(n),
+			             "a reference to U+%s, which XML does not allow; written as U+FFFD",
+			             c == 0xFE ? "FFFE" : "FFFF");
+			sb_puts(&sb, "\xEF\xBF\xBD");
+		} else {
+			sb_putc(&sb, (char)c);
+		}
+	}
+	return sb_take(&sb);
+}
+
+static void
+fix_decoded_noncharacters(const markdown_opts *o, cmark_node *root)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		cmark_node *n = cmark_iter_get_node(it);
+		char *fixed;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_LINK:
+		case CMARK_NODE_IMAGE:
+			if ((fixed = replace_decoded_noncharacter(o, n, cmark_node_get_url(n)))) {
+				cmark_node_set_url(n, fixed);
+				free(fixed);
+			}
+			if ((fixed = replace_decoded_noncharacter(o, n, cmark_node_get_title(n)))) {
+				cmark_node_set_title(n, fixed);
+				free(fixed);
+			}
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			if ((fixed = replace_decoded_noncharacter(o, n, cmark_node_get_fence_info(n)))) {
+				cmark_node_set_fence_info(n, fixed);
+				free(fixed);
+			}
+			break;
+		case CMARK_NODE_TEXT:
+			if ((fixed = replace_decoded_noncharacter(o, n, cmark_node_get_literal(n)))) {
+				cmark_node_set_literal(n, fixed);
+				free(fixed);
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
 /* The front door. Whichever renderer makes the tree (markdown_renderers.h),
  * the parse, its preparation and the finishing pass are the same. */
 int
 markdown_render(const book *b, const markdown_opts *o, const char *text, size_t len,
                 xmlNodePtr parent)
 {
+	if (!markdown_source_within_limits(o, text, len))
+		return -1;
 	int rc = -1;
 	markdown_parse mp = {.text = replace_noncharacters(o, text, len),
 	                     .options = parser_options(o->untrusted)};
@@ -270,8 +314,9 @@ markdown_render(const book *b, const markdown_opts *o, const char *text, size_t 
 	pthread_mutex_unlock(&cmark_lock);
 	if (mp.root == NULL)
 		goto out;
-	if (too_deep(o, mp.root))
+	if (!markdown_tree_within_limits(o, mp.root))
 		goto out;
+	fix_decoded_noncharacters(o, mp.root);
 	if (o->untrusted) {
 		defuse_untrusted(mp.root);
 	} else {

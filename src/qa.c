@@ -21,6 +21,7 @@
 #include "lang.h"
 #include "chapter_text.h"
 #include "markdown.h"
+#include "markdown_limits.h"
 #include "pages.h"
 #include "url.h"
 #include "util.h"
@@ -566,7 +567,10 @@ qa_render_meta(const book *b, xmlNodePtr art, const qa_node *q, const qa_node *a
 	set_class(header, "qa-meta");
 	xmlNodePtr p = xhtml_add(header, "p", NULL);
 	set_class(p, "qa-byline");
-	xmlNodePtr who = xhtml_add(p, "span", NULL);
+	/* A commenter's name is untrusted text in a sentence of mkbook's own:
+	 * <bdi> keeps its direction (a U+202E in it, or a name in Arabic)
+	 * from running into "asked" and the date. */
+	xmlNodePtr who = xhtml_add(p, "bdi", NULL);
 	set_class(who, "qa-author");
 	const char *name = cm->author ? cm->author : "";
 	if (cm->author_url && url_is_web(cm->author_url)) {
@@ -729,6 +733,21 @@ qa_render(const book *b, chapter *c, strset *ids, qa_stats *stats)
 	toc_add(&c->toc, 1, c->title, "reader-qa");
 
 	qa_thread_claim_ids(ids, &t);
+	/* Each comment is held to its own limits as it is rendered; the page
+	 * that holds them all is held to a chapter's. */
+	size_t units = 0;
+	for (size_t i = 0; i < t.norder; i++) {
+		const char *text = t.order[i]->cm->body ? t.order[i]->cm->body : "";
+		units += markdown_markup_units(text, strlen(text));
+	}
+	if (units > MKBOOK_MAX_MARKUP_UNITS) {
+		diag_error(c->file, 0, 0,
+		           "the comments of this Reader Q&A hold too much markup for one page: %zu "
+		           "lines and markup characters, more than %d; leave some out or split the "
+		           "folder",
+		           units, MKBOOK_MAX_MARKUP_UNITS);
+		t.norder = 0;
+	}
 	for (size_t i = 0; i < t.norder; i++) {
 		qa_node *q = t.order[i];
 		if (q->depth == 0)

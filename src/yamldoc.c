@@ -1,6 +1,7 @@
 /* yamldoc.c - libyaml events to a ynode tree. */
 #include "yamldoc.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <yaml.h>
 
@@ -79,12 +80,16 @@ parse_collection(struct builder *b, ynode *n, int depth)
 {
 	yaml_event_type_t end = n->kind == YNODE_MAPPING ? YAML_MAPPING_END_EVENT
 	                                                 : YAML_SEQUENCE_END_EVENT;
+	/* The keys seen so far, key -> line, so that finding a repeated key
+	 * stays linear in a mapping of 100,000 keys. */
+	strmap *seen = n->kind == YNODE_MAPPING ? strmap_new() : NULL;
 	for (;;) {
 		yaml_event_t ev;
 		if (!next_event(b, &ev))
 			goto fail;
 		if (ev.type == end) {
 			yaml_event_delete(&ev);
+			strmap_free(seen);
 			return n;
 		}
 		if (n->kind == YNODE_SEQUENCE) {
@@ -105,16 +110,15 @@ parse_collection(struct builder *b, ynode *n, int depth)
 			b->failed = true;
 			goto fail;
 		}
-		for (size_t i = 0; i < n->n; i++) {
-			if (strcmp(n->keys[i], key->value) == 0) {
-				diag_error(b->file, key->line, key->col,
-				           "key '%s' appears twice (first on line %d)", key->value,
-				           n->key_lines[i]);
-				ynode_free(key);
-				b->failed = true;
-				goto fail;
-			}
+		void *first = strmap_get(seen, key->value);
+		if (first) {
+			diag_error(b->file, key->line, key->col, "key '%s' appears twice (first on line %d)",
+			           key->value, (int)(intptr_t)first);
+			ynode_free(key);
+			b->failed = true;
+			goto fail;
 		}
+		strmap_put(seen, key->value, (void *)(intptr_t)(key->line > 0 ? key->line : 1));
 		yaml_event_t vev;
 		if (!next_event(b, &vev)) {
 			ynode_free(key);
@@ -131,6 +135,7 @@ parse_collection(struct builder *b, ynode *n, int depth)
 		ynode_free(key);
 	}
 fail:
+	strmap_free(seen);
 	ynode_free(n);
 	return NULL;
 }

@@ -404,10 +404,50 @@ if $atomic; then
 			expect_fail "$name" $? "$a/err.txt" "book.epub: error: cannot write: No space left on device"
 			keep_check "$name" "$a" book.epub "$a/orig.epub"
 		done
+		# A signal while the book is written: the temporary file goes with
+		# mkbook, which ends as the signal says (status 128 + its number).
+		for sig in INT TERM HUP QUIT; do
+			num=$(kill -l "$sig")
+			cp "$a/orig.epub" "$a/book.epub"
+			(cd "$a" && ENOSPC_MATCH=/.book.epub. ENOSPC_OP=signal ENOSPC_AFTER=1000 \
+				ENOSPC_SIGNAL=$num LD_PRELOAD=$shim "$MKBOOK" -q good -o book.epub 2>err.txt)
+			status=$?
+			if [ "$status" -eq $((128 + num)) ]; then
+				pass "atomic SIG$sig while writing: mkbook ends with status $status"
+			else
+				fail "atomic SIG$sig while writing: exit $status, expected $((128 + num))"
+				indent <"$a/err.txt"
+			fi
+			keep_check "SIG$sig while writing" "$a" book.epub "$a/orig.epub"
+		done
 	else
 		fail "atomic full disk: cannot compile tests/faults/enospc.c"
 		indent <"$a/cc.txt"
 	fi
+
+	# An output name of 250 bytes is legal; its temporary name must not
+	# make it fail (".NAME.XXXXXX" would pass the 255-byte limit).
+	long=$(printf 'b%.0s' $(seq 1 245)).epub
+	(cd "$a" && "$MKBOOK" -q good -o "$long" 2>err.txt)
+	status=$?
+	if [ "$status" -eq 0 ] && [ -f "$a/$long" ] && [ -z "$(compgen -G "$a/.mkbook.*")" ]; then
+		pass "atomic 250-byte output name: written, no temporary file left"
+	else
+		fail "atomic 250-byte output name: exit $status"
+		indent <"$a/err.txt"
+	fi
+	rm -f "$a/$long"
+
+	# A symbolic link that leads nowhere is not replaced by the book.
+	ln -sfn nowhere/book.epub "$a/dangling.epub"
+	(cd "$a" && "$MKBOOK" -q good -o dangling.epub 2>err.txt)
+	expect_fail "dangling symbolic link" $? "$a/err.txt" "dangling.epub: error: is a symbolic link that leads to no file"
+	if [ -L "$a/dangling.epub" ]; then
+		pass "atomic dangling symbolic link: the link is kept"
+	else
+		fail "atomic dangling symbolic link: the link was replaced"
+	fi
+	rm -f "$a/dangling.epub"
 
 	# A full disk, for real: a 64 KiB tmpfs, where permitted.
 	mkdir -p "$a/small"

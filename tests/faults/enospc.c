@@ -11,11 +11,15 @@
  *          every later one fails;
  *   fsync  fsync() and fdatasync();
  *   close  close(), after really closing the descriptor (as NFS reports a
- *          full disk).
+ *          full disk);
+ *   signal not a full disk: the write that crosses ENOSPC_AFTER bytes
+ *          raises signal ENOSPC_SIGNAL (a number) first, as if the user
+ *          pressed Ctrl-C while the book was being written.
  * Without ENOSPC_MATCH the shim changes nothing. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +55,16 @@ write(int fd, const void *buf, size_t count)
 	static ssize_t (*real_write)(int, const void *, size_t);
 	if (real_write == NULL)
 		real_write = (ssize_t(*)(int, const void *, size_t))dlsym(RTLD_NEXT, "write");
+	if (op_is("signal") && matches(fd)) {
+		const char *after = getenv("ENOSPC_AFTER"), *sig = getenv("ENOSPC_SIGNAL");
+		size_t limit = after ? strtoul(after, NULL, 10) : 0;
+		if (written + count > limit && sig)
+			raise(atoi(sig));
+		ssize_t n = real_write(fd, buf, count);
+		if (n > 0)
+			written += (size_t)n;
+		return n;
+	}
 	if (op_is("write") && matches(fd)) {
 		const char *after = getenv("ENOSPC_AFTER");
 		size_t limit = after ? strtoul(after, NULL, 10) : 0;

@@ -25,6 +25,8 @@ Suite *chapter_type_suite(void);
 Suite *xref_suite(void);
 Suite *toc_suite(void);
 Suite *diag_suite(void);
+Suite *epub_suite(void);
+Suite *images_suite(void);
 
 int
 main(void)
@@ -51,6 +53,8 @@ main(void)
 	srunner_add_suite(sr, xref_suite());
 	srunner_add_suite(sr, toc_suite());
 	srunner_add_suite(sr, diag_suite());
+	srunner_add_suite(sr, epub_suite());
+	srunner_add_suite(sr, images_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

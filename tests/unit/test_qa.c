@@ -287,7 +287,7 @@ START_TEST(test_threads_nested_by_date)
 	/* The author's answer is marked and linked from its question. */
 	ck_assert(has(x, "<span class=\"qa-role\">The author’s answer</span>"));
 	ck_assert(has(x, "<a href=\"#comment-answer\">Answered by the author</a>"));
-	ck_assert(has(x, "<span class=\"qa-author\">Reader q-late</span> asked <time "
+	ck_assert(has(x, "<bdi class=\"qa-author\">Reader q-late</bdi> asked <time "
 	                 "datetime=\"2020-01-05\">5 January 2020</time>"));
 	ck_assert(has(x, "aria-label=\"Reader r-first, 6 January 2020\""));
 
@@ -575,7 +575,7 @@ START_TEST(test_hostile_content)
 	ck_assert(has(x, "&lt;script&gt;alert(document.cookie)&lt;/script&gt;"));
 	ck_assert(has(x, "&lt;img src=x onerror=\"alert(1)\"&gt;") ||
 	          has(x, "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"));
-	ck_assert(has(x, "<span class=\"qa-author\">&lt;script&gt;alert('name')&lt;/script&gt;"));
+	ck_assert(has(x, "<bdi class=\"qa-author\">&lt;script&gt;alert('name')&lt;/script&gt;"));
 	/* The safe link stays. */
 	ck_assert(has(x, "href=\"https://example.org/page\""));
 	check_doc_ids(c);
@@ -658,12 +658,28 @@ START_TEST(test_author_url)
 	s->author_url = xstrdup("https://exa mple.org/");
 	int warnings;
 	char *x = render(b, c, NULL, NULL, &warnings);
-	ck_assert(has(x, "<span class=\"qa-author\"><a href=\"https://reader.example.org/about\">"
-	                 "Reader web</a></span>"));
-	ck_assert(has(x, "<span class=\"qa-author\">Reader mail</span>"));
+	ck_assert(has(x, "<bdi class=\"qa-author\"><a href=\"https://reader.example.org/about\">"
+	                 "Reader web</a></bdi>"));
+	ck_assert(has(x, "<bdi class=\"qa-author\">Reader mail</bdi>"));
 	ck_assert(!has(x, "mailto:"));
 	ck_assert(!has(x, "exa mple"));
 	ck_assert_int_eq(warnings, 2);
+	free(x);
+	book_free(b);
+}
+END_TEST
+
+/* A commenter's name that reverses the text around it (U+202E) stays
+ * inside its own <bdi>: mkbook's "asked" and the date keep their order. */
+START_TEST(test_byline_isolates_name)
+{
+	chapter *c;
+	book *b = new_book("en", osteo_text, &c);
+	comment *cm = add_comment(b, c, "q", "2020-01-05", COMMENT_APPROVED, NULL, NULL);
+	free(cm->author);
+	cm->author = xstrdup("Eve \u202Edeksa\u202C");
+	char *x = render(b, c, NULL, NULL, NULL);
+	ck_assert(has(x, "<bdi class=\"qa-author\">Eve \u202Edeksa\u202C</bdi> asked <time"));
 	free(x);
 	book_free(b);
 }
@@ -676,13 +692,13 @@ START_TEST(test_byline_languages)
 	book *b = new_book("ja", osteo_text, &c);
 	add_comment(b, c, "q", "2020-01-05", COMMENT_APPROVED, NULL, NULL);
 	char *x = render(b, c, NULL, NULL, NULL);
-	ck_assert(has(x, "</span> \u00b7 \u8cea\u554f \u00b7 <time datetime=\"2020-01-05\">"));
+	ck_assert(has(x, "</bdi> \u00b7 \u8cea\u554f \u00b7 <time datetime=\"2020-01-05\">"));
 	free(x);
 	book_free(b);
 	b = new_book("de", osteo_text, &c);
 	add_comment(b, c, "q", "2020-01-05", COMMENT_APPROVED, NULL, NULL);
 	x = render(b, c, NULL, NULL, NULL);
-	ck_assert(has(x, "</span> fragte <time datetime=\"2020-01-05\">"));
+	ck_assert(has(x, "</bdi> fragte <time datetime=\"2020-01-05\">"));
 	free(x);
 	book_free(b);
 }
@@ -1026,6 +1042,7 @@ qa_suite(void)
 	tcase_add_test(r, test_thread_headings);
 	tcase_add_test(r, test_author_url);
 	tcase_add_test(r, test_byline_languages);
+	tcase_add_test(r, test_byline_isolates_name);
 	tcase_add_checked_fixture(r, NULL, free_page);
 	suite_add_tcase(s, r);
 

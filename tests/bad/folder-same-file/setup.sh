@@ -1,0 +1,2 @@
+# shellcheck shell=bash
+ln -s a.md in/b.md

@@ -1,0 +1,2 @@
+# shellcheck shell=bash
+ln -s in/related/one.md link.epub
