@@ -52,6 +52,9 @@ xmlNodePtr page_find_elem(xmlNodePtr root, const char *name);
 /* The next element after n in document order, not descending into n
  * when skip_children; NULL at the end of the tree under root. */
 xmlNodePtr page_next(xmlNodePtr n, xmlNodePtr root, bool skip_children);
+/* Whether n is the page's frame (html, body, main), whose classes tell
+ * the theme's state ("has-sidebar", "single-post"), not what it holds. */
+bool page_is_frame(xmlNodePtr n);
 /* Whether anc is n or one of its ancestors. */
 bool page_is_within(xmlNodePtr n, xmlNodePtr anc);
 

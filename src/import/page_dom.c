@@ -188,6 +188,12 @@ page_find_elem(xmlNodePtr root, const char *name)
 }
 
 bool
+page_is_frame(xmlNodePtr n)
+{
+	return page_is(n, "html") || page_is(n, "body") || page_is(n, "main");
+}
+
+bool
 page_is_within(xmlNodePtr n, xmlNodePtr anc)
 {
 	for (; n; n = n->parent)
@@ -333,6 +339,10 @@ is_hidden(xmlNodePtr n)
 static bool
 is_chrome(xmlNodePtr n)
 {
+	/* The page's frame carries the theme's state in its classes
+	 * ("has-sidebar"), not chrome. */
+	if (page_is_frame(n) || page_is(n, "article"))
+		return false;
 	for (size_t i = 0; i < sizeof drop_elems / sizeof *drop_elems; i++)
 		if (page_is(n, drop_elems[i]))
 			return true;
@@ -392,6 +402,25 @@ page_is_chrome(xmlNodePtr n)
 	return is_chrome(n);
 }
 
+/* Elements that say nothing when they hold no text and no image. */
+static const char *const prunable[] = {"p", "div", "span", "section", "figure", "ul", "ol", "li",
+                                       "h1", "h2", "h3", "h4", "h5", "h6", "a", "em", "strong",
+                                       "b", "i", "small", "blockquote"};
+
+static bool
+is_empty(xmlNodePtr n)
+{
+	bool can = false;
+	for (size_t i = 0; i < sizeof prunable / sizeof *prunable && !can; i++)
+		can = page_is(n, prunable[i]);
+	if (!can || page_find_elem(n, "img") || page_find_elem(n, "hr") || page_find_elem(n, "table"))
+		return false;
+	char *t = page_text(n);
+	bool empty = !*t;
+	free(t);
+	return empty;
+}
+
 void
 page_clean(xmlNodePtr root, int *removed)
 {
@@ -410,6 +439,18 @@ page_clean(xmlNodePtr root, int *removed)
 		strip_active(n);
 		drop_markup_comments(n);
 		n = page_next(n, root, false);
+	}
+	/* What held only chrome is empty now. */
+	n = page_next(root, root, false);
+	while (n) {
+		xmlNodePtr next = page_next(n, root, true);
+		if (is_empty(n)) {
+			xmlUnlinkNode(n);
+			xmlFreeNode(n);
+			n = next;
+		} else {
+			n = page_next(n, root, false);
+		}
 	}
 }
 
@@ -656,10 +697,18 @@ page_settle_images(xmlNodePtr root, const char *base_dir, int *dropped)
 		}
 		char *src = page_image_src(n, base_dir);
 		if (image_is_chrome(n, src, base_dir)) {
+			xmlNodePtr up = n->parent;
 			xmlUnlinkNode(n);
 			xmlFreeNode(n);
 			if (dropped)
 				(*dropped)++;
+			/* The paragraph that held only the pixel goes with it. */
+			while (up && up != root && is_empty(up) && !page_is_within(next, up)) {
+				xmlNodePtr above = up->parent;
+				xmlUnlinkNode(up);
+				xmlFreeNode(up);
+				up = above;
+			}
 		} else {
 			xmlSetProp(n, BAD_CAST "src", BAD_CAST src);
 			for (size_t i = 0; i < sizeof strip / sizeof *strip; i++)

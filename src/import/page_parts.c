@@ -155,7 +155,9 @@ static bool
 in_other_part(xmlNodePtr n, xmlNodePtr scope)
 {
 	for (xmlNodePtr a = n->parent; a && a != scope && a->type == XML_ELEMENT_NODE; a = a->parent)
-		if (page_class_has_part(a, "comment") || page_has_class(a, "h-cite") ||
+		if (page_is_frame(a))
+			continue;
+		else if (page_class_has_part(a, "comment") || page_has_class(a, "h-cite") ||
 		    page_class_has_part(a, "related") || page_class_has_part(a, "widget") ||
 		    page_class_has_part(a, "sidebar") || page_is(a, "nav") || page_is(a, "aside"))
 			return true;
@@ -325,7 +327,9 @@ static bool
 in_chrome(xmlNodePtr n, xmlNodePtr root)
 {
 	for (xmlNodePtr a = n; a && a != root && a->type == XML_ELEMENT_NODE; a = a->parent)
-		if (page_is_chrome(a) || page_class_has_part(a, "comment") || page_has_class(a, "h-cite") ||
+		if (page_is_frame(a))
+			continue;
+		else if (page_is_chrome(a) || page_class_has_part(a, "comment") || page_has_class(a, "h-cite") ||
 		    page_class_has_part(a, "related"))
 			return true;
 	return false;
@@ -612,7 +616,7 @@ page_find_related(xmlNodePtr root)
 		while (n) {
 			bool comment = false;
 			for (xmlNodePtr a = n; a && a != root && !comment; a = a->parent)
-				comment = page_class_has_part(a, "comment");
+				comment = !page_is_frame(a) && page_class_has_part(a, "comment");
 			if (n != root && !page_is(n, "body") && !page_is(n, "a") &&
 			    page_class_has_part(n, related_parts[i]) && !comment && has_link(n))
 				return n;
