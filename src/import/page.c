@@ -207,6 +207,18 @@ cut_title(xmlNodePtr body, const char *title)
 	}
 }
 
+/* Whether n is in the author's card or a comment (their photos are
+ * avatars, not the post's image). */
+static bool
+is_byline(xmlNodePtr n, xmlNodePtr entry)
+{
+	for (xmlNodePtr a = n; a && a != entry; a = a->parent)
+		if (page_has_class(a, "h-card") || page_class_has_part(a, "author") ||
+		    page_class_has_part(a, "avatar") || page_class_has_part(a, "comment"))
+			return true;
+	return false;
+}
+
 /* The featured image shown above the body (post-thumbnail, the block
  * theme's featured-image block, u-photo), outside the body; NULL if none. */
 static char *
@@ -216,7 +228,7 @@ featured_image(xmlNodePtr entry, xmlNodePtr body, const char *base_dir)
 	                                    "featured-image", "u-featured", "u-photo"};
 	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
 		for (xmlNodePtr n = entry; n; n = page_next(n, entry, false)) {
-			if (page_is_within(n, body) || !page_has_class(n, parts[i]))
+			if (page_is_within(n, body) || !page_has_class(n, parts[i]) || is_byline(n, entry))
 				continue;
 			xmlNodePtr img = page_is(n, "img") ? n : page_find_elem(n, "img");
 			if (!img)
@@ -271,7 +283,15 @@ page_read(const import_options *opt, import_site **out)
 	int bad_ld = 0;
 	page_ld_read(doc, &ld, &bad_ld);
 	page_meta_read(doc, &meta);
-	xmlNodePtr entry = page_find_entry(doc);
+	int listing = 0;
+	xmlNodePtr entry = page_find_entry(doc, &listing);
+	if (listing && !ld.found) {
+		diag_error(file, 0, 0,
+		           "not a blog post but a list of %d posts; save the page of one post; "
+		           "nothing written",
+		           listing);
+		goto out;
+	}
 	if (!ld.found && !meta.is_article && !entry) {
 		diag_error(file, 0, 0,
 		           "not a blog post: the page marks no article (no schema.org posting, "

@@ -150,8 +150,9 @@ void page_meta_read(htmlDocPtr doc, page_meta *m);
 void page_meta_free(page_meta *m);
 
 /* The post: the element that holds one article (h-entry, hentry or
- * article.post, WordPress's body class single-post...), or NULL. */
-xmlNodePtr page_find_entry(htmlDocPtr doc);
+ * article.post, WordPress's body class single-post...), or NULL; when
+ * the page lists several posts, *listing gets how many (else 0). */
+xmlNodePtr page_find_entry(htmlDocPtr doc, int *listing);
 /* The article's body under scope (the entry, or the whole page): the
  * microformats e-content, WordPress's entry-content / post-content
  * blocks, itemprop articleBody. Sets *how to the signal's name. NULL

@@ -651,6 +651,14 @@ image_is_chrome(xmlNodePtr img, const char *src, const char *base_dir)
 {
 	if (!src)
 		return "no address";
+	/* An address that is neither on the web nor in the saved folder
+	 * shows nothing (src="x" onerror=...). */
+	char *local = local_file(src, base_dir);
+	bool nowhere = !local && strncasecmp(src, "http://", 7) != 0 &&
+	               strncasecmp(src, "https://", 8) != 0 && strncmp(src, "//", 2) != 0;
+	free(local);
+	if (nowhere && base_dir)
+		return "no such file";
 	if (page_class_has_part(img, "avatar") || page_class_has_part(img, "logo") ||
 	    page_class_has_part(img, "icon"))
 		return "avatar, logo or icon";

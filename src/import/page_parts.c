@@ -233,8 +233,9 @@ is_article(xmlNodePtr n)
 }
 
 xmlNodePtr
-page_find_entry(htmlDocPtr doc)
+page_find_entry(htmlDocPtr doc, int *listing)
 {
+	*listing = 0;
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	bool (*tests[])(xmlNodePtr) = {is_h_entry, is_hentry, is_post_article, is_schema_posting};
 	for (size_t i = 0; i < sizeof tests / sizeof *tests; i++) {
@@ -242,8 +243,10 @@ page_find_entry(htmlDocPtr doc)
 		xmlNodePtr e = single_outer(root, tests[i], &count);
 		if (e)
 			return e;
-		if (count > 1)
-			return NULL; /* several posts: a listing */
+		if (count > 1) {
+			*listing = count; /* several posts: a listing */
+			return NULL;
+		}
 	}
 	/* A block theme marks a single post on <body> only; its content is
 	 * in <main>, or in the page's only <article>. */
@@ -485,8 +488,13 @@ page_entry_facts(xmlNodePtr entry, import_post *p, strlist *terms, size_t *ncate
 			t = page_text(n);
 			add_term(terms, t);
 		} else if (page_is(n, "a") && page_attr_has_token(n, "rel", "tag")) {
+			/* Block themes mark every term rel="tag"; their terms block
+			 * says which taxonomy it shows. */
+			bool cat = false;
+			for (xmlNodePtr a = n->parent; a && a != entry && !cat; a = a->parent)
+				cat = page_has_class(a, "taxonomy-category");
 			t = page_text(n);
-			add_term(&tags, t);
+			add_term(cat ? terms : &tags, t);
 		}
 		free(t);
 	}
@@ -724,12 +732,29 @@ item_title(xmlNodePtr a, xmlNodePtr item)
 	return t && *t ? t : (free(t), NULL);
 }
 
+/* Whether n is a line of the item that may be its excerpt: a paragraph or
+ * a <small> that is not the title's link, a date, a category or meta. */
+static bool
+is_excerpt_line(xmlNodePtr n)
+{
+	if (!page_is(n, "p") && !page_is(n, "small"))
+		return false;
+	static const char *const not_parts[] = {"date", "meta", "categor", "context", "author", "title"};
+	for (size_t i = 0; i < sizeof not_parts / sizeof *not_parts; i++)
+		if (page_class_has_part(n, not_parts[i]))
+			return false;
+	return !page_find_elem(n, "a");
+}
+
 static void
 item_details(xmlNodePtr item, xmlNodePtr block, import_related *r)
 {
 	if (item == block)
 		return; /* no element of its own: nothing to tell the items apart */
+	xmlNodePtr line = NULL;
 	for (xmlNodePtr n = item; n; n = page_next(n, item, false)) {
+		if (!line && is_excerpt_line(n))
+			line = n;
 		if (!r->date && (page_is(n, "time") || page_class_has_part(n, "date"))) {
 			r->date = page_time_value(n);
 			if (!r->date) {
@@ -745,6 +770,13 @@ item_details(xmlNodePtr item, xmlNodePtr block, import_related *r)
 			else
 				free(t);
 		}
+	}
+	if (!r->summary && line) {
+		char *t = page_text(line);
+		if (*t)
+			r->summary = t;
+		else
+			free(t);
 	}
 }
 
