@@ -37,6 +37,8 @@ bool page_has_class(xmlNodePtr n, const char *cls);
 /* Whether one of n's class tokens or its id contains part
  * (ASCII case-insensitive). */
 bool page_class_has_part(xmlNodePtr n, const char *part);
+/* Whether one of n's class tokens or its id contains one of parts. */
+bool page_class_has_any(xmlNodePtr n, const char *const *parts, size_t nparts);
 /* Whether n is an element named name (lower case). */
 bool page_is(xmlNodePtr n, const char *name);
 /* The value of attribute name of n, or NULL. Caller frees. */

@@ -131,6 +131,21 @@ ci_contains(const char *s, const char *part)
 }
 
 bool
+page_class_has_any(xmlNodePtr n, const char *const *parts, size_t nparts)
+{
+	if (!n || n->type != XML_ELEMENT_NODE)
+		return false;
+	xmlChar *cls = xmlGetProp(n, BAD_CAST "class");
+	xmlChar *id = xmlGetProp(n, BAD_CAST "id");
+	bool r = false;
+	for (size_t i = 0; i < nparts && !r && (cls || id); i++)
+		r = ci_contains((const char *)cls, parts[i]) || ci_contains((const char *)id, parts[i]);
+	xmlFree(cls);
+	xmlFree(id);
+	return r;
+}
+
+bool
 page_class_has_part(xmlNodePtr n, const char *part)
 {
 	if (!n || n->type != XML_ELEMENT_NODE)
@@ -378,9 +393,10 @@ is_chrome(xmlNodePtr n)
 	for (size_t i = 0; i < sizeof drop_elems / sizeof *drop_elems; i++)
 		if (page_is(n, drop_elems[i]))
 			return true;
-	for (size_t i = 0; i < sizeof drop_parts / sizeof *drop_parts; i++)
-		if (page_class_has_part(n, drop_parts[i]))
-			return true;
+	if (n->type != XML_ELEMENT_NODE)
+		return false;
+	if (page_class_has_any(n, drop_parts, sizeof drop_parts / sizeof *drop_parts))
+		return true;
 	if (has_ad_class(n))
 		return true;
 	return page_attr_has_token(n, "role", "navigation") ||
