@@ -324,6 +324,17 @@ if import_ok jsonld; then
 	check "jsonld: shown as written" grep -qF 'Priya &lt;script&gt;' "$b/qa.xhtml"
 fi
 
+# ---- a page whose text is only in its JSON-LD (a script renders it) ----
+if import_ok app-shell; then
+	m=$tmp/app-shell b=$tmp/app-shell.book
+	chapter=$(sed -n 's/^  - "\(.*\)\.md"$/\1/p' "$m/book.yaml" | head -n 1)
+	check "app-shell: the article from articleBody, paragraph by paragraph" in_order \
+		"$b/$chapter.txt" <(printf '%s\n' 'We left the car keys in a drawer' \
+			'The first two days were slow.' 'because everything had to fit in two panniers.')
+	check "app-shell: both authors" grep -qF 'Juno Park, Rafe Adler' "$m/book.yaml"
+	check "app-shell: no script notice" must_not_hold "$b" 'needs JavaScript'
+fi
+
 # ---- pages that are not blog posts ----
 import_fails not-post
 import_fails listing

@@ -261,7 +261,7 @@ page_read(const import_options *opt, import_site **out)
 	int rc = 1;
 	char *data = NULL;
 	size_t len = 0;
-	htmlDocPtr doc = NULL;
+	htmlDocPtr doc = NULL, ld_doc = NULL;
 	page_ld ld = {0};
 	page_meta meta = {0};
 	import_site *s = NULL;
@@ -306,6 +306,15 @@ page_read(const import_options *opt, import_site **out)
 	if (!body) {
 		body = page_density_body(scope, PAGE_MIN_PROSE);
 		how = "text density";
+	}
+	if (!body && ld.body_text) {
+		/* The posting's articleBody (plain text), as paragraphs. */
+		char *html = page_text_to_html(ld.body_text);
+		int ignored = 0;
+		ld_doc = page_parse(html, strlen(html), &ignored);
+		free(html);
+		body = ld_doc ? page_find_elem(xmlDocGetRootElement(ld_doc), "body") : NULL;
+		how = "JSON-LD articleBody";
 	}
 	if (!body) {
 		diag_error(file, 0, 0,
@@ -452,6 +461,8 @@ out:
 	page_meta_free(&meta);
 	if (doc)
 		xmlFreeDoc(doc);
+	if (ld_doc)
+		xmlFreeDoc(ld_doc);
 	free(data);
 	return rc;
 }
