@@ -137,12 +137,13 @@ must_not_hold() {
 
 epubs=()
 
-# import_ok CASE [OPTIONS...]: imports CASE into $tmp/CASE/ and builds it
-# into $tmp/CASE.epub. Returns 1 (after a FAIL line) when either fails.
+# import_ok NAME PAGE [OPTIONS...]: imports the page of case PAGE into
+# $tmp/NAME/ and builds it into $tmp/NAME.epub. Returns 1 (after a FAIL
+# line) when either fails.
 import_ok() {
-	local name=$1 out=$tmp/$1
-	shift
-	if ! "$MKBOOK" import "$@" "$pages/${name%%-*}/page.html" -o "$out" >"$tmp/$name.import" 2>&1; then
+	local name=$1 page=$2 out=$tmp/$1
+	shift 2
+	if ! "$MKBOOK" import "$@" "$pages/$page/page.html" -o "$out" >"$tmp/$name.import" 2>&1; then
 		fail "$name: mkbook import failed"
 		indent <"$tmp/$name.import"
 		return 1
@@ -206,7 +207,7 @@ count_files() {
 }
 
 # ---- the seed page ----
-if import_ok seed; then
+if import_ok seed seed; then
 	m=$tmp/seed b=$tmp/seed.book
 	chapter=$(sed -n 's/^  - "\(.*\)\.md"$/\1/p' "$m/book.yaml" | head -n 1)
 	fold "$pages/seed/article.txt" >"$tmp/seed.article"
@@ -245,7 +246,7 @@ if import_ok seed; then
 fi
 
 # ---- a classic WordPress theme: nested thread, dates, Jetpack ----
-if import_ok classic; then
+if import_ok classic classic; then
 	m=$tmp/classic b=$tmp/classic.book
 	check "classic: four comments, the pingback left out" count_files "$m/qa" '*.md' 4
 	check "classic: a thread three deep" test "$(grep -l '^reply-to:' "$m"/qa/*.md | wc -l)" -eq 2
@@ -265,12 +266,12 @@ if import_ok classic; then
 		'Pingback' 'Links of the week' 'javascript' 'youtube' 'View all posts' 'Post navigation' \
 		'Posted on' 'says:' 'Reply to'
 fi
-if import_ok classic-article-only --article-only; then
+if import_ok classic-article-only classic --article-only; then
 	check "classic --article-only: no comments" test ! -e "$tmp/classic-article-only/qa"
 fi
 
 # ---- a block theme: comments without dates, hostile content, YARPP ----
-if import_ok block; then
+if import_ok block block; then
 	m=$tmp/block b=$tmp/block.book
 	check "block: four comments, one reply by the author" \
 		test "$(grep -l '^role: author' "$m"/qa/*.md | wc -l)" -eq 1
@@ -292,7 +293,7 @@ if import_ok block; then
 fi
 
 # ---- microformats and JSON-LD only ----
-if import_ok microformats; then
+if import_ok microformats microformats; then
 	m=$tmp/microformats b=$tmp/microformats.book
 	check "microformats: three comments from h-cite, not the JSON-LD one" \
 		must_not_hold "$m" 'Someone Else'
@@ -310,7 +311,7 @@ if import_ok microformats; then
 fi
 
 # ---- JSON-LD with no markup signals: the density fallback ----
-if import_ok jsonld; then
+if import_ok jsonld jsonld; then
 	m=$tmp/jsonld b=$tmp/jsonld.book
 	chapter=$(sed -n 's/^  - "\(.*\)\.md"$/\1/p' "$m/book.yaml" | head -n 1)
 	check "jsonld: the article found by text density" in_order "$b/$chapter.txt" \
@@ -325,7 +326,7 @@ if import_ok jsonld; then
 fi
 
 # ---- a page whose text is only in its JSON-LD (a script renders it) ----
-if import_ok app-shell; then
+if import_ok app-shell app-shell; then
 	m=$tmp/app-shell b=$tmp/app-shell.book
 	chapter=$(sed -n 's/^  - "\(.*\)\.md"$/\1/p' "$m/book.yaml" | head -n 1)
 	check "app-shell: the article from articleBody, paragraph by paragraph" in_order \
