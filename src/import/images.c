@@ -3,6 +3,7 @@
 #include "import/images.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -77,31 +78,70 @@ without_scheme(const char *url)
 	return url;
 }
 
-/* dir joined with rel, a relative path that must stay inside dir, when
- * that is a regular file; else NULL. Caller frees. */
+static bool
+has_scheme(const char *url)
+{
+	size_t n = strspn(url, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+	return n > 0 && url[n] == ':';
+}
+
+/* dir joined with rel, a relative path that must stay inside dir (also
+ * through symbolic links), when that is a regular file; else NULL.
+ * Caller frees. */
 static char *
 file_inside(const char *dir, const char *rel)
 {
 	char *norm = path_normalize_relative(rel);
-	if (norm == NULL || *norm == '\0') {
-		free(norm);
-		return NULL;
-	}
-	char *path = path_join(dir, norm);
-	free(norm);
+	char *path = norm && *norm ? path_join(dir, norm) : NULL;
+	char *real_dir = path ? realpath(dir, NULL) : NULL;
+	char *real = real_dir ? realpath(path, NULL) : NULL;
 	struct stat st;
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+	size_t n = real_dir ? strlen(real_dir) : 0;
+	bool ok = real && strncmp(real, real_dir, n) == 0 && real[n] == '/' &&
+	          stat(real, &st) == 0 && S_ISREG(st.st_mode);
+	free(norm);
+	free(real_dir);
+	free(real);
+	if (!ok) {
 		free(path);
 		return NULL;
 	}
 	return path;
 }
 
-static bool
-has_scheme(const char *url)
+char *
+import_folder_url(const char *dir)
 {
-	size_t n = strspn(url, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
-	return n > 0 && url[n] == ':';
+	char *real = realpath(dir, NULL);
+	if (real == NULL)
+		return NULL;
+	strbuf sb = {0};
+	sb_puts(&sb, "file://");
+	for (const unsigned char *p = (const unsigned char *)real; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("/-._~", *p))
+			sb_putc(&sb, (char)*p);
+		else
+			sb_printf(&sb, "%%%02X", *p);
+	}
+	sb_putc(&sb, '/');
+	free(real);
+	return sb_take(&sb);
+}
+
+/* The path, relative to the saved page's folder, that url names there:
+ * a relative address, or a file: address inside that folder (what a
+ * relative address becomes against import_folder_url). Caller frees;
+ * NULL when url is neither. */
+static char *
+page_folder_part(const char *base_dir, const char *url)
+{
+	if (!str_starts_with(url, "file://"))
+		return has_scheme(url) || url[0] == '/' ? NULL : url_path_part(url);
+	char *base = import_folder_url(base_dir);
+	char *rel = base && str_starts_with(url, base) ? url_path_part(url + strlen(base)) : NULL;
+	free(base);
+	return rel;
 }
 
 char *
@@ -121,8 +161,8 @@ import_image_locate(const import_site *site, const import_options *opt, const ch
 				return path;
 		}
 	}
-	if (site->base_dir && !has_scheme(url) && url[0] != '/') {
-		char *rel = url_path_part(url);
+	char *rel = site->base_dir ? page_folder_part(site->base_dir, url) : NULL;
+	if (rel) {
 		char *path = file_inside(site->base_dir, rel);
 		free(rel);
 		if (path)
