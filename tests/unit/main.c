@@ -19,6 +19,8 @@ Suite *regress_suite(void);
 Suite *kepub_suite(void);
 Suite *a11y_suite(void);
 Suite *import_page_suite(void);
+Suite *html_md_suite(void);
+Suite *import_writer_suite(void);
 
 int
 main(void)
@@ -39,6 +41,8 @@ main(void)
 	srunner_add_suite(sr, kepub_suite());
 	srunner_add_suite(sr, a11y_suite());
 	srunner_add_suite(sr, import_page_suite());
+	srunner_add_suite(sr, html_md_suite());
+	srunner_add_suite(sr, import_writer_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
