@@ -85,7 +85,7 @@ static void render_block(hm_ctx *c, xmlNodePtr n, hm_blocks *bl);
 static void
 flush_para(strbuf *para, hm_blocks *bl)
 {
-	char *t = hm_para_finish(para);
+	char *t = hm_para_finish(para, true);
 	if (t)
 		blocks_add(bl, HM_PARA, t);
 }
@@ -120,7 +120,7 @@ render_heading(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 	c->in_heading++;
 	hm_inline_siblings(c, n->children, &para);
 	c->in_heading--;
-	char *t = hm_para_finish(&para);
+	char *t = hm_para_finish(&para, false);
 	if (t == NULL)
 		return;
 	strbuf out = {0};
@@ -477,7 +477,7 @@ render_table(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 			strbuf cell = {0};
 			if (j < rows[i].n)
 				hm_inline_siblings(c, rows[i].cells[j]->children, &cell);
-			char *t = hm_para_finish(&cell);
+			char *t = hm_para_finish(&cell, false);
 			sb_printf(&out, " %s |", t ? t : "");
 			free(t);
 		}

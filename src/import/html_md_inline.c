@@ -281,7 +281,7 @@ is_blank_text(const char *s)
 }
 
 char *
-hm_para_finish(strbuf *para)
+hm_para_finish(strbuf *para, bool line_starts)
 {
 	trim_end(para);
 	if (para->len == 0 || is_blank_text(para->data)) {
@@ -293,7 +293,7 @@ hm_para_finish(strbuf *para)
 	/* No line break at the start either. */
 	while (*s == ' ' || (s[0] == '\\' && s[1] == '\n'))
 		s += *s == ' ' ? 1 : 2;
-	bool line_start = true;
+	bool line_start = line_starts;
 	for (; *s; s++) {
 		if (line_start) {
 			if (strchr("#-+=>", *s)) {
@@ -308,7 +308,7 @@ hm_para_finish(strbuf *para)
 			}
 		}
 		sb_putc(&out, *s);
-		line_start = *s == '\n';
+		line_start = line_starts && *s == '\n';
 	}
 	sb_free(para);
 	return sb_take(&out);

@@ -48,10 +48,12 @@ void hm_inline_siblings(hm_ctx *c, xmlNodePtr n, strbuf *out);
 /* Appends text with white space folded and Markdown's characters escaped. */
 void hm_text(hm_ctx *c, const char *s, strbuf *out);
 /* Turns the inline Markdown gathered in para into a finished paragraph:
- * trimmed, without line breaks at its ends, each line's start escaped
- * where it would begin a block. Returns NULL when nothing is left (only
- * white space); else a string the caller frees. para is emptied. */
-char *hm_para_finish(strbuf *para);
+ * trimmed, without line breaks at its ends, and (with line_starts) each
+ * line's start escaped where it would begin a block; a heading's or a
+ * table cell's text needs no such escapes. Returns NULL when nothing is
+ * left (only white space); else a string the caller frees. para is
+ * emptied. */
+char *hm_para_finish(strbuf *para, bool line_starts);
 /* The text content of n and its descendants (iteratively, any depth),
  * <br> as a line end, skipped elements left out. Caller frees. */
 char *hm_text_content(xmlNodePtr n);

@@ -61,7 +61,8 @@ hm_link_url(hm_ctx *c, const char *href)
 {
 	char *u = trimmed_copy(href);
 	char *r = NULL;
-	if (*u == '\0')
+	/* A link to a place in the page: the places' ids are not kept. */
+	if (*u == '\0' || *u == '#')
 		goto out;
 	r = resolve(u, c->opt->base_url);
 	if (r && (!hm_has_scheme(r) || !is_safe_url(r, c->untrusted))) {

@@ -502,11 +502,16 @@ static void
 convert_segment(strbuf *out, const char *s, size_t n, bool freeform, const html_md_options *opt,
                 int line)
 {
+	/* Reader comments get neither shortcodes nor embeds in WordPress
+	 * (and a commenter's [gallery] must not pull in the site's images). */
 	char *seg = xstrndup(s, n);
-	char *sc = hm_shortcodes(seg, opt, line);
-	free(seg);
-	char *em = hm_autoembed(sc);
-	free(sc);
+	char *em = seg;
+	if (!opt->untrusted) {
+		char *sc = hm_shortcodes(seg, opt, line);
+		em = hm_autoembed(sc);
+		free(sc);
+		free(seg);
+	}
 	if (freeform) {
 		char *ap = hm_wpautop(em);
 		free(em);
