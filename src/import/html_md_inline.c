@@ -645,6 +645,47 @@ done:
 		put_space(out);
 }
 
+/* Phrase elements Markdown has no form for, kept as inline HTML where
+ * raw HTML may be (superscripts, quotations, abbreviations...). */
+static bool
+is_kept_inline(const char *name)
+{
+	return !strcmp(name, "sup") || !strcmp(name, "sub") || !strcmp(name, "q") ||
+	       !strcmp(name, "mark") || !strcmp(name, "ins") || !strcmp(name, "abbr") ||
+	       !strcmp(name, "acronym");
+}
+
+static void
+render_kept_inline(hm_ctx *c, xmlNodePtr n, strbuf *out)
+{
+	const char *name = (const char *)n->name;
+	if (!strcmp(name, "acronym"))
+		name = "abbr";
+	size_t start = out->len;
+	sb_printf(out, "<%s", name);
+	char *title = !strcmp(name, "abbr") ? hm_attr(n, "title") : NULL;
+	if (title && *str_trim(title)) {
+		sb_puts(out, " title=\"");
+		hm_put_html_escaped(out, title);
+		sb_putc(out, '"');
+	}
+	free(title);
+	sb_putc(out, '>');
+	size_t inner = out->len;
+	hm_inline_siblings(c, n->children, out);
+	bool trailing = out->len > inner && out->data[out->len - 1] == ' ';
+	trim_trailing_spaces(out);
+	if (out->len == inner) {
+		/* Nothing inside: no element either. */
+		out->len = start;
+		out->data[start] = '\0';
+		return;
+	}
+	sb_printf(out, "</%s>", name);
+	if (trailing)
+		put_space(out);
+}
+
 void
 hm_inline_siblings(hm_ctx *c, xmlNodePtr n, strbuf *out)
 {
@@ -692,7 +733,7 @@ hm_inline_node(hm_ctx *c, xmlNodePtr n, strbuf *out)
 			c->in_strong--;
 		}
 	} else if (!strcmp(name, "em") || !strcmp(name, "i") || !strcmp(name, "cite") ||
-	           !strcmp(name, "dfn")) {
+	           !strcmp(name, "dfn") || !strcmp(name, "var")) {
 		if (c->in_em) {
 			hm_inline_siblings(c, n->children, out);
 		} else {
@@ -708,11 +749,8 @@ hm_inline_node(hm_ctx *c, xmlNodePtr n, strbuf *out)
 			render_delimited(c, n, out, "~~", "del");
 			c->in_del--;
 		}
-	} else if ((!strcmp(name, "sup") || !strcmp(name, "sub")) && !c->untrusted) {
-		sb_printf(out, "<%s>", name);
-		hm_inline_siblings(c, n->children, out);
-		trim_trailing_spaces(out);
-		sb_printf(out, "</%s>", name);
+	} else if (!c->untrusted && is_kept_inline(name)) {
+		render_kept_inline(c, n, out);
 	} else if (hm_is_block(n)) {
 		/* A block inside inline content: its text, set apart. */
 		put_space(out);
