@@ -58,7 +58,9 @@ typedef struct html_md_options {
  * keep their text only. In wordpress_raw mode straight quotes, "--" and
  * "..." are left unescaped, so that mkbook's smart punctuation curls them
  * as WordPress's own display does; otherwise every character reads back
- * as it stood in the HTML. */
+ * as it stood in the HTML. With wordpress_raw and untrusted together (a
+ * WordPress comment) the paragraphs and line breaks are made, but as in
+ * WordPress no shortcode or embed is expanded. */
 char *html_md_convert(const char *html, const html_md_options *opt);
 /* The text of html with tags removed, entities decoded and white space
  * folded: for titles, excerpts and summaries. Caller frees. */

@@ -5,7 +5,9 @@
  *                     headings, lists, quotations, code, tables) and the
  *                     raw HTML blocks written where Markdown has no form
  *   html_md_inline.c  inline content: text and its escaping, emphasis,
- *                     links, images, code spans, line breaks; URLs
+ *                     links, images, code spans, line breaks
+ *   html_md_url.c     link and image addresses: resolved, checked, written
+ *   html_md_raw.c     the raw HTML blocks
  *   wpautop.c         WordPress editor text -> HTML: block comments,
  *                     bare embed URLs, paragraphs from blank lines
  *   shortcode.c       [caption], [gallery], [embed], [audio], [video];
@@ -46,10 +48,12 @@ void hm_inline_siblings(hm_ctx *c, xmlNodePtr n, strbuf *out);
 /* Appends text with white space folded and Markdown's characters escaped. */
 void hm_text(hm_ctx *c, const char *s, strbuf *out);
 /* Turns the inline Markdown gathered in para into a finished paragraph:
- * trimmed, without line breaks at its ends, each line's start escaped
- * where it would begin a block. Returns NULL when nothing is left (only
- * white space); else a string the caller frees. para is emptied. */
-char *hm_para_finish(strbuf *para);
+ * trimmed, without line breaks at its ends, and (with line_starts) each
+ * line's start escaped where it would begin a block; a heading's or a
+ * table cell's text needs no such escapes. Returns NULL when nothing is
+ * left (only white space); else a string the caller frees. para is
+ * emptied. */
+char *hm_para_finish(strbuf *para, bool line_starts);
 /* The text content of n and its descendants (iteratively, any depth),
  * <br> as a line end, skipped elements left out. Caller frees. */
 char *hm_text_content(xmlNodePtr n);
@@ -57,6 +61,10 @@ char *hm_text_content(xmlNodePtr n);
 bool hm_is_skipped(const char *name);
 /* Whether the element is block-level for the walk. */
 bool hm_is_block(xmlNodePtr n);
+/* html_md_url.c */
+
+/* Whether u starts with a URL scheme ("https:"). */
+bool hm_has_scheme(const char *u);
 /* The address to link to for href: made absolute against base_url and
  * allowed by the URL policy (untrusted: http, https, mailto). NULL when
  * it cannot be a link. Caller frees. */
@@ -76,6 +84,13 @@ char *hm_attr(xmlNodePtr n, const char *name);
 bool hm_has_class(xmlNodePtr n, const char *cls);
 /* Escapes s as HTML text or an attribute value (quotes too) into out. */
 void hm_put_html_escaped(strbuf *out, const char *s);
+
+/* html_md_raw.c */
+
+/* n as one raw HTML block that cmark-gfm keeps whole: it starts a line
+ * with a block element's tag and holds no blank line. NULL when nothing
+ * is left of it. Caller frees. */
+char *hm_raw_html(hm_ctx *c, xmlNodePtr n);
 
 /* wpautop.c */
 
