@@ -4,7 +4,7 @@
 # apt-get line to run and fails.
 set -eu
 
-build_pkgs="gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libzip-dev libdeflate-dev libyaml-dev libunistring-dev libcurl4-openssl-dev"
+build_pkgs="gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libzip-dev libdeflate-dev libyaml-dev libunistring-dev libcurl4-openssl-dev libjansson-dev"
 test_pkgs="check epubcheck default-jre-headless unzip python3"
 
 case "${1:-build}" in
@@ -15,9 +15,9 @@ esac
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	# Not Debian: trust pkg-config for the libraries and say what is needed.
-	for lib in libcmark-gfm libxml-2.0 libzip yaml-0.1 libdeflate libcurl; do
+	for lib in libcmark-gfm libxml-2.0 libzip yaml-0.1 libdeflate libcurl jansson; do
 		pkg-config --exists "$lib" || {
-			echo "deps: $lib not found by pkg-config; install cmark-gfm, libxml2, libzip, libdeflate, libyaml, libunistring, libcurl" >&2
+			echo "deps: $lib not found by pkg-config; install cmark-gfm, libxml2, libzip, libdeflate, libyaml, libunistring, libcurl, jansson" >&2
 			exit 1
 		}
 	done
