@@ -1,7 +1,6 @@
 /* import_cli.c - `mkbook import`: its options, which source reads the
  * input (told by the input's first bytes, never by its name), then the
  * writer. Exit codes as mkbook's: 0 written, 1 errors, 2 usage. */
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -104,24 +103,6 @@ sniff_input(const char *path, enum input_kind *kind)
 	}
 	*kind = is_html_head(head, n) ? INPUT_PAGE : INPUT_WXR;
 	return 0;
-}
-
-/* Whether dir exists and holds anything. */
-static bool
-is_nonempty_folder(const char *dir)
-{
-	bool nonempty = false;
-	DIR *d = opendir(dir);
-	if (d) {
-		struct dirent *e;
-		while ((e = readdir(d)) != NULL)
-			if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
-				nonempty = true;
-				break;
-			}
-		closedir(d);
-	}
-	return nonempty;
 }
 
 int
@@ -239,12 +220,9 @@ import_main(int argc, char **argv)
 		                   opt.input);
 	if (opt.list)
 		return wxr_list(&opt, stdout) == 0 && diag_error_count() == 0 ? 0 : 1;
-	if (!opt.force && is_nonempty_folder(opt.out_dir)) {
-		diag_error(opt.out_dir, 0, 0, "the folder is not empty; choose a new one, or give "
-		           "--force to replace the files the import writes");
-		return 1;
-	}
 	xmlInitParser();
+	/* The output folder's rules (new, or empty unless --force) are the
+	 * writer's (output_prepare). */
 	import_site *site = NULL;
 	int rc = kind == INPUT_WXR ? wxr_read(&opt, &site) : page_read(&opt, &site);
 	if (rc == 0 && diag_error_count() == 0)

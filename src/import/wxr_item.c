@@ -269,7 +269,7 @@ is_by_author(const raw_comment *c, const wxr_author *a)
 }
 
 /* The item's comments into post: trashed ones, pingbacks and trackbacks
- * left out (counted in a note), a reply to a comment that is not imported
+ * left out (counted in p->ntrashed and p->npingbacks), a reply to a comment that is not imported
  * made top-level with a warning. */
 static void
 take_comments(import_post *p, const raw_item *it, const wxr_author *a, const char *file)
@@ -337,10 +337,8 @@ take_comments(import_post *p, const raw_item *it, const wxr_author *a, const cha
 		}
 	}
 	strset_free(ids);
-	if (pings || trashed)
-		diag_note(file, it->line, 0, "post %s: %zu pingback%s or trackback%s and %zu trashed "
-		          "comment%s left out", p->id ? p->id : "?", pings, pings == 1 ? "" : "s",
-		          pings == 1 ? "" : "s", trashed, trashed == 1 ? "" : "s");
+	p->npingbacks = pings;
+	p->ntrashed = trashed;
 }
 
 
