@@ -42,6 +42,7 @@ static const struct { enum wxr_ns ns; const char *name; } item_fields[F_NFIELDS]
 	[F_STATUS] = {NS_WP, "status"},
 	[F_TYPE] = {NS_WP, "post_type"},
 	[F_ATTACHMENT_URL] = {NS_WP, "attachment_url"},
+	[F_PARENT] = {NS_WP, "post_parent"},
 };
 
 static const char *const comment_fields[C_NFIELDS] = {
@@ -88,7 +89,7 @@ typedef struct wxr_reader {
 	strmap *authors;     /* login -> wxr_author (in author_list) */
 	wxr_author **author_list; /* owned */
 	size_t nauthors;
-	strmap *attachments; /* post id -> address (char *) */
+	wxr_media media;     /* attachments and reusable blocks */
 	char *base_blog_url, *base_site_url;
 	raw_item item;
 	strbuf author_f[A_NFIELDS];
@@ -340,17 +341,28 @@ end_item(wxr_reader *r)
 	const char *status = wxr_str(&it->f[F_STATUS]);
 	const import_options *opt = r->opt;
 	if (strcmp(type, "attachment") == 0) {
+		if (r->mode == MODE_LIST)
+			return;
 		char *id = wxr_nonempty(&it->f[F_ID]);
 		char *url = wxr_nonempty(&it->f[F_ATTACHMENT_URL]);
 		if (url == NULL)
 			url = wxr_nonempty(&it->f[F_GUID]);
 		if (id && url) {
-			free(strmap_get(r->attachments, id));
-			strmap_put(r->attachments, id, url);
-			url = NULL;
+			wxr_media_add(&r->media, id, wxr_nonempty(&it->f[F_PARENT]), url, it->image_alt);
+			it->image_alt = NULL;
+		} else {
+			free(id);
+			free(url);
+		}
+		return;
+	}
+	if (strcmp(type, "wp_block") == 0) {
+		char *id = wxr_nonempty(&it->f[F_ID]);
+		if (id && r->mode != MODE_LIST && strcmp(status, "publish") == 0) {
+			free(strmap_get(r->media.blocks, id));
+			strmap_put(r->media.blocks, id, sb_take(&it->f[F_CONTENT]));
 		}
 		free(id);
-		free(url);
 		return;
 	}
 	if (strcmp(type, "post") != 0 && *type != '\0')
@@ -474,6 +486,9 @@ end_meta(wxr_reader *r)
 	if (strcmp(wxr_str(&it->meta_key), "_thumbnail_id") == 0) {
 		free(it->thumbnail_id);
 		it->thumbnail_id = wxr_nonempty(&it->meta_value);
+	} else if (strcmp(wxr_str(&it->meta_key), "_wp_attachment_image_alt") == 0) {
+		free(it->image_alt);
+		it->image_alt = wxr_nonempty(&it->meta_value);
 	}
 }
 
@@ -608,7 +623,7 @@ open_reader(wxr_reader *r, const import_options *opt, enum wxr_mode mode, int *f
 	r->site = xcalloc(1, sizeof *r->site);
 	r->site->file = xstrdup(opt->input);
 	r->authors = strmap_new();
-	r->attachments = strmap_new();
+	wxr_media_init(&r->media);
 	r->term_ids = strmap_new();
 	return 0;
 }
@@ -651,8 +666,7 @@ close_reader(wxr_reader *r, int fd)
 		free_author(r->author_list[i]);
 	free(r->author_list);
 	strmap_free(r->authors);
-	if (r->attachments)
-		strmap_free_values(r->attachments);
+	wxr_media_free(&r->media);
 	strmap_free(r->term_ids);
 	for (size_t i = 0; i < r->nbriefs; i++)
 		wxr_brief_free(&r->briefs[i]);
@@ -676,7 +690,8 @@ uploads_url(wxr_reader *r)
 	static const char mark[] = "/wp-content/uploads/";
 	char *best = NULL;
 	for (size_t i = 0; i < r->site->nposts && best == NULL; i++) {
-		const char *url = r->thumb_ids[i] ? strmap_get(r->attachments, r->thumb_ids[i]) : NULL;
+		const wxr_attachment *a = r->thumb_ids[i] ? wxr_media_get(&r->media, r->thumb_ids[i]) : NULL;
+		const char *url = a ? a->url : NULL;
 		const char *m = url ? strstr(url, mark) : NULL;
 		if (m)
 			best = xstrndup(url, (size_t)(m - url) + strlen(mark));
@@ -724,7 +739,8 @@ sort_by_date(wxr_reader *r)
 }
 
 /* After the document: the errors of a missing or ambiguous post, featured
- * images, the uploads address, related posts. Returns 0 or 1. */
+ * images, galleries and reusable blocks, the uploads address, related
+ * posts. Returns 0 or 1. */
 static int
 finish_site(wxr_reader *r)
 {
@@ -758,12 +774,19 @@ finish_site(wxr_reader *r)
 	for (size_t i = 0; i < s->nposts; i++) {
 		if (r->thumb_ids[i] == NULL)
 			continue;
-		const char *url = strmap_get(r->attachments, r->thumb_ids[i]);
-		if (url)
-			s->posts[i].featured_image = xstrdup(url);
+		const wxr_attachment *a = wxr_media_get(&r->media, r->thumb_ids[i]);
+		if (a)
+			s->posts[i].featured_image = xstrdup(a->url);
 		else
 			diag_warning(r->file, 0, 0, "post %s: its featured image (attachment %s) is not in "
 			             "the export", s->posts[i].id ? s->posts[i].id : "?", r->thumb_ids[i]);
+	}
+	for (size_t i = 0; i < s->nposts; i++) {
+		char *body = wxr_expand(s->posts[i].content_html, &r->media, s->posts[i].id);
+		if (body) {
+			free(s->posts[i].content_html);
+			s->posts[i].content_html = body;
+		}
 	}
 	s->uploads_url = uploads_url(r);
 	if (r->mode == MODE_ONE && opt->related > 0)

@@ -13,7 +13,7 @@
 enum {
 	F_TITLE, F_LINK, F_PUBDATE, F_CREATOR, F_GUID, F_CONTENT, F_EXCERPT, F_ID,
 	F_DATE, F_DATE_GMT, F_MODIFIED, F_MODIFIED_GMT, F_NAME, F_STATUS, F_TYPE,
-	F_ATTACHMENT_URL, F_NFIELDS
+	F_ATTACHMENT_URL, F_PARENT, F_NFIELDS
 };
 
 /* A comment's values; its author's IP address is not among them. */
@@ -42,9 +42,34 @@ typedef struct raw_item {
 	strlist cat_names, cat_keys, tag_names, tag_keys;
 	strbuf meta_key, meta_value;
 	char *thumbnail_id;
+	char *image_alt;   /* an attachment's _wp_attachment_image_alt */
 	raw_comment *comments;
 	size_t ncomments, cap;
 } raw_item;
+
+/* ---- wxr_expand.c: attachments and reusable blocks ---- */
+
+typedef struct wxr_attachment {
+	char *id, *parent, *url, *alt; /* parent and alt may be NULL */
+} wxr_attachment;
+
+/* The export's attachments, and its reusable blocks (wp_block items). */
+typedef struct wxr_media {
+	wxr_attachment *items;
+	size_t n;
+	strmap *by_id;   /* id -> index + 1 */
+	strmap *blocks;  /* id -> body (owned) */
+} wxr_media;
+
+void wxr_media_init(wxr_media *m);
+void wxr_media_free(wxr_media *m);
+/* Adds an attachment; takes the strings (id and url not NULL). */
+void wxr_media_add(wxr_media *m, char *id, char *parent, char *url, char *alt);
+const wxr_attachment *wxr_media_get(const wxr_media *m, const char *id);
+/* html with each [gallery] replaced by its images and each reusable-block
+ * reference by the block's body; NULL when there is nothing to replace.
+ * Caller frees. */
+char *wxr_expand(const char *html, const wxr_media *m, const char *post_id);
 
 /* ---- wxr_item.c: an item's values ---- */
 

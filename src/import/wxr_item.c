@@ -113,6 +113,8 @@ wxr_item_reset(raw_item *it)
 	strlist_free(&it->tag_keys);
 	free(it->thumbnail_id);
 	it->thumbnail_id = NULL;
+	free(it->image_alt);
+	it->image_alt = NULL;
 	it->ncomments = 0;
 }
 
