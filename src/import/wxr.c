@@ -170,10 +170,14 @@ deny_entity(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 	return NULL;
 }
 
+/* The line of the reader's node (the parser reads ahead of the reader:
+ * its own line is only a fallback). */
 static int
 line_now(const wxr_reader *r)
 {
-	return xmlTextReaderGetParserLineNumber(r->xr);
+	xmlNodePtr n = xmlTextReaderCurrentNode(r->xr);
+	long line = n ? xmlGetLineNo(n) : -1;
+	return line > 0 && line < 65535 ? (int)line : xmlTextReaderGetParserLineNumber(r->xr);
 }
 
 /* The reader is on a start tag: appends the element's text (text, CDATA
@@ -581,7 +585,10 @@ read_document(wxr_reader *r)
 			break;
 	}
 	if (r->err_msg || rc != 0 || !r->root_seen) {
-		if (r->err_msg)
+		if (r->err_msg && !r->root_seen)
+			diag_error(r->file, r->err_line, r->err_col, "neither a WordPress export nor a saved "
+			           "web page: not XML (%s)", r->err_msg);
+		else if (r->err_msg)
 			diag_error(r->file, r->err_line, r->err_col, "not well-formed XML: %s", r->err_msg);
 		else
 			diag_error(r->file, line_now(r), 0, "not well-formed XML: the document %s",

@@ -147,7 +147,9 @@ wxr_expand(const char *html, const wxr_media *m, const char *post_id)
 	strbuf sb = {0};
 	const char *p = html;
 	while (*p) {
-		if (strncmp(p, "[gallery", 8) == 0 && (p[8] == ' ' || p[8] == ']')) {
+		/* [[gallery]] is WordPress's way to write the shortcode as text */
+		if (strncmp(p, "[gallery", 8) == 0 && (p[8] == ' ' || p[8] == ']') &&
+		    (p == html || p[-1] != '[')) {
 			const char *end = strchr(p, ']');
 			if (end) {
 				put_gallery(&sb, p, end + 1, m, post_id);

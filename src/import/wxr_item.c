@@ -279,6 +279,7 @@ take_comments(import_post *p, const raw_item *it, const wxr_author *a, const cha
 	size_t pings = 0, trashed = 0;
 	strset *ids = strset_new();
 	p->comments = xcalloc(it->ncomments ? it->ncomments : 1, sizeof *p->comments);
+	int *lines = xcalloc(it->ncomments ? it->ncomments : 1, sizeof *lines);
 	for (size_t i = 0; i < it->ncomments; i++) {
 		const raw_comment *c = &it->comments[i];
 		const char *type = wxr_str(&c->f[C_TYPE]);
@@ -291,6 +292,7 @@ take_comments(import_post *p, const raw_item *it, const wxr_author *a, const cha
 			trashed++;
 			continue;
 		}
+		lines[p->ncomments] = c->line;
 		import_comment *ic = &p->comments[p->ncomments++];
 		ic->id = wxr_nonempty(&c->f[C_ID]);
 		if (ic->id == NULL)
@@ -331,7 +333,7 @@ take_comments(import_post *p, const raw_item *it, const wxr_author *a, const cha
 	for (size_t i = 0; i < p->ncomments; i++) {
 		import_comment *ic = &p->comments[i];
 		if (ic->parent_id && !strset_has(ids, ic->parent_id)) {
-			diag_warning(file, it->line, 0, "comment %s answers comment %s, which is not "
+			diag_warning(file, lines[i], 0, "comment %s answers comment %s, which is not "
 			             "in the export (or is trashed); imported as a comment of its own",
 			             ic->id, ic->parent_id);
 			free(ic->parent_id);
@@ -339,6 +341,7 @@ take_comments(import_post *p, const raw_item *it, const wxr_author *a, const cha
 		}
 	}
 	strset_free(ids);
+	free(lines);
 	p->npingbacks = pings;
 	p->ntrashed = trashed;
 }
