@@ -18,6 +18,7 @@ Suite *qa_suite(void);
 Suite *regress_suite(void);
 Suite *kepub_suite(void);
 Suite *a11y_suite(void);
+Suite *html_md_suite(void);
 
 int
 main(void)
@@ -37,6 +38,7 @@ main(void)
 	srunner_add_suite(sr, regress_suite());
 	srunner_add_suite(sr, kepub_suite());
 	srunner_add_suite(sr, a11y_suite());
+	srunner_add_suite(sr, html_md_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
