@@ -585,7 +585,7 @@ read_document(wxr_reader *r)
 			break;
 	}
 	if (r->err_msg || rc != 0 || !r->root_seen) {
-		if (r->err_msg && !r->root_seen)
+		if (r->err_msg && !r->root_seen && r->err_line <= 1)
 			diag_error(r->file, r->err_line, r->err_col, "neither a WordPress export nor a saved "
 			           "web page: not XML (%s)", r->err_msg);
 		else if (r->err_msg)
