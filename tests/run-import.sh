@@ -33,30 +33,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# expect_status WANT DESCRIPTION CMD...: runs CMD, output to $out/last.log.
-expect_status() {
-	local want=$1 what=$2 got
-	shift 2
-	"$@" >"$out/last.log" 2>&1 </dev/null
-	got=$?
-	if [ "$got" -eq "$want" ]; then
-		pass "$what (exit $got)"
-	else
-		fail "$what: exit $got, wanted $want"
-		indent <"$out/last.log"
-	fi
-}
-
-# log_has DESCRIPTION EXTENDED-REGEX: the last command's output matches.
-log_has() {
-	if grep -Eq -- "$2" "$out/last.log"; then
-		pass "$1"
-	else
-		fail "$1: no /$2/ in"
-		indent <"$out/last.log"
-	fi
-}
-
 # book_text EPUB_DIR FILE: the text of an unzipped book's XHTML file, tags
 # removed, entities decoded, runs of ASCII white space folded to one space
 # (no-break spaces are kept: the article has four, and keeps them).
