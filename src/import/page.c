@@ -122,7 +122,7 @@ count_leftout(xmlNodePtr root, xmlNodePtr *kept, size_t nkept, leftout *lo)
 			else if (page_is(n, "footer"))
 				lo->footer++;
 			else if (page_is(n, "aside") || page_class_has_part(n, "sidebar") ||
-			         page_class_has_part(n, "widget"))
+			         page_has_widget_class(n))
 				lo->sidebar++;
 			else if (page_is(n, "form") || page_class_has_part(n, "respond") ||
 			         page_class_has_part(n, "comment-form"))

@@ -73,6 +73,9 @@ char *page_inner_html(xmlNodePtr n);
  * handler attributes and javascript: links. Counts what went in *removed
  * (may be NULL). */
 void page_clean(xmlNodePtr root, int *removed);
+/* Whether n carries a WordPress widget class ("widget", "widget_text",
+ * "widget-area"; not a page builder's "elementor-widget"). */
+bool page_has_widget_class(xmlNodePtr n);
 /* Whether n is, by itself, such chrome (page_clean's test). */
 bool page_is_chrome(xmlNodePtr n);
 

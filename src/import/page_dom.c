@@ -317,7 +317,7 @@ static const char *const drop_elems[] = {
  * notices, widgets, newsletter boxes, comment forms and Reply links. */
 static const char *const drop_parts[] = {
     "share", "sharing", "social", "addtoany", "sharedaddy", "cookie", "gdpr", "consent",
-    "newsletter", "subscribe", "widget", "sidebar", "advert", "adsbygoogle", "sponsor",
+    "newsletter", "subscribe", "sidebar", "advert", "adsbygoogle", "sponsor",
     "banner", "popup", "modal", "breadcrumb", "pagination", "post-navigation",
     "nav-links", "respond", "comment-form", "reply", "screen-reader", "sr-only",
     "visually-hidden", "skip-link", "print-only",
@@ -342,9 +342,21 @@ is_ad_token(const char *t, size_t l)
 	return false;
 }
 
+/* Whether a class token names a WordPress widget ("widget",
+ * "widget_search", "widget-area"); page builders' "elementor-widget"
+ * boxes hold the article itself. */
 static bool
-has_ad_class(xmlNodePtr n)
+is_widget_token(const char *t, size_t l)
 {
+	return (l == 6 || (l > 6 && (t[6] == '_' || t[6] == '-'))) && strncasecmp(t, "widget", 6) == 0;
+}
+
+/* Whether one of n's class tokens satisfies test. */
+static bool
+some_class_token(xmlNodePtr n, bool (*test)(const char *t, size_t l))
+{
+	if (!n || n->type != XML_ELEMENT_NODE)
+		return false;
 	xmlChar *v = xmlGetProp(n, BAD_CAST "class");
 	bool r = false;
 	for (const char *s = (const char *)v; s && *s && !r;) {
@@ -353,11 +365,23 @@ has_ad_class(xmlNodePtr n)
 		size_t l = 0;
 		while (s[l] && !isspace((unsigned char)s[l]))
 			l++;
-		r = l && is_ad_token(s, l);
+		r = l && test(s, l);
 		s += l;
 	}
 	xmlFree(v);
 	return r;
+}
+
+bool
+page_has_widget_class(xmlNodePtr n)
+{
+	return some_class_token(n, is_widget_token);
+}
+
+static bool
+has_ad_class(xmlNodePtr n)
+{
+	return some_class_token(n, is_ad_token);
 }
 
 static bool
@@ -397,7 +421,7 @@ is_chrome(xmlNodePtr n)
 		return false;
 	if (page_class_has_any(n, drop_parts, sizeof drop_parts / sizeof *drop_parts))
 		return true;
-	if (has_ad_class(n))
+	if (has_ad_class(n) || page_has_widget_class(n))
 		return true;
 	return page_attr_has_token(n, "role", "navigation") ||
 	       page_attr_has_token(n, "role", "complementary") ||
@@ -612,7 +636,8 @@ srcset_add(cand **c, size_t *n, const char *set)
 		}
 		cand_add(c, n, u, ul, size);
 	}
-	qsort(*c + first, *n - first, sizeof **c, cand_cmp);
+	if (*n > first)
+		qsort(*c + first, *n - first, sizeof **c, cand_cmp);
 }
 
 char *

@@ -155,11 +155,12 @@ page_meta_free(page_meta *m)
 static bool
 in_other_part(xmlNodePtr n, xmlNodePtr scope)
 {
-	static const char *const parts[] = {"comment", "related", "widget", "sidebar"};
+	static const char *const parts[] = {"comment", "related", "sidebar"};
 	for (xmlNodePtr a = n->parent; a && a != scope && a->type == XML_ELEMENT_NODE; a = a->parent)
 		if (page_is_frame(a))
 			continue;
 		else if (page_is(a, "nav") || page_is(a, "aside") || page_has_class(a, "h-cite") ||
+		         page_has_widget_class(a) ||
 		         page_class_has_any(a, parts, sizeof parts / sizeof *parts))
 			return true;
 	return false;

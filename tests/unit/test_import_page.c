@@ -147,6 +147,8 @@ START_TEST(test_clean)
 	    "<form><input name='q'></form><nav>menu</nav><aside>side</aside>"
 	    "<div class='sharedaddy'>Share this</div><div class='cookie-notice'>cookies</div>"
 	    "<div class='ad'>buy</div><div class='header-ads'>buy more</div>"
+	    "<section class='widget widget_search'>search box</section>"
+	    "<div class='elementor-widget-container'>Builder box</div>"
 	    "<p style='display: none'>hidden</p><p hidden>also hidden</p>"
 	    "<div class='reply'><a class='comment-reply-link' href='#c'>Reply</a></div>"
 	    "<!-- a markup comment --><p>The end</p></div>");
@@ -157,10 +159,11 @@ START_TEST(test_clean)
 	char *h = page_inner_html(body);
 	ck_assert_ptr_nonnull(strstr(h, "Kept"));
 	ck_assert_ptr_nonnull(strstr(h, "The end"));
+	ck_assert_ptr_nonnull(strstr(h, "Builder box"));
 	ck_assert_ptr_nonnull(strstr(h, "https://a.example/"));
 	const char *gone[] = {"onclick", "javascript", "JavaScript", "<script", "<style", "iframe",
 	                      "<form",   "menu",       "side",       "Share",   "cookies", "buy",
-	                      "hidden",  "Reply",      "markup comment"};
+	                      "hidden",  "Reply",      "markup comment", "search box"};
 	for (size_t i = 0; i < sizeof gone / sizeof *gone; i++)
 		ck_assert_msg(!strstr(h, gone[i]), "'%s' left in %s", gone[i], h);
 	free(h);
@@ -381,6 +384,45 @@ START_TEST(test_density)
 	ck_assert_ptr_eq(page_density_body(root_of(doc), 300), by_id(doc, "text"));
 	ck_assert_ptr_null(page_density_body(root_of(doc), 5000));
 	xmlFreeDoc(doc);
+
+	/* Page builders put each paragraph in a box of its own, and call
+	 * their boxes widgets. */
+	strbuf sb = {0};
+	sb_puts(&sb, "<html><body><div id='nav'><a href='/'>Home</a></div><div id='text'>");
+	for (int i = 0; i < 6; i++)
+		sb_printf(&sb, "<div class='elementor-widget elementor-widget-text-editor'>%s</div>", para);
+	sb_puts(&sb, "</div></body></html>");
+	doc = parse(sb.data);
+	sb_free(&sb);
+	ck_assert_ptr_eq(page_density_body(root_of(doc), 300), by_id(doc, "text"));
+	xmlFreeDoc(doc);
+}
+END_TEST
+
+START_TEST(test_deep_page)
+{
+	/* The parser's own depth limit stands (no HTML_PARSE_HUGE): a page
+	 * nested thousands deep is read as far as that, without a crash. */
+	strbuf sb = {0};
+	sb_puts(&sb, "<html><body><article class='post'><div class='entry-content'>");
+	for (int i = 0; i < 5000; i++)
+		sb_puts(&sb, "<div>");
+	sb_puts(&sb, "<p>deep</p>");
+	for (int i = 0; i < 5000; i++)
+		sb_puts(&sb, "</div>");
+	sb_puts(&sb, "</div></article></body></html>");
+	int nerr = 0;
+	htmlDocPtr doc = page_parse(sb.data, sb.len, &nerr);
+	sb_free(&sb);
+	ck_assert_ptr_nonnull(doc);
+	ck_assert_int_gt(nerr, 0);
+	const char *how = NULL;
+	xmlNodePtr body = page_find_body(root_of(doc), &how);
+	ck_assert_ptr_nonnull(body);
+	page_clean(body, NULL);
+	char *t = page_text(body);
+	free(t);
+	xmlFreeDoc(doc);
 }
 END_TEST
 
@@ -591,6 +633,7 @@ import_page_suite(void)
 	tcase_add_test(tc, test_meta);
 	tcase_add_test(tc, test_entry_and_body);
 	tcase_add_test(tc, test_density);
+	tcase_add_test(tc, test_deep_page);
 	tcase_add_test(tc, test_entry_facts);
 	tcase_add_test(tc, test_bio);
 	tcase_add_test(tc, test_related);
