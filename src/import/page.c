@@ -99,7 +99,7 @@ site_of(const char *url)
 
 /* What was left out: the outermost chrome of the page, by kind. */
 typedef struct leftout {
-	int nav, header, footer, sidebar, form, script, cookie, share, ad, other;
+	int nav, header, footer, sidebar, form, script, embed, cookie, share, ad, other;
 } leftout;
 
 static void
@@ -114,6 +114,10 @@ count_leftout(xmlNodePtr root, xmlNodePtr *kept, size_t nkept, leftout *lo)
 			if (page_is(n, "script") || page_is(n, "style") || page_is(n, "noscript") ||
 			    page_is(n, "link") || page_is(n, "meta") || page_is(n, "template"))
 				lo->script++;
+			else if (page_is(n, "iframe") || page_is(n, "object") || page_is(n, "embed") ||
+			         page_is(n, "video") || page_is(n, "audio") || page_is(n, "svg") ||
+			         page_is(n, "canvas"))
+				lo->embed++;
 			else if (page_is(n, "nav") || page_attr_has_token(n, "role", "navigation") ||
 			         page_class_has_part(n, "skip-link"))
 				lo->nav++;
@@ -156,7 +160,8 @@ say_leftout(const char *file, const leftout *lo, int images_dropped)
 	    {lo->footer, "footer"},        {lo->sidebar, "sidebar and widgets"},
 	    {lo->form, "forms"},           {lo->cookie, "cookie notice"},
 	    {lo->share, "share buttons"},  {lo->ad, "ads"},
-	    {lo->script, "scripts and styles"}, {lo->other, "other chrome"},
+	    {lo->script, "scripts and styles"}, {lo->embed, "embeds and media"},
+	    {lo->other, "other chrome"},
 	    {images_dropped, "avatars, icons and tracking images"},
 	};
 	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
@@ -336,8 +341,10 @@ page_read(const import_options *opt, import_site **out)
 	xmlNodePtr related = page_find_related(root);
 	if (related && page_is_within(body, related))
 		related = NULL;
+	/* What the book does not take: the page's chrome, the body's own
+	 * included (page_clean removes it below). */
 	leftout lo = {0};
-	xmlNodePtr kept[] = {body, bio, thread, related};
+	xmlNodePtr kept[] = {bio, thread, related};
 	count_leftout(root, kept, sizeof kept / sizeof *kept, &lo);
 	detach(body, bio, &cut);
 	detach(body, thread, &cut);

@@ -414,6 +414,9 @@ is_chrome(xmlNodePtr n)
 	 * ("has-sidebar"), not chrome. */
 	if (page_is_frame(n) || page_is(n, "article"))
 		return false;
+	/* A quotation's footer names its source. */
+	if (page_is(n, "footer") && (page_is(n->parent, "blockquote") || page_is(n->parent, "figure")))
+		return false;
 	for (size_t i = 0; i < sizeof drop_elems / sizeof *drop_elems; i++)
 		if (page_is(n, drop_elems[i]))
 			return true;

@@ -151,6 +151,7 @@ START_TEST(test_clean)
 	    "<div class='elementor-widget-container'>Builder box</div>"
 	    "<p style='display: none'>hidden</p><p hidden>also hidden</p>"
 	    "<div class='reply'><a class='comment-reply-link' href='#c'>Reply</a></div>"
+	    "<blockquote><p>Quoted.</p><footer>A. Source</footer></blockquote>"
 	    "<!-- a markup comment --><p>The end</p></div>");
 	xmlNodePtr body = by_id(doc, "body");
 	int removed = 0;
@@ -160,6 +161,7 @@ START_TEST(test_clean)
 	ck_assert_ptr_nonnull(strstr(h, "Kept"));
 	ck_assert_ptr_nonnull(strstr(h, "The end"));
 	ck_assert_ptr_nonnull(strstr(h, "Builder box"));
+	ck_assert_ptr_nonnull(strstr(h, "<footer>A. Source</footer>"));
 	ck_assert_ptr_nonnull(strstr(h, "https://a.example/"));
 	const char *gone[] = {"onclick", "javascript", "JavaScript", "<script", "<style", "iframe",
 	                      "<form",   "menu",       "side",       "Share",   "cookies", "buy",
