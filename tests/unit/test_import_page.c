@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "import/import.h"
 #include "import/page.h"
 #include "util.h"
 
@@ -619,6 +620,71 @@ START_TEST(test_thread_microformats)
 }
 END_TEST
 
+/* page_read on the saved pages of tests/import/pages/ (the unit tests
+ * run from the top folder). */
+static import_site *
+read_page(const char *name, bool article_only, int want_rc)
+{
+	char *path = xasprintf("tests/import/pages/%s/page.html", name);
+	ck_assert_msg(access(path, R_OK) == 0, "%s not found: run from the top folder", path);
+	import_options opt = {.input = path, .article_only = article_only, .related = 3};
+	import_site *site = NULL;
+	ck_assert_int_eq(page_read(&opt, &site), want_rc);
+	free(path);
+	return site;
+}
+
+START_TEST(test_read_seed)
+{
+	import_site *s = read_page("seed", false, 0);
+	ck_assert_uint_eq(s->nposts, 1);
+	ck_assert_str_eq(s->base_dir, "tests/import/pages/seed");
+	ck_assert_str_eq(s->language, "en-US");
+	const import_post *p = &s->posts[0];
+	ck_assert_str_eq(p->title, "Why Do We Get Knots In Our Muscles?");
+	ck_assert_str_eq(p->author, "Daniel Lopez, D.O.");
+	ck_assert_str_eq(p->link, "https://www.daniellopezdo.com/why-do-we-get-knots-in-our-muscles/");
+	ck_assert_str_eq(p->date, "2013-12-13T17:26:11+00:00");
+	ck_assert_str_eq(p->modified, "2017-03-10T21:04:51+00:00");
+	ck_assert_uint_eq(p->nterms, 2);
+	ck_assert_uint_eq(p->ncategories, 2);
+	ck_assert(!p->content_is_raw);
+	ck_assert_ptr_nonnull(strstr(p->content_html, "src=\"page_files/knots-in-muscles.jpg\""));
+	ck_assert_ptr_null(strstr(p->content_html, "Share this"));
+	ck_assert_ptr_null(strstr(p->content_html, "srcset"));
+	ck_assert_ptr_nonnull(p->bio_html);
+	ck_assert_ptr_null(strstr(p->bio_html, "More posts by"));
+	ck_assert_uint_eq(p->ncomments, 4);
+	for (size_t i = 0; i < p->ncomments; i++) {
+		ck_assert_ptr_null(p->comments[i].date); /* the page shows none */
+		ck_assert_int_eq(p->comments[i].status, IMPORT_APPROVED);
+		ck_assert_ptr_null(strstr(p->comments[i].html, "Reply"));
+		ck_assert_ptr_null(strstr(p->comments[i].html, "avatar"));
+	}
+	ck_assert_str_eq(p->comments[0].author, "Victor M Hogue");
+	ck_assert_str_eq(p->comments[1].parent_id, p->comments[0].id);
+	ck_assert(p->comments[1].by_post_author);
+	ck_assert_str_eq(p->comments[1].author, "Daniel Lopez, D.O.");
+	ck_assert_ptr_null(p->comments[3].author); /* the page shows no name */
+	ck_assert_uint_eq(p->nrelated, 2);
+	ck_assert_str_eq(p->related[1].title, "Osteopathy: Structure and Function");
+	import_site_free(s);
+}
+END_TEST
+
+START_TEST(test_read_refusals)
+{
+	import_site *s = read_page("classic", true, 0);
+	ck_assert_uint_eq(s->posts[0].ncomments, 0); /* --article-only */
+	ck_assert_uint_eq(s->posts[0].nrelated, 2);
+	ck_assert_str_eq(s->posts[0].featured_image, "page_files/proofing-basket.jpg");
+	import_site_free(s);
+	const char *refused[] = {"not-post", "listing", "weak"};
+	for (size_t i = 0; i < 3; i++)
+		ck_assert_ptr_null(read_page(refused[i], false, 1));
+}
+END_TEST
+
 Suite *
 import_page_suite(void)
 {
@@ -641,6 +707,8 @@ import_page_suite(void)
 	tcase_add_test(tc, test_related);
 	tcase_add_test(tc, test_thread_wordpress);
 	tcase_add_test(tc, test_thread_microformats);
+	tcase_add_test(tc, test_read_seed);
+	tcase_add_test(tc, test_read_refusals);
 	suite_add_tcase(s, tc);
 	return s;
 }
