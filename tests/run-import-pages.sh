@@ -136,6 +136,7 @@ must_not_hold() {
 }
 
 epubs=()
+strict_status=0 # of the last import_ok's --strict build
 
 # import_ok NAME PAGE [OPTIONS...]: imports the page of case PAGE into
 # $tmp/NAME/ and builds it into $tmp/NAME.epub. Returns 1 (after a FAIL
@@ -150,6 +151,7 @@ import_ok() {
 	fi
 	"$MKBOOK" --strict "$out" -o "$tmp/$name.epub" >"$tmp/$name.build" 2>&1
 	local status=$? other
+	strict_status=$status
 	other=$(grep -E ': (error|warning): ' "$tmp/$name.build" | grep -v 'pending comment left out')
 	if [ -n "$other" ]; then
 		fail "$name: the manuscript is not clean under --strict"
@@ -247,6 +249,7 @@ fi
 
 # ---- a classic WordPress theme: nested thread, dates, Jetpack ----
 if import_ok classic classic; then
+	check "classic: clean under --strict (no comment held)" test "$strict_status" -eq 0
 	m=$tmp/classic b=$tmp/classic.book
 	check "classic: four comments, the pingback left out" count_files "$m/qa" '*.md' 4
 	check "classic: a thread three deep" test "$(grep -l '^reply-to:' "$m"/qa/*.md | wc -l)" -eq 2
@@ -272,6 +275,8 @@ fi
 
 # ---- a block theme: comments without dates, hostile content, YARPP ----
 if import_ok block block; then
+	check "block: only the hostile comment held as likely spam" \
+		test "$(grep -l '^status: pending' "$tmp"/block/qa/*.md | wc -l)" -eq 1
 	m=$tmp/block b=$tmp/block.book
 	check "block: four comments, one reply by the author" \
 		test "$(grep -l '^role: author' "$m"/qa/*.md | wc -l)" -eq 1
@@ -292,8 +297,21 @@ if import_ok block block; then
 		'Reactie plaatsen' 'since 2020'
 fi
 
+# The hostile comment itself in the book: every comment kept as approved.
+if import_ok block-kept block --keep-status; then
+	b=$tmp/block-kept.book
+	check "block --keep-status: the hostile comment's text is in the book" \
+		grep -qF 'Is the file named' "$b/qa.txt"
+	check "block --keep-status: without its script, handlers, javascript: link, iframe or form" \
+		must_not_hold "$b" '<script' 'alert(' 'onclick' 'onmouseover' 'onerror' 'javascript:' \
+		'<iframe' 'evil.example' 'document.cookie' 'steal()' '<form' '<input'
+	check "block --keep-status: no bidirectional controls" \
+		must_not_hold "$tmp/block-kept" $'\u202e' $'\u2066' $'\u2069'
+fi
+
 # ---- microformats and JSON-LD only ----
 if import_ok microformats microformats; then
+	check "microformats: clean under --strict (no comment held)" test "$strict_status" -eq 0
 	m=$tmp/microformats b=$tmp/microformats.book
 	check "microformats: three comments from h-cite, not the JSON-LD one" \
 		must_not_hold "$m" 'Someone Else'
@@ -312,6 +330,7 @@ fi
 
 # ---- JSON-LD with no markup signals: the density fallback ----
 if import_ok jsonld jsonld; then
+	check "jsonld: clean under --strict (no comment held)" test "$strict_status" -eq 0
 	m=$tmp/jsonld b=$tmp/jsonld.book
 	chapter=$(sed -n 's/^  - "\(.*\)\.md"$/\1/p' "$m/book.yaml" | head -n 1)
 	check "jsonld: the article found by text density" in_order "$b/$chapter.txt" \
@@ -327,6 +346,7 @@ fi
 
 # ---- a page whose text is only in its JSON-LD (a script renders it) ----
 if import_ok app-shell app-shell; then
+	check "app-shell: clean under --strict (no comment held)" test "$strict_status" -eq 0
 	m=$tmp/app-shell b=$tmp/app-shell.book
 	chapter=$(sed -n 's/^  - "\(.*\)\.md"$/\1/p' "$m/book.yaml" | head -n 1)
 	check "app-shell: the article from articleBody, paragraph by paragraph" in_order \
