@@ -332,9 +332,18 @@ page_read(const import_options *opt, import_site **out)
 	 * taken out of it when it holds them. */
 	char *dir = path_dirname(file);
 	char *base_dir = *dir ? dir : (free(dir), xstrdup(file[0] == '/' ? "/" : "."));
-	xmlNodePtr bio = page_find_bio(root);
-	if (bio && page_is_within(body, bio))
-		bio = NULL;
+	/* The first box that holds a bio: a theme may call its byline
+	 * "author-info" too. */
+	xmlNodePtr bio = NULL;
+	char *bio_html = NULL;
+	for (xmlNodePtr box = page_find_bio(root, NULL); box && !bio;
+	     box = page_find_bio(root, page_next(box, root, true))) {
+		if (page_is_within(body, box))
+			continue;
+		bio_html = page_bio_html(box);
+		if (bio_html)
+			bio = box;
+	}
 	xmlNodePtr thread = opt->article_only ? NULL : page_find_thread(root);
 	if (thread && page_is_within(body, thread))
 		thread = NULL;
@@ -350,7 +359,6 @@ page_read(const import_options *opt, import_site **out)
 	detach(body, thread, &cut);
 	detach(body, related, &cut);
 	detach(body, page_find_related(body), &cut);
-	detach(body, page_find_bio(body), &cut);
 	detach(body, page_find_thread(body), &cut);
 	page_clean(body, NULL);
 	int dropped = 0;
@@ -363,6 +371,7 @@ page_read(const import_options *opt, import_site **out)
 	if (!words && !images) {
 		diag_error(file, 0, 0, "the article found (%s) holds no text; nothing written", how);
 		free(base_dir);
+		free(bio_html);
 		goto out;
 	}
 
@@ -414,8 +423,7 @@ page_read(const import_options *opt, import_site **out)
 	p->content_is_raw = false;
 	p->featured_image = featured_image(entry ? entry : root, body, s->base_dir);
 
-	if (bio)
-		p->bio_html = page_bio_html(bio);
+	p->bio_html = bio_html;
 	if (!p->bio_html && ld.author_bio)
 		p->bio_html = page_text_to_html(ld.author_bio);
 

@@ -176,9 +176,10 @@ xmlNodePtr page_density_body(xmlNodePtr root, size_t min_chars);
  * (rel=tag). Only fills the fields still NULL / empty in p. */
 void page_entry_facts(xmlNodePtr entry, import_post *p, strlist *terms, size_t *ncategories);
 
-/* The author's bio box (author-bio, author-info, about-author, p-note of
- * the author's h-card...) under root, or NULL. */
-xmlNodePtr page_find_bio(xmlNodePtr root);
+/* The first author's bio box (author-bio, author-info, about-author,
+ * p-note of the author's h-card...) under root, from the element from on
+ * in document order (NULL: from root), or NULL. */
+xmlNodePtr page_find_bio(xmlNodePtr root, xmlNodePtr from);
 /* The bio as HTML: the box's prose paragraphs without the avatar, the
  * author's name as a heading, and the "more posts" link. NULL when the
  * box holds no prose. Caller frees. */

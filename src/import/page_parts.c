@@ -519,6 +519,9 @@ page_entry_facts(xmlNodePtr entry, import_post *p, strlist *terms, size_t *ncate
 
 /* ---- the bio ---- */
 
+/* The fewest words a bio of bare text (no paragraphs) has. */
+#define PAGE_BIO_MIN_WORDS 8
+
 static const char *const bio_parts[] = {
     "author-bio",   "author-info",   "author-box",    "about-author",      "authorbox",
     "author-description", "author-profile", "saboxplugin", "post-author-biography",
@@ -526,9 +529,9 @@ static const char *const bio_parts[] = {
 };
 
 xmlNodePtr
-page_find_bio(xmlNodePtr root)
+page_find_bio(xmlNodePtr root, xmlNodePtr from)
 {
-	for (xmlNodePtr n = root; n; n = page_next(n, root, false)) {
+	for (xmlNodePtr n = from ? from : root; n; n = page_next(n, root, false)) {
 		if (n == root || page_is_frame(n))
 			continue;
 		if (page_class_has_any(n, bio_parts, sizeof bio_parts / sizeof *bio_parts) &&
@@ -599,9 +602,13 @@ page_bio_html(xmlNodePtr box)
 	}
 	xmlBufferFree(buf);
 	if (!any_p) {
-		/* A box of bare text (the block theme's biography block). */
+		/* A box of bare text (the block theme's biography block); a
+		 * line of a few words is a byline, not a bio. */
 		char *text = page_text(copy);
-		if (*text) {
+		size_t words = 0;
+		for (char *t = text; *t; t++)
+			words += (t == text || t[-1] == ' ') && *t != ' ';
+		if (words >= PAGE_BIO_MIN_WORDS) {
 			char *h = page_text_to_html(text);
 			sb_puts(&sb, h);
 			free(h);

@@ -472,7 +472,7 @@ START_TEST(test_bio)
 	    "<p class='author-bio'>Ty Berg grows <em>tomatoes</em>. "
 	    "<a class='author-link' href='https://s.example/author/ty/' rel='author'>View all posts</a></p>"
 	    "<p><a href='https://s.example/author/ty/'>More posts by Ty Berg</a></p></div></div></body>");
-	xmlNodePtr box = page_find_bio(root_of(doc));
+	xmlNodePtr box = page_find_bio(root_of(doc), NULL);
 	ck_assert_ptr_eq(box, by_id(doc, "box"));
 	char *h = page_bio_html(box);
 	ck_assert_ptr_nonnull(strstr(h, "Ty Berg grows <em>tomatoes</em>."));
@@ -484,9 +484,17 @@ START_TEST(test_bio)
 	xmlFreeDoc(doc);
 
 	/* A block of bare text becomes a paragraph. */
-	doc = parse("<div class='wp-block-post-author-biography'>Lu paints &amp; draws.</div>");
-	h = page_bio_html(page_find_bio(root_of(doc)));
-	ck_assert_str_eq(h, "<p>Lu paints &amp; draws.</p>\n");
+	doc = parse("<div class='wp-block-post-author-biography'>Lu paints &amp; draws boats "
+	            "on the harbour wall every summer.</div>");
+	h = page_bio_html(page_find_bio(root_of(doc), NULL));
+	ck_assert_str_eq(h, "<p>Lu paints &amp; draws boats on the harbour wall every summer.</p>\n");
+	free(h);
+	xmlFreeDoc(doc);
+
+	/* A byline that a theme calls author-info is no bio. */
+	doc = parse("<span class='author-info'>By <a href='/author/lu/'>Lu</a> in Boats</span>");
+	h = page_bio_html(page_find_bio(root_of(doc), NULL));
+	ck_assert(h == NULL || !*h);
 	free(h);
 	xmlFreeDoc(doc);
 }
