@@ -15,7 +15,7 @@ CFLAGS     ?= -O2 -g
 # packages first (book, check, asan...) builds in a make of its own,
 # started after deps.sh: see the recipes below, and never give such a
 # target a prerequisite that compiles.
-PKGS     = libcmark-gfm libxml-2.0 libzip yaml-0.1 libdeflate libcurl
+PKGS     = libcmark-gfm libxml-2.0 libzip yaml-0.1 libdeflate libcurl jansson
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
@@ -35,7 +35,7 @@ LIBS     = -lcmark-gfm-extensions $(PKG_LIBS) -lunistring -lpthread
 # default, and not for a distribution package; see BENCHMARKS.md.
 ifeq ($(STATIC),1)
 LIBS     = -Wl,-Bstatic -lcmark-gfm-extensions -lcmark-gfm -lxml2 -licuuc -licudata \
-           -llzma -lyaml -lunistring -ldeflate -lz -lstdc++ -Wl,-Bdynamic -lzip -lm -lpthread \
+           -llzma -lyaml -lunistring -ldeflate -ljansson -lz -lstdc++ -Wl,-Bdynamic -lzip -lm -lpthread \
            -static-libgcc
 endif
 

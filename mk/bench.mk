@@ -9,6 +9,11 @@
 #                  that mkbook's output is byte-identical run to run and passes
 #                  epubcheck (tests/bench/bench.sh; the table also goes to
 #                  build/bench/results.md). See BENCHMARKS.md.
+#                  Then the importer (issue 15): mkbook import --list and
+#                  --post on a generated WordPress export of BENCH_WXR_MIB MiB
+#                  against xmllint --stream --noout, with the targets (at most
+#                  twice xmllint's time, under 64 MiB; tests/bench/import.sh).
+#   make bench-import    only the importer's measurement.
 #   make bench-corpora   only writes the generated corpora (build/bench/corpus/).
 #   make bench-real      only writes the real-world book: the Rust project's
 #                  documentation from Debian's rust-web-src 1.85.0, fetched with
@@ -25,9 +30,10 @@
 # BENCH_EPUBCHECK=0, BENCH_EPUBCHECK_MAX_MIB (20), BENCH_NICE (-20 as root),
 # PROFILE_SIZE (the corpus make profile uses), BENCH_REAL (1: measure the
 # real-world book too; make bench skips it with a note when the package cannot
-# be fetched, as offline; 0 leaves it out); tests/bench/bench.sh says more.
+# be fetched, as offline; 0 leaves it out), BENCH_WXR_MIB (100); tests/bench/bench.sh
+# says more.
 
-.PHONY: bench bench-corpora bench-real bench-deps profile
+.PHONY: bench bench-corpora bench-real bench-deps bench-import profile
 
 RELEASE_CFLAGS ?= -O2 -g -DNDEBUG
 # The project's flags with CFLAGS (the debug build's -O2 -g) swapped for the
@@ -47,7 +53,9 @@ PROFILE_SIZE ?= $(firstword $(BENCH_SIZES))
 PROFILE_BOOK = $(BENCH_DIR)/corpus/gen-s$(BENCH_SEED)-$(PROFILE_SIZE)MiB
 BENCH_REAL  ?= 1
 BENCH_REAL_BOOK = $(BENCH_DIR)/corpus/real-rust
-BENCH_PKGS   = pandoc cmark-gfm zip epubcheck default-jre-headless
+BENCH_PKGS   = pandoc cmark-gfm zip epubcheck default-jre-headless libxml2-utils
+BENCH_WXR_MIB ?= 100
+BENCH_WXR    = $(BENCH_DIR)/corpus/wxr-s$(BENCH_SEED)-$(BENCH_WXR_MIB)MiB.xml
 
 build/release/obj/%.o: src/%.c
 	@mkdir -p $(@D)
@@ -63,6 +71,22 @@ build/release/mkbook: $(RELEASE_OBJ)
 $(BENCH_DIR)/genbook: tests/bench/genbook.c
 	@mkdir -p $(@D)
 	$(CC) $(BENCH_TOOL_CFLAGS) -o $@ $<
+
+$(BENCH_DIR)/genwxr: tests/bench/genwxr.c
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_TOOL_CFLAGS) -o $@ $<
+
+# The export, and beside it the id of the post in its middle (.id).
+$(BENCH_WXR): $(BENCH_DIR)/genwxr
+	@mkdir -p $(@D)
+	./$(BENCH_DIR)/genwxr $(BENCH_SEED) $(BENCH_WXR_MIB) $@.tmp | cut -d' ' -f2 > $@.id
+	@mv $@.tmp $@
+
+# The importer alone: mkbook import on the generated export (issue 15).
+bench-import: bench-deps
+	@$(MAKE) --no-print-directory build/release/mkbook $(BENCH_DIR)/benchrun $(BENCH_WXR)
+	@MKBOOK=build/release/mkbook BENCHRUN=$(BENCH_DIR)/benchrun OUT=$(BENCH_DIR) \
+	    bash tests/bench/import.sh $(BENCH_WXR) $$(cat $(BENCH_WXR).id)
 
 $(BENCH_DIR)/benchrun: tests/bench/benchrun.c
 	@mkdir -p $(@D)
@@ -103,6 +127,9 @@ bench: bench-deps
 	    bash tests/bench/bench.sh sample=manuscript \
 	    $(foreach s,$(BENCH_SIZES),gen-$(s)MiB=$(BENCH_DIR)/corpus/gen-s$(BENCH_SEED)-$(s)MiB) $$real; \
 	status=$$?; \
+	$(MAKE) --no-print-directory $(BENCH_WXR) && \
+	MKBOOK=build/release/mkbook BENCHRUN=$(BENCH_DIR)/benchrun OUT=$(BENCH_DIR) \
+	    bash tests/bench/import.sh $(BENCH_WXR) $$(cat $(BENCH_WXR).id) || status=1; \
 	echo "make bench: measuring took $$(( $$(date +%s) - start )) s"; \
 	exit $$status
 

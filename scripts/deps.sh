@@ -15,7 +15,7 @@
 set -eu
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-build_pkgs="gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libzip-dev libdeflate-dev libyaml-dev libunistring-dev libcurl4-openssl-dev"
+build_pkgs="gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libzip-dev libdeflate-dev libyaml-dev libunistring-dev libcurl4-openssl-dev libjansson-dev"
 test_pkgs="check epubcheck default-jre-headless unzip python3 chromium calibre ca-certificates"
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
 	test_pkgs="$test_pkgs nodejs npm"
@@ -81,9 +81,9 @@ npm_deps() {
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	# Not Debian: trust pkg-config for the libraries and say what is needed.
-	for lib in libcmark-gfm libxml-2.0 libzip yaml-0.1 libdeflate libcurl; do
+	for lib in libcmark-gfm libxml-2.0 libzip yaml-0.1 libdeflate libcurl jansson; do
 		pkg-config --exists "$lib" || {
-			echo "deps: $lib not found by pkg-config; install cmark-gfm, libxml2, libzip, libdeflate, libyaml, libunistring, libcurl" >&2
+			echo "deps: $lib not found by pkg-config; install cmark-gfm, libxml2, libzip, libdeflate, libyaml, libunistring, libcurl, jansson" >&2
 			exit 1
 		}
 	done

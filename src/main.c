@@ -17,6 +17,7 @@
 #include "build.h"
 #include "diag.h"
 #include "epub.h"
+#include "import/import.h"
 #include "init.h"
 #include "manuscript.h"
 #include "markdown.h"
@@ -32,6 +33,7 @@ usage(FILE *f)
 {
 	fputs("Usage: mkbook [OPTIONS] MANUSCRIPT_DIR\n"
 	      "       mkbook init DIR\n"
+	      "       mkbook import [OPTIONS] EXPORT.xml|PAGE.html -o DIR\n"
 	      "Make an EPUB 3 e-book from a folder of Markdown, or start such a folder.\n"
 	      "\n"
 	      "  -o, --output FILE   write the EPUB to FILE (default: from the title)\n"
@@ -51,8 +53,8 @@ usage(FILE *f)
 	      "\n"
 	      "Examples:\n"
 	      "  mkbook init mybook     write a small starter manuscript into mybook/\n"
-	      "  mkbook mybook          make the book from it: my-book.epub\n"
-	      "  mkbook manuscript/ -o book.epub\n",
+	      "  mkbook import export.xml -o mybook  ...or from a WordPress export\n"
+	      "  mkbook mybook          make the book from it: my-book.epub\n",
 	      f);
 }
 
@@ -278,6 +280,9 @@ main(int argc, char **argv)
 	const char *nc = getenv("NO_COLOR");
 	diag_set_color(isatty(STDERR_FILENO) && (nc == NULL || *nc == '\0') &&
 	               getenv("TERM") && strcmp(getenv("TERM"), "dumb") != 0);
+	/* mkbook import ...; a manuscript folder named "import" still builds. */
+	if (argc >= 2 && strcmp(argv[1], "import") == 0 && (argc > 2 || !is_folder("import")))
+		return import_main(argc - 1, argv + 1);
 	opterr = 0; /* mkbook says what went wrong and what to do */
 	while ((ch = getopt_long(argc, argv, ":o:j:qhV", longopts, NULL)) != -1) {
 		if (ch != 'q')

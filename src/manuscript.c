@@ -729,8 +729,6 @@ load_comment(struct loader *L, const char *rel, const char *fs)
 	unknown_keys_done(cm->file, fm, unknown);
 	if (cm->author == NULL && diag_error_count() == errors)
 		diag_error(cm->file, fm->line, fm->col, "a comment needs an 'author'");
-	if (cm->date == NULL && diag_error_count() == errors)
-		diag_error(cm->file, fm->line, fm->col, "a comment needs a 'date' (YYYY-MM-DD)");
 	if (!have_status && diag_error_count() == errors)
 		diag_error(cm->file, fm->line, fm->col,
 		           "a comment needs a 'status': approved, pending or spam");

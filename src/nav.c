@@ -110,6 +110,35 @@ add_chapter(navpoint *root, const chapter *c, int depth)
 	}
 }
 
+/* Whether b has more than one Reader Q&A chapter: then each is listed
+ * under the chapter it follows (a post and its own comments). */
+static bool
+has_several_qa(const book *b)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < b->nchapters && n < 2; i++)
+		n += b->chapters[i]->kind == CHAPTER_QA;
+	return n > 1;
+}
+
+/* The entries of chapter i of b: root's, or, for one of several Q&A
+ * chapters that follows a text chapter, the last entry's below it (one
+ * level deeper, so one heading level less). Returns that last entry. */
+static navpoint *
+add_chapter_at(navpoint *root, navpoint *last, const book *b, size_t i, int depth,
+               bool nest_qa)
+{
+	const chapter *c = b->chapters[i];
+	if (nest_qa && c->kind == CHAPTER_QA && last && i > 0 &&
+	    b->chapters[i - 1]->kind == CHAPTER_TEXT) {
+		add_chapter(last, c, depth - 1);
+		return last;
+	}
+	size_t before = root->n;
+	add_chapter(root, c, depth);
+	return root->n > before ? &root->children[root->n - 1] : last;
+}
+
 static void
 nav_list(xmlNodePtr ol, const navpoint *p)
 {
@@ -262,16 +291,26 @@ nav_write(epub_writer *out, const book *b, int depth)
 	xmlDocPtr doc = nav_frame(b, &toc_list);
 	xhtml_stream *nav = xhtml_stream_open(doc, toc_list);
 	int deepest = 0; /* for the NCX's head */
-	for (size_t i = 0; i < b->nchapters; i++) {
-		navpoint entries = {0};
-		add_chapter(&entries, b->chapters[i], depth);
-		int d = ncx_depth(&entries);
-		if (d > deepest)
-			deepest = d;
-		nav_list(toc_list, &entries);
-		while (toc_list->children)
-			xhtml_stream_add(nav, toc_list->children);
-		free_points(&entries);
+	bool nest_qa = has_several_qa(b);
+	/* A chapter's entries are written once the next chapter cannot nest
+	 * below them any more. */
+	navpoint entries = {0};
+	navpoint *last = NULL;
+	for (size_t i = 0; i <= b->nchapters; i++) {
+		bool nests = i < b->nchapters && nest_qa && b->chapters[i]->kind == CHAPTER_QA;
+		if (!nests && entries.n) {
+			int d = ncx_depth(&entries);
+			if (d > deepest)
+				deepest = d;
+			nav_list(toc_list, &entries);
+			while (toc_list->children)
+				xhtml_stream_add(nav, toc_list->children);
+			free_points(&entries);
+			memset(&entries, 0, sizeof entries);
+			last = NULL;
+		}
+		if (i < b->nchapters)
+			last = add_chapter_at(&entries, last, b, i, depth, nest_qa);
 	}
 	char *data;
 	size_t len;
@@ -282,11 +321,16 @@ nav_write(epub_writer *out, const book *b, int depth)
 	xmlBufferPtr ncx_buf;
 	xmlTextWriterPtr ncx = ncx_start(b, deepest, &ncx_buf);
 	int order = 0;
-	for (size_t i = 0; i < b->nchapters; i++) {
-		navpoint entries = {0};
-		add_chapter(&entries, b->chapters[i], depth);
-		ncx_points(ncx, &entries, &order, 1);
-		free_points(&entries);
+	for (size_t i = 0; i <= b->nchapters; i++) {
+		bool nests = i < b->nchapters && nest_qa && b->chapters[i]->kind == CHAPTER_QA;
+		if (!nests && entries.n) {
+			ncx_points(ncx, &entries, &order, 1);
+			free_points(&entries);
+			memset(&entries, 0, sizeof entries);
+			last = NULL;
+		}
+		if (i < b->nchapters)
+			last = add_chapter_at(&entries, last, b, i, depth, nest_qa);
 	}
 	xmlTextWriterEndDocument(ncx);
 	xmlFreeTextWriter(ncx);

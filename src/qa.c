@@ -42,7 +42,7 @@
 typedef struct qa_node {
 	comment *cm;
 	size_t index;           /* position in c->comments, the last tie-breaker */
-	long long when;         /* sort key: seconds since 1970, LLONG_MAX unknown */
+	long long when;         /* sort key: seconds since 1970, LLONG_MAX none */
 	struct qa_node *parent; /* what it answers, NULL for a question */
 	struct qa_node **kids;  /* replies in the book, in date order */
 	size_t nkids;
@@ -112,6 +112,9 @@ node_cmp(const void *pa, const void *pb)
 	const qa_node *a = *(qa_node *const *)pa, *b = *(qa_node *const *)pb;
 	if (a->when != b->when)
 		return a->when < b->when ? -1 : 1;
+	/* Comments without a date come last, in the order of their files. */
+	if (a->when == LLONG_MAX)
+		return a->index < b->index ? -1 : a->index > b->index;
 	int r = strcmp(a->cm->id ? a->cm->id : "", b->cm->id ? b->cm->id : "");
 	if (r)
 		return r;
@@ -588,7 +591,9 @@ qa_render_meta(const book *b, xmlNodePtr art, const qa_node *q, const qa_node *a
 	/* Where "asked" is a noun ("質問"): "NAME · 質問 · DATE". */
 	bool noun = lang_primary_is(b->language, "ja") || lang_primary_is(b->language, "zh") ||
 	            lang_primary_is(b->language, "ko");
-	char *between = noun ? xasprintf(" \u00b7 %s \u00b7 ", verb) : xasprintf(" %s ", verb);
+	/* A comment without a date: "NAME asked". */
+	char *between = noun ? xasprintf(" \u00b7 %s%s", verb, cm->date ? " \u00b7 " : "")
+	                     : xasprintf(" %s%s", verb, cm->date ? " " : "");
 	add_text(p, between);
 	free(between);
 	if (cm->date)

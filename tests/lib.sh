@@ -97,6 +97,32 @@ if [ -x "$MKBOOK_ROOT/build/node20/bin/node" ]; then
 	esac
 fi
 
+# expect_status WANT DESCRIPTION CMD...: runs CMD (no standard input), its
+# output to $out/last.log ($out: the calling script's output folder), and
+# passes when it exits with WANT.
+expect_status() {
+	local want=$1 what=$2 got
+	shift 2
+	"$@" >"$out/last.log" 2>&1 </dev/null
+	got=$?
+	if [ "$got" -eq "$want" ]; then
+		pass "$what (exit $got)"
+	else
+		fail "$what: exit $got, wanted $want"
+		indent <"$out/last.log"
+	fi
+}
+
+# log_has DESCRIPTION EXTENDED-REGEX: the last command's output matches.
+log_has() {
+	if grep -Eq -- "$2" "$out/last.log"; then
+		pass "$1"
+	else
+		fail "$1: no /$2/ in"
+		indent <"$out/last.log"
+	fi
+}
+
 # epubcheck_summary FILE: reads the report run_epubcheck saved in FILE and
 # prints the counts of both validators added up, as "FATALS ERRORS WARNINGS"
 # (e.g. "0 0 0"). epubcheck 4.x ends its part with a line such as

@@ -17,30 +17,6 @@ rm -rf "$out"
 mkdir -p "$out"
 unset CI NO_COLOR SOURCE_DATE_EPOCH
 
-# expect_status WANT DESCRIPTION CMD...: runs CMD, output to $out/last.log.
-expect_status() {
-	local want=$1 what=$2 got
-	shift 2
-	"$@" >"$out/last.log" 2>&1 </dev/null
-	got=$?
-	if [ "$got" -eq "$want" ]; then
-		pass "$what (exit $got)"
-	else
-		fail "$what: exit $got, wanted $want"
-		indent <"$out/last.log"
-	fi
-}
-
-# log_has DESCRIPTION EXTENDED-REGEX: the last command's output matches.
-log_has() {
-	if grep -Eq -- "$2" "$out/last.log"; then
-		pass "$1"
-	else
-		fail "$1: no /$2/ in"
-		indent <"$out/last.log"
-	fi
-}
-
 # ---- --help and usage errors ----
 "$MKBOOK" --help >"$out/help.txt" 2>&1
 lines=$(wc -l <"$out/help.txt")

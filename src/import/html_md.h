@@ -8,12 +8,29 @@
 #define MKBOOK_IMPORT_HTML_MD_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* Asked for each image: returns the manuscript-relative path to use
  * ("images/x.jpg", owned by the callee and valid until the conversion
  * ends), or NULL when the image is not to be had: the alt text then
  * stands in for it. */
 typedef const char *(*html_md_image_fn)(void *ctx, const char *url, const char *alt);
+
+/* An attachment that a [gallery] shortcode names. */
+typedef struct html_md_attachment {
+	const char *url;     /* the image's address (required) */
+	const char *alt;     /* its alt text, or NULL */
+	const char *caption; /* its caption as HTML, or NULL */
+} html_md_attachment;
+
+/* Asked for the images of a [gallery] shortcode, which names attachments
+ * by id: with id set, the attachment of that id ("12"), index unused;
+ * with id NULL (a [gallery] without ids: the post's own images), the
+ * index-th image attached to the post, from 0. Fills *out (strings owned
+ * by the callee, valid until the conversion ends) and returns true, or
+ * returns false when there is no such attachment. */
+typedef bool (*html_md_attachment_fn)(void *ctx, const char *id, size_t index,
+                                      html_md_attachment *out);
 
 typedef struct html_md_options {
 	bool wordpress_raw;   /* editor text: wpautop paragraphs, Gutenberg
@@ -25,9 +42,25 @@ typedef struct html_md_options {
 	int line;             /* line of the HTML in file, 0 if unknown */
 	html_md_image_fn image;
 	void *image_ctx;
+	/* Added after the first version (zero means "not given"): */
+	html_md_attachment_fn attachment; /* [gallery] ids -> images, or NULL */
+	void *attachment_ctx;
+	/* Relative image addresses resolve against this instead of base_url
+	 * (a saved page: its own folder, while links go to the site); NULL:
+	 * base_url. With neither, a relative address reaches opt->image as
+	 * it is written. */
+	const char *image_base_url;
 } html_md_options;
 
-/* Converts the NUL-terminated html. Never returns NULL; caller frees. */
+/* Converts the NUL-terminated html. Never returns NULL; caller frees.
+ * Without opt->image every image is replaced by its alt text. Links that
+ * cannot be made absolute (no base_url) or that the URL policy refuses
+ * keep their text only. In wordpress_raw mode straight quotes, "--" and
+ * "..." are left unescaped, so that mkbook's smart punctuation curls them
+ * as WordPress's own display does; otherwise every character reads back
+ * as it stood in the HTML. With wordpress_raw and untrusted together (a
+ * WordPress comment) the paragraphs and line breaks are made, but as in
+ * WordPress no shortcode or embed is expanded. */
 char *html_md_convert(const char *html, const html_md_options *opt);
 /* The text of html with tags removed, entities decoded and white space
  * folded: for titles, excerpts and summaries. Caller frees. */

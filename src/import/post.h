@@ -66,6 +66,9 @@ typedef struct import_post {
 	size_t ncomments;
 	import_related *related;
 	size_t nrelated;
+	/* What the source held but left out, for the summary line. */
+	size_t npingbacks;  /* pingbacks and trackbacks: not comments */
+	size_t ntrashed;    /* trashed comments */
 } import_post;
 
 typedef struct import_site {

@@ -27,6 +27,9 @@ Suite *toc_suite(void);
 Suite *diag_suite(void);
 Suite *epub_suite(void);
 Suite *images_suite(void);
+Suite *import_page_suite(void);
+Suite *html_md_suite(void);
+Suite *import_writer_suite(void);
 
 int
 main(void)
@@ -55,6 +58,9 @@ main(void)
 	srunner_add_suite(sr, diag_suite());
 	srunner_add_suite(sr, epub_suite());
 	srunner_add_suite(sr, images_suite());
+	srunner_add_suite(sr, import_page_suite());
+	srunner_add_suite(sr, html_md_suite());
+	srunner_add_suite(sr, import_writer_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -1,0 +1,764 @@
+/* html_md_inline.c - inline HTML -> Markdown: text and its escaping,
+ * emphasis, links, images, code spans and line breaks. See
+ * html_md_int.h. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#include "import/html_md_int.h"
+#include "url.h"
+
+static bool
+name_in(const char *name, const char *const *list)
+{
+	for (size_t i = 0; list[i]; i++)
+		if (!strcmp(name, list[i]))
+			return true;
+	return false;
+}
+
+bool
+hm_is_skipped(const char *name)
+{
+	static const char *const skipped[] = {
+	    "script", "style",  "noscript", "form",   "input",    "button", "select",
+	    "textarea", "template", "head", "title", "meta", "link", "base",
+	    "svg",    "canvas", "object",   "embed",  "map",      "area",   "option",
+	    "datalist", "param", "source", "track", "dialog", NULL};
+	return name_in(name, skipped);
+}
+
+static bool
+is_block_name(const char *name)
+{
+	static const char *const blocks[] = {
+	    "address", "article", "aside", "blockquote", "body", "center", "dd", "details",
+	    "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "h1",
+	    "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main",
+	    "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
+	    "tfoot", "th", "thead", "tr", "ul", "caption", "legend", "search", NULL};
+	return name_in(name, blocks);
+}
+
+bool
+hm_is_block(xmlNodePtr n)
+{
+	if (n->type != XML_ELEMENT_NODE)
+		return false;
+	const char *name = (const char *)n->name;
+	if (is_block_name(name))
+		return true;
+	static const char *const known_inline[] = {
+	    "a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del",
+	    "dfn", "em", "font", "i", "iframe", "img", "ins", "kbd", "label", "mark",
+	    "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time",
+	    "tt", "u", "var", "wbr", "audio", "video", "picture", "math", NULL};
+	if (name_in(name, known_inline) || hm_is_skipped(name))
+		return false;
+	/* An unknown element is a block when it holds one. */
+	for (xmlNodePtr k = n->children; k; k = k->next)
+		if (k->type == XML_ELEMENT_NODE && is_block_name((const char *)k->name))
+			return true;
+	return false;
+}
+
+char *
+hm_attr(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, BAD_CAST name);
+	if (v == NULL)
+		return NULL;
+	char *s = xstrdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+bool
+hm_has_class(xmlNodePtr n, const char *cls)
+{
+	char *v = hm_attr(n, "class");
+	bool found = false;
+	size_t len = strlen(cls);
+	for (char *p = v; p && *p && !found;) {
+		while (*p && isspace((unsigned char)*p))
+			p++;
+		size_t w = strcspn(p, " \t\n\r\f");
+		found = w == len && !strncmp(p, cls, len);
+		p += w;
+	}
+	free(v);
+	return found;
+}
+
+void
+hm_put_html_escaped(strbuf *out, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': sb_puts(out, "&amp;"); break;
+		case '<': sb_puts(out, "&lt;"); break;
+		case '>': sb_puts(out, "&gt;"); break;
+		case '"': sb_puts(out, "&quot;"); break;
+		default: sb_putc(out, *s);
+		}
+	}
+}
+
+/* ---- characters ---- */
+
+static bool
+is_ascii_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* White space as CommonMark's flanking rules see it (Unicode Zs and the
+ * ASCII controls). */
+static bool
+is_md_space(ucs4_t u)
+{
+	return u == 0 || is_ascii_space((int)u) || u == 0x0b || uc_is_general_category(u, UC_SPACE_SEPARATOR);
+}
+
+static bool
+is_md_punct(ucs4_t u)
+{
+	if (u < 0x80)
+		return ispunct((int)u) != 0;
+	return uc_is_general_category(u, UC_PUNCTUATION) || uc_is_general_category(u, UC_SYMBOL);
+}
+
+/* The character before position pos of s (0 when none). */
+static ucs4_t
+char_before(const char *s, size_t pos)
+{
+	if (pos == 0)
+		return 0;
+	size_t i = pos - 1;
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	ucs4_t u = 0;
+	u8_mbtouc(&u, (const uint8_t *)s + i, pos - i);
+	return u;
+}
+
+static ucs4_t
+char_at(const char *s, size_t len, size_t pos)
+{
+	if (pos >= len)
+		return 0;
+	ucs4_t u = 0;
+	u8_mbtouc(&u, (const uint8_t *)s + pos, len - pos);
+	return u;
+}
+
+/* ---- text ---- */
+
+static void
+put_space(strbuf *out)
+{
+	if (out->len == 0)
+		return;
+	char last = out->data[out->len - 1];
+	if (last == ' ' || last == '\n')
+		return;
+	sb_putc(out, ' ');
+}
+
+static void
+trim_trailing_spaces(strbuf *out)
+{
+	while (out->len > 0 && out->data[out->len - 1] == ' ')
+		out->len--;
+	if (out->data)
+		out->data[out->len] = '\0';
+}
+
+static void
+put_break(hm_ctx *c, strbuf *out)
+{
+	if (c->in_heading) {
+		put_space(out);
+		return;
+	}
+	if (c->in_table) {
+		if (c->untrusted)
+			put_space(out);
+		else
+			sb_puts(out, "<br />");
+		return;
+	}
+	trim_trailing_spaces(out);
+	if (out->len == 0)
+		return;
+	sb_puts(out, "\\\n");
+}
+
+void
+hm_text(hm_ctx *c, const char *s, strbuf *out)
+{
+	for (size_t i = 0; s[i]; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (is_ascii_space(ch)) {
+			if (ch == '\n' && c->verse)
+				put_break(c, out);
+			else
+				put_space(out);
+			continue;
+		}
+		bool esc = false;
+		switch (ch) {
+		case '\\': case '`': case '*': case '[': case ']': case '<': case '|': case '~':
+			esc = true;
+			break;
+		case '_':
+			esc = !(i > 0 && isalnum((unsigned char)s[i - 1]) && isalnum((unsigned char)s[i + 1]));
+			break;
+		case '&':
+			esc = isalnum((unsigned char)s[i + 1]) || s[i + 1] == '#';
+			break;
+		case '#':
+			esc = c->in_heading > 0;
+			break;
+		case '"': case '\'':
+			esc = !c->smart_ok;
+			break;
+		case '-':
+			esc = !c->smart_ok && (s[i + 1] == '-' || (i > 0 && s[i - 1] == '-'));
+			break;
+		case '.':
+			if (!c->smart_ok) {
+				size_t a = i, b = i;
+				while (a > 0 && s[a - 1] == '.')
+					a--;
+				while (s[b] == '.')
+					b++;
+				esc = b - a >= 3;
+			}
+			break;
+		default:
+			break;
+		}
+		if (esc)
+			sb_putc(out, '\\');
+		sb_putc(out, (char)ch);
+	}
+}
+
+/* Drops trailing spaces and line breaks ("\\\n") from the end of out. */
+static void
+trim_end(strbuf *out)
+{
+	for (;;) {
+		trim_trailing_spaces(out);
+		if (out->len >= 2 && out->data[out->len - 1] == '\n' && out->data[out->len - 2] == '\\') {
+			out->len -= 2;
+			continue;
+		}
+		break;
+	}
+	if (out->data)
+		out->data[out->len] = '\0';
+}
+
+/* Whether s is empty or only white space, no-break spaces included. */
+static bool
+is_blank_text(const char *s)
+{
+	while (*s) {
+		if (is_ascii_space((unsigned char)*s))
+			s++;
+		else if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
+			s += 2;
+		else if (s[0] == '\\' && s[1] == '\n')
+			s += 2;
+		else
+			return false;
+	}
+	return true;
+}
+
+char *
+hm_para_finish(strbuf *para, bool line_starts)
+{
+	trim_end(para);
+	if (para->len == 0 || is_blank_text(para->data)) {
+		sb_free(para);
+		return NULL;
+	}
+	strbuf out = {0};
+	const char *s = para->data;
+	/* No line break at the start either. */
+	while (*s == ' ' || (s[0] == '\\' && s[1] == '\n'))
+		s += *s == ' ' ? 1 : 2;
+	bool line_start = line_starts;
+	for (; *s; s++) {
+		if (line_start) {
+			if (strchr("#-+=>", *s)) {
+				sb_putc(&out, '\\');
+			} else if (*s >= '0' && *s <= '9') {
+				size_t d = strspn(s, "0123456789");
+				if (s[d] == '.' || s[d] == ')') {
+					sb_append(&out, s, d);
+					sb_putc(&out, '\\');
+					s += d;
+				}
+			}
+		}
+		sb_putc(&out, *s);
+		line_start = line_starts && *s == '\n';
+	}
+	sb_free(para);
+	return sb_take(&out);
+}
+
+/* ---- text content ---- */
+
+char *
+hm_text_content(xmlNodePtr n)
+{
+	strbuf out = {0};
+	sb_puts(&out, "");
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		if (n->content)
+			sb_puts(&out, (const char *)n->content);
+		return sb_take(&out);
+	}
+	xmlNodePtr k = n->children;
+	while (k) {
+		if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
+			if (k->content)
+				sb_puts(&out, (const char *)k->content);
+		} else if (k->type == XML_ELEMENT_NODE) {
+			if (!strcmp((const char *)k->name, "br"))
+				sb_putc(&out, '\n');
+			else if (k->children && !hm_is_skipped((const char *)k->name)) {
+				k = k->children;
+				continue;
+			}
+		}
+		while (k && k->next == NULL) {
+			k = k->parent;
+			if (k == n)
+				k = NULL;
+		}
+		if (k)
+			k = k->next;
+	}
+	return sb_take(&out);
+}
+
+static void
+put_title(strbuf *out, const char *title)
+{
+	sb_puts(out, " \"");
+	for (const char *p = title; *p; p++) {
+		unsigned char ch = (unsigned char)*p;
+		if (is_ascii_space(ch)) {
+			if (out->data[out->len - 1] != ' ')
+				sb_putc(out, ' ');
+			continue;
+		}
+		if (ch == '"' || ch == '\\' || (ch == '&' && (isalnum((unsigned char)p[1]) || p[1] == '#')))
+			sb_putc(out, '\\');
+		sb_putc(out, (char)ch);
+	}
+	sb_putc(out, '"');
+}
+
+/* ---- elements ---- */
+
+static void
+render_image(hm_ctx *c, xmlNodePtr img, strbuf *out)
+{
+	const char *alt = NULL;
+	char *path = hm_image_path(c, img, &alt);
+	if (path == NULL) {
+		if (alt)
+			hm_text(c, alt, out);
+		return;
+	}
+	if (alt && *alt && !is_blank_text(alt)) {
+		sb_puts(out, "![");
+		int h = c->in_heading;
+		c->in_heading = 0;
+		hm_text(c, alt, out);
+		c->in_heading = h;
+		trim_trailing_spaces(out);
+		sb_puts(out, "](");
+		hm_put_destination(out, path);
+		char *title = hm_attr(img, "title");
+		if (title && *str_trim(title))
+			put_title(out, title);
+		free(title);
+		sb_putc(out, ')');
+	} else {
+		/* A decorative image: mkbook wants alt="" written out, which only
+		 * raw HTML can say. */
+		sb_puts(out, "<img src=\"");
+		hm_put_html_escaped(out, path);
+		sb_puts(out, "\" alt=\"\" />");
+	}
+	free(path);
+}
+
+/* Whether the link text (as Markdown, n bytes) is the address itself,
+ * and the address can be written as an autolink. */
+static bool
+is_autolink_form(const char *text, size_t n, const char *url)
+{
+	size_t i = 0, j = 0;
+	while (i < n && url[j]) {
+		if (text[i] == '\\' && i + 1 < n)
+			i++;
+		if (text[i] != url[j])
+			return false;
+		i++;
+		j++;
+	}
+	if (i != n || url[j] != '\0' || !url_has_scheme(url))
+		return false;
+	for (const char *p = url; *p; p++) {
+		if ((unsigned char)*p <= ' ' || *p == '<' || *p == '>' || *p == '\\')
+			return false;
+		/* "&name;" would read as a character reference. */
+		if (*p == '&') {
+			size_t k = strspn(p + 1, "#abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+			if (k > 0 && p[1 + k] == ';')
+				return false;
+		}
+	}
+	return true;
+}
+
+static void
+render_link(hm_ctx *c, xmlNodePtr a, strbuf *out)
+{
+	char *href = hm_attr(a, "href");
+	char *url = href && !c->in_link ? hm_link_url(c, href) : NULL;
+	free(href);
+	if (url == NULL) {
+		hm_inline_siblings(c, a->children, out);
+		return;
+	}
+	xmlNodePtr img = hm_lone_media_image(a);
+	if (img && !c->untrusted && c->opt->image) {
+		render_image(c, img, out);
+		free(url);
+		return;
+	}
+	size_t start = out->len;
+	sb_putc(out, '[');
+	c->in_link++;
+	hm_inline_siblings(c, a->children, out);
+	c->in_link--;
+	trim_trailing_spaces(out);
+	if (out->len == start + 1 || (out->len == start + 2 && out->data[start + 1] == ' ')) {
+		/* Nothing to click on (an anchor): nothing to write. */
+		out->len = start;
+		out->data[start] = '\0';
+		free(url);
+		return;
+	}
+	if (out->data[start + 1] == ' ')
+		memmove(out->data + start + 1, out->data + start + 2, out->len-- - start - 1);
+	if (is_autolink_form(out->data + start + 1, out->len - start - 1, url)) {
+		/* Its own address as its text: <URL>. */
+		out->len = start;
+		sb_putc(out, '<');
+		sb_puts(out, url);
+		sb_putc(out, '>');
+		free(url);
+		return;
+	}
+	sb_puts(out, "](");
+	hm_put_destination(out, url);
+	char *title = hm_attr(a, "title");
+	if (title && *str_trim(title))
+		put_title(out, title);
+	free(title);
+	sb_putc(out, ')');
+	free(url);
+}
+
+/* A link to the frame's or the media's address, since neither can be in
+ * the book. */
+static void
+render_media_link(hm_ctx *c, xmlNodePtr n, strbuf *out)
+{
+	char *src = hm_attr(n, "src");
+	if (src == NULL) {
+		for (xmlNodePtr k = n->children; k && !src; k = k->next)
+			if (k->type == XML_ELEMENT_NODE && !strcmp((const char *)k->name, "source"))
+				src = hm_attr(k, "src");
+	}
+	char *url = src && !c->in_link ? hm_link_url(c, src) : NULL;
+	free(src);
+	if (url == NULL)
+		return;
+	char *title = hm_attr(n, "title");
+	sb_putc(out, '[');
+	hm_text(c, title && *str_trim(title) ? title : url, out);
+	sb_puts(out, "](");
+	hm_put_destination(out, url);
+	sb_putc(out, ')');
+	free(title);
+	free(url);
+}
+
+static void
+render_code_span(hm_ctx *c, xmlNodePtr n, strbuf *out)
+{
+	char *raw = hm_text_content(n);
+	strbuf t = {0};
+	sb_puts(&t, "");
+	for (const char *p = raw; *p; p++) {
+		if (is_ascii_space((unsigned char)*p)) {
+			if (t.len > 0 && t.data[t.len - 1] != ' ')
+				sb_putc(&t, ' ');
+		} else if (*p == '|' && c->in_table) {
+			sb_puts(&t, "\\|");
+		} else {
+			sb_putc(&t, *p);
+		}
+	}
+	free(raw);
+	/* Leading white space of the code stays inside it: folded to one. */
+	if (t.len == 0 || (t.len == 1 && t.data[0] == ' ')) {
+		sb_free(&t);
+		return;
+	}
+	size_t run = 0, longest = 0;
+	for (size_t i = 0; i < t.len; i++) {
+		run = t.data[i] == '`' ? run + 1 : 0;
+		if (run > longest)
+			longest = run;
+	}
+	bool pad = t.data[0] == '`' || t.data[t.len - 1] == '`' || t.data[0] == ' ' ||
+	           t.data[t.len - 1] == ' ';
+	for (size_t i = 0; i <= longest; i++)
+		sb_putc(out, '`');
+	if (pad)
+		sb_putc(out, ' ');
+	sb_append(out, t.data, t.len);
+	if (pad)
+		sb_putc(out, ' ');
+	for (size_t i = 0; i <= longest; i++)
+		sb_putc(out, '`');
+	sb_free(&t);
+}
+
+/* What comes after n in the text, for the flanking rules: its first
+ * character, '*' or '~' when an emphasis element starts there, 0 at the
+ * end of the block. */
+static ucs4_t
+next_char(xmlNodePtr n)
+{
+	xmlNodePtr k = n;
+	int guard = 0;
+	for (;;) {
+		while (k && k->next == NULL) {
+			k = k->parent;
+			if (k == NULL || k->type != XML_ELEMENT_NODE || hm_is_block(k))
+				return 0;
+		}
+		if (k == NULL)
+			return 0;
+		k = k->next;
+	descend:
+		if (++guard > 10000)
+			return 0;
+		if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
+			const char *t = (const char *)k->content;
+			if (t && *t)
+				return char_at(t, strlen(t), 0);
+			continue;
+		}
+		if (k->type != XML_ELEMENT_NODE)
+			continue;
+		const char *name = (const char *)k->name;
+		if (hm_is_block(k) || !strcmp(name, "br"))
+			return ' ';
+		if (!strcmp(name, "em") || !strcmp(name, "i") || !strcmp(name, "strong") ||
+		    !strcmp(name, "b") || !strcmp(name, "cite"))
+			return '*';
+		if (!strcmp(name, "del") || !strcmp(name, "s") || !strcmp(name, "strike"))
+			return '~';
+		if (!strcmp(name, "img") || !strcmp(name, "a") || !strcmp(name, "code"))
+			return '!';
+		if (k->children && !hm_is_skipped(name)) {
+			k = k->children;
+			goto descend;
+		}
+	}
+}
+
+/* Emphasis, strong emphasis or strike-through around n's content: md is
+ * the Markdown delimiter, tag the HTML element that stands in where the
+ * delimiters could not open or close there. */
+static void
+render_delimited(hm_ctx *c, xmlNodePtr n, strbuf *out, const char *md, const char *tag)
+{
+	size_t start = out->len;
+	hm_inline_siblings(c, n->children, out);
+	if (out->len > start && out->data[start] == ' ')
+		start++;
+	bool trailing = false;
+	while (out->len > start && out->data[out->len - 1] == ' ') {
+		out->len--;
+		trailing = true;
+	}
+	if (out->data)
+		out->data[out->len] = '\0';
+	if (out->len <= start)
+		goto done;
+	ucs4_t prev = char_before(out->data, start);
+	if (prev == '\n')
+		prev = ' ';
+	ucs4_t first = char_at(out->data, out->len, start);
+	ucs4_t last = char_before(out->data, out->len);
+	ucs4_t next = trailing ? ' ' : next_char(n);
+	bool left = !is_md_space(first) && (!is_md_punct(first) || is_md_space(prev) || is_md_punct(prev));
+	bool right = !is_md_space(last) && (!is_md_punct(last) || is_md_space(next) || is_md_punct(next));
+	bool ok = left && right && prev != (ucs4_t)md[0] && next != (ucs4_t)md[0] && last != '\\';
+	char *open, *close;
+	if (ok) {
+		open = xstrdup(md);
+		close = xstrdup(md);
+	} else if (!c->untrusted) {
+		open = xasprintf("<%s>", tag);
+		close = xasprintf("</%s>", tag);
+	} else {
+		goto done;
+	}
+	size_t ol = strlen(open);
+	sb_append(out, open, ol); /* room */
+	memmove(out->data + start + ol, out->data + start, out->len - ol - start);
+	memcpy(out->data + start, open, ol);
+	sb_puts(out, close);
+	free(open);
+	free(close);
+done:
+	if (trailing)
+		put_space(out);
+}
+
+/* Phrase elements Markdown has no form for, kept as inline HTML where
+ * raw HTML may be (superscripts, quotations, abbreviations...). */
+static bool
+is_kept_inline(const char *name)
+{
+	return !strcmp(name, "sup") || !strcmp(name, "sub") || !strcmp(name, "q") ||
+	       !strcmp(name, "mark") || !strcmp(name, "ins") || !strcmp(name, "abbr") ||
+	       !strcmp(name, "acronym");
+}
+
+static void
+render_kept_inline(hm_ctx *c, xmlNodePtr n, strbuf *out)
+{
+	const char *name = (const char *)n->name;
+	if (!strcmp(name, "acronym"))
+		name = "abbr";
+	size_t start = out->len;
+	sb_printf(out, "<%s", name);
+	char *title = !strcmp(name, "abbr") ? hm_attr(n, "title") : NULL;
+	if (title && *str_trim(title)) {
+		sb_puts(out, " title=\"");
+		hm_put_html_escaped(out, title);
+		sb_putc(out, '"');
+	}
+	free(title);
+	sb_putc(out, '>');
+	size_t inner = out->len;
+	hm_inline_siblings(c, n->children, out);
+	bool trailing = out->len > inner && out->data[out->len - 1] == ' ';
+	trim_trailing_spaces(out);
+	if (out->len == inner) {
+		/* Nothing inside: no element either. */
+		out->len = start;
+		out->data[start] = '\0';
+		return;
+	}
+	sb_printf(out, "</%s>", name);
+	if (trailing)
+		put_space(out);
+}
+
+void
+hm_inline_siblings(hm_ctx *c, xmlNodePtr n, strbuf *out)
+{
+	for (; n; n = n->next)
+		hm_inline_node(c, n, out);
+}
+
+void
+hm_inline_node(hm_ctx *c, xmlNodePtr n, strbuf *out)
+{
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		if (n->content)
+			hm_text(c, (const char *)n->content, out);
+		return;
+	}
+	if (n->type != XML_ELEMENT_NODE)
+		return;
+	const char *name = (const char *)n->name;
+	if (hm_is_skipped(name))
+		return;
+	if (c->depth >= HM_MAX_DEPTH) {
+		char *t = hm_text_content(n);
+		hm_text(c, t, out);
+		free(t);
+		return;
+	}
+	c->depth++;
+	if (!strcmp(name, "br")) {
+		put_break(c, out);
+	} else if (!strcmp(name, "img")) {
+		render_image(c, n, out);
+	} else if (!strcmp(name, "a")) {
+		render_link(c, n, out);
+	} else if (!strcmp(name, "iframe") || !strcmp(name, "video") || !strcmp(name, "audio")) {
+		render_media_link(c, n, out);
+	} else if (!strcmp(name, "code") || !strcmp(name, "kbd") || !strcmp(name, "samp") ||
+	           !strcmp(name, "tt")) {
+		render_code_span(c, n, out);
+	} else if (!strcmp(name, "strong") || !strcmp(name, "b")) {
+		if (c->in_strong) {
+			hm_inline_siblings(c, n->children, out);
+		} else {
+			c->in_strong++;
+			render_delimited(c, n, out, "**", "strong");
+			c->in_strong--;
+		}
+	} else if (!strcmp(name, "em") || !strcmp(name, "i") || !strcmp(name, "cite") ||
+	           !strcmp(name, "dfn") || !strcmp(name, "var")) {
+		if (c->in_em) {
+			hm_inline_siblings(c, n->children, out);
+		} else {
+			c->in_em++;
+			render_delimited(c, n, out, "*", "em");
+			c->in_em--;
+		}
+	} else if (!strcmp(name, "del") || !strcmp(name, "s") || !strcmp(name, "strike")) {
+		if (c->in_del) {
+			hm_inline_siblings(c, n->children, out);
+		} else {
+			c->in_del++;
+			render_delimited(c, n, out, "~~", "del");
+			c->in_del--;
+		}
+	} else if (!c->untrusted && is_kept_inline(name)) {
+		render_kept_inline(c, n, out);
+	} else if (hm_is_block(n)) {
+		/* A block inside inline content: its text, set apart. */
+		put_space(out);
+		hm_inline_siblings(c, n->children, out);
+		put_space(out);
+	} else {
+		hm_inline_siblings(c, n->children, out);
+	}
+	c->depth--;
+}

@@ -1,0 +1,268 @@
+/* images.c - where an image's bytes are (import_image_locate) and the
+ * copies in the manuscript's images/ folder (import_images_get). */
+#include "import/images.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "book.h"
+#include "diag.h"
+#include "import/output.h"
+#include "media.h"
+#include "slug.h"
+#include "util.h"
+
+struct import_images {
+	const import_site *site;
+	const import_options *opt;
+	strmap *by_url;   /* url -> "images/name" (in paths), or &none */
+	strlist paths;    /* owns the values of by_url */
+	strset *names;    /* file names taken in images/ */
+	size_t copied;
+};
+
+/* The value by_url holds for an address that is not to be had. */
+static char none;
+
+import_images *
+import_images_new(const import_site *site, const import_options *opt)
+{
+	import_images *im = xcalloc(1, sizeof *im);
+	im->site = site;
+	im->opt = opt;
+	im->by_url = strmap_new();
+	im->names = strset_new();
+	return im;
+}
+
+void
+import_images_free(import_images *im)
+{
+	if (im == NULL)
+		return;
+	strset_free(im->names);
+	strlist_free(&im->paths);
+	strmap_free(im->by_url);
+	free(im);
+}
+
+size_t
+import_images_count(const import_images *im)
+{
+	return im->copied;
+}
+
+/* url without its query and fragment, percent-decoded. Caller frees. */
+static char *
+url_path_part(const char *url)
+{
+	size_t n = strcspn(url, "?#");
+	char *cut = xstrndup(url, n);
+	char *dec = percent_decode(cut);
+	free(cut);
+	return dec;
+}
+
+/* url without "http:" or "https:" ("//host/path"), for comparing
+ * addresses that differ only in their scheme. */
+static const char *
+without_scheme(const char *url)
+{
+	if (str_starts_with(url, "https:"))
+		return url + 6;
+	if (str_starts_with(url, "http:"))
+		return url + 5;
+	return url;
+}
+
+static bool
+has_scheme(const char *url)
+{
+	size_t n = strspn(url, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+	return n > 0 && url[n] == ':';
+}
+
+/* dir joined with rel, a relative path that must stay inside dir (also
+ * through symbolic links), when that is a regular file; else NULL.
+ * Caller frees. */
+static char *
+file_inside(const char *dir, const char *rel)
+{
+	char *norm = path_normalize_relative(rel);
+	char *path = norm && *norm ? path_join(dir, norm) : NULL;
+	char *real_dir = path ? realpath(dir, NULL) : NULL;
+	char *real = real_dir ? realpath(path, NULL) : NULL;
+	struct stat st;
+	size_t n = real_dir ? strlen(real_dir) : 0;
+	bool ok = real && strncmp(real, real_dir, n) == 0 && real[n] == '/' &&
+	          stat(real, &st) == 0 && S_ISREG(st.st_mode);
+	free(norm);
+	free(real_dir);
+	free(real);
+	if (!ok) {
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
+char *
+import_folder_url(const char *dir)
+{
+	char *real = realpath(dir, NULL);
+	if (real == NULL)
+		return NULL;
+	strbuf sb = {0};
+	sb_puts(&sb, "file://");
+	for (const unsigned char *p = (const unsigned char *)real; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("/-._~", *p))
+			sb_putc(&sb, (char)*p);
+		else
+			sb_printf(&sb, "%%%02X", *p);
+	}
+	sb_putc(&sb, '/');
+	free(real);
+	return sb_take(&sb);
+}
+
+/* The path, relative to the saved page's folder, that url names there:
+ * a relative address, or a file: address inside that folder (what a
+ * relative address becomes against import_folder_url). Caller frees;
+ * NULL when url is neither. */
+static char *
+page_folder_part(const char *base_dir, const char *url)
+{
+	if (!str_starts_with(url, "file://"))
+		return has_scheme(url) || url[0] == '/' ? NULL : url_path_part(url);
+	char *base = import_folder_url(base_dir);
+	char *rel = base && str_starts_with(url, base) ? url_path_part(url + strlen(base)) : NULL;
+	free(base);
+	return rel;
+}
+
+char *
+import_image_locate(const import_site *site, const import_options *opt, const char *url)
+{
+	const char *file = site->file ? site->file : opt->input;
+	if (url == NULL || *url == '\0')
+		return NULL;
+	if (site->uploads_url && opt->uploads) {
+		const char *u = without_scheme(url), *base = without_scheme(site->uploads_url);
+		size_t n = strlen(base);
+		if (n > 0 && strncmp(u, base, n) == 0) {
+			char *rel = url_path_part(u + n + (base[n - 1] != '/' && u[n] == '/'));
+			char *path = file_inside(opt->uploads, rel);
+			free(rel);
+			if (path)
+				return path;
+		}
+	}
+	char *rel = site->base_dir ? page_folder_part(site->base_dir, url) : NULL;
+	if (rel) {
+		char *path = file_inside(site->base_dir, rel);
+		free(rel);
+		if (path)
+			return path;
+	}
+	if (opt->fetch && (str_starts_with(url, "http://") || str_starts_with(url, "https://")))
+		return fetch_image(url, opt->out_dir, file); /* warns when it fails */
+	diag_warning(file, 0, 0, "image '%.200s' is not in %s; its description stands in for it%s",
+	             url,
+	             site->base_dir ? "the saved page's folder"
+	             : opt->uploads ? "the --uploads folder"
+	                            : "the manuscript (no --uploads folder was given)",
+	             opt->fetch ? "" : " (--fetch downloads it)");
+	return NULL;
+}
+
+/* A free name in images/ for stem and ext: "stem.ext", else "stem-2.ext"... */
+static char *
+claim_name(import_images *im, const char *stem, const char *ext)
+{
+	char *name = xasprintf("%s.%s", stem, ext);
+	for (int k = 2; !strset_add(im->names, name); k++) {
+		free(name);
+		name = xasprintf("%s-%d.%s", stem, k, ext);
+	}
+	return name;
+}
+
+/* Copies the image file at path into images/; returns "images/name"
+ * (caller frees) or NULL after a warning. */
+static char *
+copy_image(import_images *im, const char *url, const char *path)
+{
+	const char *file = im->site->file ? im->site->file : im->opt->input;
+	char *data = NULL, *rel = NULL;
+	size_t len = 0;
+	int e = file_read(path, &data, &len, MKBOOK_MAX_IMAGE_BYTES);
+	if (e != 0) {
+		diag_warning(file, 0, 0, "image '%.200s': cannot read %s: %s; its description "
+		                         "stands in for it",
+		             url, path, e == EFBIG ? "larger than 64 MiB" : strerror(e));
+		goto out;
+	}
+	const char *type = media_sniff((const unsigned char *)data, len);
+	if (!media_is_core_image(type)) {
+		diag_warning(file, 0, 0, "image '%.200s' (%s) is %s; its description stands in for it",
+		             url, path,
+		             type ? "a WebP image, which e-book readers need not show"
+		                  : "not a PNG, JPEG, GIF or SVG image");
+		goto out;
+	}
+	char *base = url_path_part(path_basename(path));
+	char *dot = strrchr(base, '.');
+	if (dot && dot != base)
+		*dot = '\0';
+	char *stem = output_slug(base, 60);
+	free(base);
+	char *name = claim_name(im, *stem ? stem : "image", media_extension(type));
+	free(stem);
+	rel = path_join("images", name);
+	free(name);
+	if (output_mkdir(im->opt->out_dir, "images") != 0 ||
+	    output_write(im->opt->out_dir, rel, data, len) != 0) {
+		free(rel);
+		rel = NULL;
+		goto out;
+	}
+	im->copied++;
+out:
+	free(data);
+	return rel;
+}
+
+const char *
+import_images_get(import_images *im, const char *url)
+{
+	if (url == NULL || *url == '\0')
+		return NULL;
+	char *have = strmap_get(im->by_url, url);
+	if (have)
+		return have == &none ? NULL : have;
+	char *rel = NULL;
+	char *path = import_image_locate(im->site, im->opt, url);
+	if (path) {
+		/* A download is in images/ already, under its own name. */
+		char *fetched = path_join(im->opt->out_dir, "images/");
+		if (str_starts_with(path, fetched) && strset_add(im->names, path_basename(path))) {
+			rel = path_join("images", path_basename(path));
+			im->copied++;
+		} else {
+			rel = copy_image(im, url, path);
+		}
+		free(fetched);
+		free(path);
+	}
+	if (rel == NULL) {
+		strmap_put(im->by_url, url, &none);
+		return NULL;
+	}
+	strlist_push_owned(&im->paths, rel);
+	strmap_put(im->by_url, url, rel);
+	return rel;
+}
