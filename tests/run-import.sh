@@ -190,6 +190,25 @@ grep -rq 'javascript:' "$out/wxr10" && fail "a javascript: address reached the m
 grep -q "Before. *Between. *After." "$out"/entities/*.md && ! grep -rq "aaaaaaaaaa" "$out/entities" &&
 	pass "entities: no external entity loaded, no internal one expanded" || fail "entities.xml"
 
+# A post body past libxml2's 10,000,000-byte limit on a text node, in one
+# CDATA section (written here: 10 MB is no fixture to keep).
+python3 - "$out/huge.xml" <<'EOF'
+import sys
+para = "Words of a very long post, written again and again until it is huge. " * 20
+body = "\n\n".join([para] * 7500)[:10050000]
+with open(sys.argv[1], "w") as f:
+    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+            'xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Huge</title>'
+            '<item><title>A huge post</title><content:encoded><![CDATA[' + body +
+            ']]></content:encoded><wp:post_id>1</wp:post_id><wp:post_name>huge</wp:post_name>'
+            '<wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item></channel></rss>\n')
+EOF
+import huge "$out/huge.xml"
+size=$(wc -c <"$out/huge/huge.md" 2>/dev/null || echo 0)
+[ "$size" -gt 10000000 ] && pass "a post body of 10 MB in one CDATA section is imported whole ($size bytes)" ||
+	fail "the huge post's chapter has $size bytes"
+
 # ---- books ----
 # Each manuscript built; --strict where nothing is held as pending.
 strict_ok=(classic gutenberg shortcodes wxr10 deep entities)
