@@ -90,6 +90,8 @@ expect_status 1 "a post that is not in the export" "$MKBOOK" import "$fx/seed.xm
 log_has "... names the file, a line and the post" "seed\.xml:[0-9]+: error: no published post .*'no-such-post'"
 expect_status 1 "a draft asked for by slug" "$MKBOOK" import "$fx/seed.xml" --post knots-and-breathing -o "$out/x"
 log_has "... is not published" "seed\.xml:[0-9]+: error: post 'knots-and-breathing' is not published .*draft"
+expect_status 1 "a password-protected post asked for by slug" "$MKBOOK" import "$fx/edge.xml" --post protected -o "$out/x"
+log_has "... is not public" "edge\.xml:[0-9]+: error: post 'protected' is password-protected"
 expect_status 1 "a category with no post in it" "$MKBOOK" import "$fx/seed.xml" --all --category gardening -o "$out/x"
 [ ! -e "$out/x" ] && pass "no failed import wrote anything" || fail "a failed import wrote $out/x"
 mkdir -p "$out/full"
@@ -139,6 +141,7 @@ import entities "$fx/entities.xml"
 import all "$fx/seed.xml" --all --uploads "$uploads"
 import category "$fx/seed.xml" --all --category "Physical Health" --uploads "$uploads"
 import norelated "$fx/seed.xml" --post 60 --related 0
+import edge "$fx/edge.xml" --all
 
 tail -n 1 "$out/seed.log" | grep -Eq "^.*seed/: 1 post, 2 of 7 comments approved \(2 held as likely spam, 1 pending, 1 pingback and 1 trashed left out\), 2 related posts, 2 images .* now run: mkbook .*seed/$" &&
 	pass "the last line says what was written and what to run next" ||
@@ -185,6 +188,10 @@ grep -l '^role: author' "$out"/gutenberg/qa/*.md | grep -q . &&
 	pass "an author's reply known by user id is marked role: author" || fail "gutenberg's author reply"
 grep -l '^role: author' "$out"/classic/qa/*.md | grep -q . &&
 	pass "an author's reply known by e-mail alone is marked role: author" || fail "classic's author reply"
+grep -q "post 105 is password-protected on the site: left out" "$out/edge.log" &&
+	! grep -rq "needed a password" "$out/edge" && grep -q '^title: "Odds & Ends"' "$out/edge/book.yaml" &&
+	pass "--all leaves out a password-protected post, saying so; the site's title has its entity decoded" ||
+	{ fail "edge.xml"; indent <"$out/edge.log"; }
 grep -rq 'javascript:' "$out/wxr10" && fail "a javascript: address reached the manuscript" ||
 	pass "a commenter's javascript: address is dropped"
 grep -q "Before. *Between. *After." "$out"/entities/*.md && ! grep -rq "aaaaaaaaaa" "$out/entities" &&
@@ -211,7 +218,7 @@ size=$(wc -c <"$out/huge/huge.md" 2>/dev/null || echo 0)
 
 # ---- books ----
 # Each manuscript built; --strict where nothing is held as pending.
-strict_ok=(classic gutenberg shortcodes wxr10 deep entities)
+strict_ok=(classic gutenberg shortcodes wxr10 deep entities edge)
 lenient=(seed all category full)
 for name in "${strict_ok[@]}" "${lenient[@]}"; do
 	flags=()
@@ -314,7 +321,7 @@ done
 grep -ohE '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]+' "$fx"/*.xml | sort -u >"$out/emails.txt"
 sed -n 's:.*<wp\:comment_author_IP>\(<!\[CDATA\[\)\{0,1\}\([^]<]*\).*:\2:p' "$fx"/*.xml | sort -u >"$out/ips.txt"
 found=$(grep -rhoiF -f "$out/emails.txt" -f "$out/ips.txt" "$out"/seed "$out"/classic "$out"/gutenberg \
-	"$out"/shortcodes "$out"/wxr10 "$out"/deep "$out"/entities "$out"/all "$out"/category "$out"/books | sort -u)
+	"$out"/shortcodes "$out"/wxr10 "$out"/deep "$out"/entities "$out"/edge "$out"/all "$out"/category "$out"/books | sort -u)
 n_mail=$(wc -l <"$out/emails.txt")
 n_ip=$(wc -l <"$out/ips.txt")
 if [ "$n_mail" -ge 10 ] && [ "$n_ip" -ge 10 ] && [ -z "$found" ]; then

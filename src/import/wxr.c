@@ -43,6 +43,7 @@ static const struct { enum wxr_ns ns; const char *name; } item_fields[F_NFIELDS]
 	[F_TYPE] = {NS_WP, "post_type"},
 	[F_ATTACHMENT_URL] = {NS_WP, "attachment_url"},
 	[F_PARENT] = {NS_WP, "post_parent"},
+	[F_PASSWORD] = {NS_WP, "post_password"},
 };
 
 static const char *const comment_fields[C_NFIELDS] = {
@@ -100,7 +101,7 @@ typedef struct wxr_reader {
 	size_t kept_cap, nkept;   /* nkept: entries of thumb_ids and epochs */
 	size_t published;        /* published posts seen */
 	int several_line;        /* line of the second published post (MODE_ONE, no --post) */
-	char *unpublished_status; /* --post names a post that is not published: its status */
+	char *unpublished_status; /* --post names a post that is not published: why */
 	int unpublished_line;
 	/* related posts */
 	strmap *term_ids;        /* "c:nicename" / "t:nicename" -> index + 1 */
@@ -371,12 +372,20 @@ end_item(wxr_reader *r)
 	}
 	if (strcmp(type, "post") != 0 && *type != '\0')
 		return;
-	if (strcmp(status, "publish") != 0) {
+	/* A password-protected post is published but not public: like a
+	 * private one, it is not taken into a book. */
+	bool protected = it->f[F_PASSWORD].len > 0 && strcmp(status, "publish") == 0;
+	if (strcmp(status, "publish") != 0 || protected) {
 		if (r->mode == MODE_ONE && opt->post && *type && wxr_is_asked_for(it, opt->post) &&
 		    r->unpublished_status == NULL) {
-			r->unpublished_status = xstrdup(*status ? status : "none");
+			r->unpublished_status = protected ? xstrdup("is password-protected on the site")
+			                                  : xasprintf("is not published (its status is '%s')",
+			                                              *status ? status : "none");
 			r->unpublished_line = it->line;
 		}
+		if (protected && r->mode == MODE_ALL)
+			diag_note(r->file, it->line, 0, "post %s is password-protected on the site: left out",
+			          wxr_str(&it->f[F_ID]));
 		return;
 	}
 	r->published++;
@@ -517,6 +526,11 @@ channel_child(wxr_reader *r, enum wxr_ns ns, const char *name)
 	int rc = read_text(r, &sb);
 	free(*slot);
 	*slot = wxr_nonempty(&sb);
+	if (*slot && slot == &r->site->title) { /* may hold entities, as a post's */
+		char *plain = wxr_plain_text(*slot);
+		free(*slot);
+		*slot = plain;
+	}
 	sb_free(&sb);
 	return rc;
 }
@@ -756,9 +770,8 @@ finish_site(wxr_reader *r)
 	int last = line_now(r);
 	if (r->mode == MODE_ONE && opt->post && s->nposts == 0) {
 		if (r->unpublished_status)
-			diag_error(r->file, r->unpublished_line, 0, "post '%s' is not published (its "
-			           "status is '%s'); only published posts are imported", opt->post,
-			           r->unpublished_status);
+			diag_error(r->file, r->unpublished_line, 0, "post '%s' %s; only published, public "
+			           "posts are imported", opt->post, r->unpublished_status);
 		else
 			diag_error(r->file, last, 0, "no published post has the id, slug or address '%s' "
 			           "(mkbook import --list %s lists them)", opt->post, r->file);

@@ -251,7 +251,7 @@ display_name(const wxr_author *a, const char *file, int line)
 	if (a && a->display)
 		return xstrdup(a->display);
 	diag_warning(file, line, 0, "the export gives no display name for the post's author%s; "
-	             "book.yaml names no author (add one by hand)",
+	             "the post is imported without one (never with the login)",
 	             a ? "" : " (no <wp:author> for its login)");
 	return NULL;
 }
