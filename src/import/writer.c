@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "book.h"
 #include "diag.h"
 #include "import/html_md.h"
 #include "import/images.h"
@@ -511,7 +512,7 @@ write_cover(writer *w)
 {
 	char *data = NULL, *rel = NULL;
 	size_t len = 0;
-	int e = file_read(w->opt->cover, &data, &len, 64u << 20);
+	int e = file_read(w->opt->cover, &data, &len, MKBOOK_MAX_IMAGE_BYTES);
 	if (e != 0) {
 		diag_error(w->opt->cover, 0, 0, "cannot read the cover: %s", strerror(e));
 		goto out;

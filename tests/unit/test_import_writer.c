@@ -128,6 +128,8 @@ fill_post(import_post *p, const char *slug, const char *title, const char *date)
 	    "it in a warm kitchen, and it rises and falls like a slow breath.</p>"
 	    "<p><img src=\"https://bakery.example.org/wp-content/uploads/2021/03/jar.png\" "
 	    "alt=\"A jar of starter\"></p>"
+	    "<p><img src=\"https://i2.wp.com/bakery.example.org/wp-content/uploads/2021/03/"
+	    "jar-300x300.png?w=300\" alt=\"The jar again, smaller\"></p>"
 	    "<p>A starter kept in the fridge sleeps. Wake it with two feedings before you bake "
 	    "bread, and the loaf will rise as well as ever.</p>"
 	    "<p><img src=\"https://bakery.example.org/wp-content/uploads/2021/03/gone.png\" "
@@ -302,6 +304,11 @@ START_TEST(test_writer_one_post)
 	char *text = slurp("book/keeping-a-starter.md");
 	ck_assert_ptr_nonnull(text);
 	ck_assert_ptr_nonnull(strstr(text, "<img src=\"images/jar.png\" alt=\"\">"));
+	/* The CDN's address of a resized copy that --uploads lacks: the
+	 * original, copied once. */
+	ck_assert_ptr_nonnull(strstr(text, "![The jar again, smaller](images/jar.png)"));
+	char *second = slurp("book/images/jar-2.png");
+	ck_assert_ptr_null(second);
 	ck_assert_ptr_null(strstr(text, "gone.png"));
 	free(text);
 
