@@ -142,15 +142,13 @@ compare_strings(const void *a, const void *b)
 
 /* ---- Comments ---- */
 
-/* The index of the comment of p whose id is id, or -1. */
+/* The index in p->comments of the comment whose id is id (by_id maps ids
+ * to comments of p), or -1. */
 static long
 comment_index(const import_post *p, const strmap *by_id, const char *id)
 {
-	if (id == NULL)
-		return -1;
-	void *v = strmap_get(by_id, id);
-	(void)p;
-	return v ? (long)((const import_comment *)v - p->comments) : -1;
+	const import_comment *c = id ? strmap_get(by_id, id) : NULL;
+	return c ? (long)(c - p->comments) : -1;
 }
 
 /* Whether name looks like an e-mail address, which is never written. */
