@@ -143,6 +143,19 @@ at(const char *hay, const char *needle)
 	return (size_t)(p - hay);
 }
 
+/* Fails unless the comments with the ids in want come in that order. */
+static void
+assert_order(const char *x, const char *const *want, size_t n)
+{
+	for (size_t i = 0; i + 1 < n; i++) {
+		char *p = xasprintf("id=\"comment-%s\"", want[i]);
+		char *q = xasprintf("id=\"comment-%s\"", want[i + 1]);
+		ck_assert_msg(at(x, p) < at(x, q), "%s should come before %s", want[i], want[i + 1]);
+		free(p);
+		free(q);
+	}
+}
+
 static xmlNodePtr
 find_id(xmlNodePtr n, const char *id)
 {
@@ -309,13 +322,7 @@ START_TEST(test_order_ties_and_zones)
 	add_comment(b, c, "month", "2021-02", COMMENT_APPROVED, NULL, NULL);
 	char *x = render(b, c, NULL, NULL, NULL);
 	const char *want[] = {"month", "alpha", "zeta", "day", "plus5", "utc6"};
-	for (size_t i = 0; i + 1 < sizeof want / sizeof want[0]; i++) {
-		char *p = xasprintf("id=\"comment-%s\"", want[i]);
-		char *q = xasprintf("id=\"comment-%s\"", want[i + 1]);
-		ck_assert_msg(at(x, p) < at(x, q), "%s should come before %s", want[i], want[i + 1]);
-		free(p);
-		free(q);
-	}
+	assert_order(x, want, sizeof want / sizeof want[0]);
 	/* Same input, same page. */
 	xmlFreeDoc(c->doc);
 	c->doc = NULL;
@@ -350,13 +357,7 @@ START_TEST(test_order_without_dates)
 	add_comment(b, c, "reply-dated", "2022-06-03", COMMENT_APPROVED, "dated", "Same.");
 	char *x = render(b, c, NULL, NULL, NULL);
 	const char *want[] = {"dated", "reply-dated", "reply-undated", "zz-undated", "aa-undated"};
-	for (size_t i = 0; i + 1 < sizeof want / sizeof want[0]; i++) {
-		char *p = xasprintf("id=\"comment-%s\"", want[i]);
-		char *q = xasprintf("id=\"comment-%s\"", want[i + 1]);
-		ck_assert_msg(at(x, p) < at(x, q), "%s should come before %s", want[i], want[i + 1]);
-		free(p);
-		free(q);
-	}
+	assert_order(x, want, sizeof want / sizeof want[0]);
 	/* Only the two dated comments show a date. */
 	const char *t = strstr(x, "<time");
 	ck_assert_ptr_nonnull(t);
