@@ -472,6 +472,16 @@ START_TEST(test_writer_several_posts)
 	ck_assert_str_eq(b->comments[0]->id, "keeping-a-starter-001-jonas");
 	ck_assert_str_eq(b->comments[3]->reply_to, "shaping-a-loaf-001-jonas");
 	book_free(b);
+	/* A post whose comments all wait: its folder is written, and named in
+	 * contents only as a YAML comment, so the book has no empty Q&A. */
+	for (size_t i = 0; i < s->posts[1].ncomments; i++)
+		s->posts[1].comments[i].status = IMPORT_PENDING;
+	o.force = true;
+	ck_assert_int_eq(import_write(s, &o), 0);
+	y = slurp("blog/book.yaml");
+	ck_assert_ptr_nonnull(strstr(y, "  - \"shaping-a-loaf.md\"\n"
+	                                "  # - comments: qa/shaping-a-loaf/    (no approved comment yet)\n"));
+	free(y);
 	free(out);
 	import_site_free(s);
 	remove_tmp();
