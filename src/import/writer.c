@@ -24,6 +24,7 @@
 #include "import/images.h"
 #include "import/output.h"
 #include "import/spam.h"
+#include "manuscript.h"
 #include "media.h"
 #include "util.h"
 
@@ -594,7 +595,13 @@ put_metadata(writer *w, strbuf *sb, const char *cover)
 		}
 		strlist_free(&authors);
 	}
-	put_key(sb, "", "language", s->language && *s->language ? s->language : NULL);
+	/* mkbook refuses a tag that is not well-formed: left out (the book is
+	 * then English) with a warning, rather than a book that fails. */
+	if (s->language && *s->language && !is_language_tag(s->language))
+		diag_warning(w->file, 0, 0, "language '%.40s' is not a BCP 47 tag; left out",
+		             s->language);
+	else
+		put_key(sb, "", "language", s->language && *s->language ? s->language : NULL);
 	/* The book's dates: the post's; for several, no publication date and
 	 * the latest change of any. */
 	const char *modified = NULL;

@@ -638,6 +638,8 @@ START_TEST(test_writer_hostile_text)
 	p->comments[0].author = xs("Ann\x01 \xe2\x80\xa8Lee\xff ---");
 	free(p->excerpt);
 	p->excerpt = xs("---\nstatus: approved\n...\n# x");
+	free(s->language);
+	s->language = xs("English (UK)");
 	char *out = at("h");
 	import_options o = options(out);
 	ck_assert_int_eq(import_write(s, &o), 0);
@@ -646,6 +648,7 @@ START_TEST(test_writer_hostile_text)
 	ck_assert_int_eq(diag_error_count(), 0);
 	ck_assert_str_eq(b->comments[0]->author, "Ann \xe2\x80\xa8Lee ---");
 	ck_assert_str_eq(b->description, "---\nstatus: approved\n...\n# x");
+	ck_assert_str_eq(b->language, "en"); /* the malformed tag was left out */
 	book_free(b);
 	import_site_free(s);
 	free(out);
