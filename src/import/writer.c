@@ -24,6 +24,7 @@
 #include "import/images.h"
 #include "import/output.h"
 #include "import/spam.h"
+#include "labels.h"
 #include "manuscript.h"
 #include "media.h"
 #include "util.h"
@@ -491,6 +492,13 @@ write_bio(writer *w)
 	char *md = html_md_convert(p->bio_html, &o);
 	strbuf sb = {0};
 	sb_puts(&sb, "---\ntype: about-author\n---\n\n");
+	/* A heading, in the book's language, unless the bio has its own. */
+	if (md[strspn(md, " \n")] != '#')
+		sb_printf(&sb, "# %s\n\n",
+		          labels_builtin(w->site->language && is_language_tag(w->site->language)
+		                             ? w->site->language
+		                             : "en",
+		                         LABEL_ABOUT_AUTHOR));
 	sb_puts(&sb, md);
 	if (sb.len && sb.data[sb.len - 1] != '\n')
 		sb_putc(&sb, '\n');

@@ -797,7 +797,7 @@ START_TEST(test_writer_saved_page)
 	ck_assert_ptr_null(copy);
 	char *bio = slurp("page-book/about-the-author.md");
 	ck_assert_ptr_nonnull(bio);
-	ck_assert(str_starts_with(bio, "---\ntype: about-author\n---\n"));
+	ck_assert(str_starts_with(bio, "---\ntype: about-author\n---\n\n# About the author\n\n"));
 	ck_assert_ptr_nonnull(strstr(bio, "Mina Okafor bakes bread"));
 	free(bio);
 	char *y = slurp("page-book/book.yaml");
