@@ -3,6 +3,7 @@
 #include "import/images.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,6 +19,7 @@ struct import_images {
 	const import_site *site;
 	const import_options *opt;
 	strmap *by_url;   /* url -> "images/name" (in paths), or &none */
+	strmap *by_file;  /* file copied -> "images/name" (in paths) */
 	strlist paths;    /* owns the values of by_url */
 	strset *names;    /* file names taken in images/ */
 	size_t copied;
@@ -33,6 +35,7 @@ import_images_new(const import_site *site, const import_options *opt)
 	im->site = site;
 	im->opt = opt;
 	im->by_url = strmap_new();
+	im->by_file = strmap_new();
 	im->names = strset_new();
 	return im;
 }
@@ -45,6 +48,7 @@ import_images_free(import_images *im)
 	strset_free(im->names);
 	strlist_free(&im->paths);
 	strmap_free(im->by_url);
+	strmap_free(im->by_file);
 	free(im);
 }
 
@@ -77,31 +81,121 @@ without_scheme(const char *url)
 	return url;
 }
 
-/* dir joined with rel, a relative path that must stay inside dir, when
- * that is a regular file; else NULL. Caller frees. */
+static bool
+has_scheme(const char *url)
+{
+	size_t n = strspn(url, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+	return n > 0 && url[n] == ':';
+}
+
+/* dir joined with rel, a relative path that must stay inside dir (also
+ * through symbolic links), when that is a regular file; else NULL.
+ * Caller frees. */
 static char *
 file_inside(const char *dir, const char *rel)
 {
 	char *norm = path_normalize_relative(rel);
-	if (norm == NULL || *norm == '\0') {
-		free(norm);
-		return NULL;
-	}
-	char *path = path_join(dir, norm);
-	free(norm);
+	char *path = norm && *norm ? path_join(dir, norm) : NULL;
+	char *real_dir = path ? realpath(dir, NULL) : NULL;
+	char *real = real_dir ? realpath(path, NULL) : NULL;
 	struct stat st;
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+	size_t n = real_dir ? strlen(real_dir) : 0;
+	bool ok = real && strncmp(real, real_dir, n) == 0 && real[n] == '/' &&
+	          stat(real, &st) == 0 && S_ISREG(st.st_mode);
+	free(norm);
+	free(real_dir);
+	free(real);
+	if (!ok) {
 		free(path);
 		return NULL;
 	}
 	return path;
 }
 
-static bool
-has_scheme(const char *url)
+char *
+import_folder_url(const char *dir)
 {
-	size_t n = strspn(url, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
-	return n > 0 && url[n] == ':';
+	char *real = realpath(dir, NULL);
+	if (real == NULL)
+		return NULL;
+	strbuf sb = {0};
+	sb_puts(&sb, "file://");
+	for (const unsigned char *p = (const unsigned char *)real; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("/-._~", *p))
+			sb_putc(&sb, (char)*p);
+		else
+			sb_printf(&sb, "%%%02X", *p);
+	}
+	sb_putc(&sb, '/');
+	free(real);
+	return sb_take(&sb);
+}
+
+/* The path, relative to the saved page's folder, that url names there:
+ * a relative address, or a file: address inside that folder (what a
+ * relative address becomes against import_folder_url). Caller frees;
+ * NULL when url is neither. */
+static char *
+page_folder_part(const char *base_dir, const char *url)
+{
+	if (!str_starts_with(url, "file://"))
+		return has_scheme(url) || url[0] == '/' ? NULL : url_path_part(url);
+	char *base = import_folder_url(base_dir);
+	char *rel = base && str_starts_with(url, base) ? url_path_part(url + strlen(base)) : NULL;
+	free(base);
+	return rel;
+}
+
+/* rel without WordPress's size suffix ("a-300x200.jpg" -> "a.jpg"), the
+ * file every smaller copy is made from; NULL when it has none. */
+static char *
+full_size_name(const char *rel)
+{
+	const char *dot = strrchr(rel, '.');
+	const char *slash = strrchr(rel, '/');
+	if (dot == NULL || (slash && dot < slash))
+		return NULL;
+	const char *p = dot;
+	size_t h = 0, wd = 0;
+	while (p > rel && p[-1] >= '0' && p[-1] <= '9')
+		p--, h++;
+	if (h == 0 || p == rel || p[-1] != 'x')
+		return NULL;
+	p--;
+	while (p > rel && p[-1] >= '0' && p[-1] <= '9')
+		p--, wd++;
+	if (wd == 0 || p == rel || p[-1] != '-')
+		return NULL;
+	p--;
+	return xasprintf("%.*s%s", (int)(p - rel), rel, dot);
+}
+
+/* The --uploads file for url, when url lies under uploads_url: also
+ * through Jetpack's image CDN (i0.wp.com/HOST/PATH), and the full-size
+ * original when a resized copy is missing. Caller frees; NULL if none. */
+static char *
+uploads_file(const char *uploads_url, const char *uploads, const char *url)
+{
+	const char *u = without_scheme(url), *base = without_scheme(uploads_url);
+	/* "//i0.wp.com/example.org/wp-content/..." is "//example.org/wp-content/..." */
+	char *cdn = NULL;
+	if (strlen(u) > 12 && !strncmp(u, "//i", 3) && u[3] >= '0' && u[3] <= '3' &&
+	    !strncmp(u + 4, ".wp.com/", 8))
+		u = cdn = xasprintf("//%s", u + 12);
+	size_t n = strlen(base);
+	char *path = NULL;
+	if (n > 0 && strncmp(u, base, n) == 0) {
+		char *rel = url_path_part(u + n + (base[n - 1] != '/' && u[n] == '/'));
+		path = file_inside(uploads, rel);
+		char *full = path ? NULL : full_size_name(rel);
+		if (full)
+			path = file_inside(uploads, full);
+		free(full);
+		free(rel);
+	}
+	free(cdn);
+	return path;
 }
 
 char *
@@ -111,18 +205,12 @@ import_image_locate(const import_site *site, const import_options *opt, const ch
 	if (url == NULL || *url == '\0')
 		return NULL;
 	if (site->uploads_url && opt->uploads) {
-		const char *u = without_scheme(url), *base = without_scheme(site->uploads_url);
-		size_t n = strlen(base);
-		if (n > 0 && strncmp(u, base, n) == 0) {
-			char *rel = url_path_part(u + n + (base[n - 1] != '/' && u[n] == '/'));
-			char *path = file_inside(opt->uploads, rel);
-			free(rel);
-			if (path)
-				return path;
-		}
+		char *path = uploads_file(site->uploads_url, opt->uploads, url);
+		if (path)
+			return path;
 	}
-	if (site->base_dir && !has_scheme(url) && url[0] != '/') {
-		char *rel = url_path_part(url);
+	char *rel = site->base_dir ? page_folder_part(site->base_dir, url) : NULL;
+	if (rel) {
 		char *path = file_inside(site->base_dir, rel);
 		free(rel);
 		if (path)
@@ -206,6 +294,14 @@ import_images_get(import_images *im, const char *url)
 		return have == &none ? NULL : have;
 	char *rel = NULL;
 	char *path = import_image_locate(im->site, im->opt, url);
+	char *same = path ? strmap_get(im->by_file, path) : NULL;
+	if (same) {
+		/* Another address of a file already copied (a resized copy's
+		 * original, the CDN's address): one copy serves both. */
+		strmap_put(im->by_url, url, same);
+		free(path);
+		return same;
+	}
 	if (path) {
 		/* A download is in images/ already, under its own name. */
 		char *fetched = path_join(im->opt->out_dir, "images/");
@@ -216,13 +312,15 @@ import_images_get(import_images *im, const char *url)
 			rel = copy_image(im, url, path);
 		}
 		free(fetched);
-		free(path);
 	}
 	if (rel == NULL) {
 		strmap_put(im->by_url, url, &none);
+		free(path);
 		return NULL;
 	}
 	strlist_push_owned(&im->paths, rel);
 	strmap_put(im->by_url, url, rel);
+	strmap_put(im->by_file, path, rel);
+	free(path);
 	return rel;
 }

@@ -20,6 +20,12 @@ const char *import_images_get(import_images *im, const char *url);
 /* How many images were copied in. */
 size_t import_images_count(const import_images *im);
 
+/* The file: address of folder dir (absolute, percent-encoded, ending in
+ * '/'): the base against which a saved page's relative image addresses
+ * resolve, so that import_image_locate finds them in that folder.
+ * Caller frees; NULL when dir does not exist. */
+char *import_folder_url(const char *dir);
+
 /* fetch.c: downloads the image at url (http or https only) into
  * out_dir/images/ under a name made from its address and its type, once
  * its bytes are known to be an image. Returns that path (caller frees),

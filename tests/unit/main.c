@@ -20,6 +20,7 @@ Suite *kepub_suite(void);
 Suite *a11y_suite(void);
 Suite *html_md_suite(void);
 Suite *wxr_suite(void);
+Suite *import_writer_suite(void);
 
 int
 main(void)
@@ -41,6 +42,7 @@ main(void)
 	srunner_add_suite(sr, a11y_suite());
 	srunner_add_suite(sr, html_md_suite());
 	srunner_add_suite(sr, wxr_suite());
+	srunner_add_suite(sr, import_writer_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
