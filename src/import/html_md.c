@@ -407,11 +407,13 @@ cell_alignment(xmlNodePtr cell)
 }
 
 /* Gathers the rows of a table; returns whether it maps onto a GFM table
- * (a header row, no spans, no caption, no block content in its cells). */
+ * (no spans, no caption, no block content in its cells). Its first row
+ * is the GFM header row, header cells or not: GFM has no table without
+ * one, and mkbook asks every table for header cells. */
 static bool
 table_rows(xmlNodePtr table, hm_row **rows, size_t *nrows)
 {
-	bool simple = true, header = false;
+	bool simple = true;
 	*rows = NULL;
 	*nrows = 0;
 	for (xmlNodePtr k = table->children; k; k = k->next) {
@@ -431,25 +433,20 @@ table_rows(xmlNodePtr table, hm_row **rows, size_t *nrows)
 			*rows = xgrow(*rows, *nrows, sizeof **rows);
 			hm_row *r = &(*rows)[(*nrows)++];
 			memset(r, 0, sizeof *r);
-			bool all_th = true;
 			for (xmlNodePtr cell = tr->children; cell; cell = cell->next) {
 				if (cell->type != XML_ELEMENT_NODE)
 					continue;
-				bool th = !strcmp((const char *)cell->name, "th");
-				if (!th && strcmp((const char *)cell->name, "td"))
+				if (strcmp((const char *)cell->name, "th") && strcmp((const char *)cell->name, "td"))
 					continue;
-				all_th &= th;
 				if (span_of(cell, "colspan") > 1 || span_of(cell, "rowspan") > 1 ||
 				    has_block_descendant(cell, 0))
 					simple = false;
 				r->cells = xgrow(r->cells, r->n, sizeof *r->cells);
 				r->cells[r->n++] = cell;
 			}
-			if (*nrows == 1)
-				header = r->n > 0 && (all_th || !strcmp(name, "thead"));
 		}
 	}
-	return simple && header;
+	return simple && *nrows > 0 && (*rows)[0].n > 0;
 }
 
 static void

@@ -37,6 +37,7 @@ typedef struct hm_ctx {
 	int in_table;   /* line breaks become <br />, '|' in code spans too */
 	int in_em, in_strong, in_del;
 	int verse; /* text line ends are line breaks (a poem) */
+	xmlNodePtr header_row; /* raw HTML: the row whose cells become <th> */
 } hm_ctx;
 
 /* html_md_inline.c */

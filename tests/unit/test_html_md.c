@@ -505,12 +505,18 @@ START_TEST(test_tables)
 	ck_conv(conv, "<table><tr><th>Name</th><th align=\"center\">Age</th></tr>"
 	              "<tr><td>Ann <em>B.</em></td><td>7</td></tr><tr><td>Cy</td></tr></table>",
 	        "| Name | Age |\n| --- | :-: |\n| Ann *B.* | 7 |\n| Cy |  |\n");
-	/* A span, or no header row: raw HTML, one block. */
+	/* No header cells: the first row heads the table (GFM needs one). */
+	ck_conv(conv, "<table><tbody><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></tbody></table>",
+	        "| a | b |\n| --- | --- |\n| c | d |\n");
+	/* A span: raw HTML, one block; its first row heads it there too. */
 	char *md = conv("<table><tr><td colspan=\"2\">wide\n\n\ncell</td></tr><tr><td>a</td><td>b<br>c</td></tr></table>");
-	ck_assert_str_eq(md, "<table>\n<tr><td colspan=\"2\">wide cell</td></tr>\n"
+	ck_assert_str_eq(md, "<table>\n<tr><th colspan=\"2\">wide cell</th></tr>\n"
 	                     "<tr><td>a</td><td>b<br />c</td></tr>\n</table>\n");
 	ck_assert_ptr_null(strstr(md, "\n\n"));
 	free(md);
+	/* Header cells somewhere: the rows stay as they are. */
+	ck_conv(conv, "<table><tr><td rowspan=\"2\">a</td><th>b</th></tr></table>",
+	        "<table>\n<tr><td rowspan=\"2\">a</td><th>b</th></tr>\n</table>\n");
 	/* A line break in a cell. */
 	ck_conv(conv, "<table><thead><tr><th>k</th></tr></thead><tr><td>a<br>b</td></tr></table>",
 	        "| k |\n| --- |\n| a<br />b |\n");
