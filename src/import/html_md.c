@@ -112,6 +112,21 @@ render_raw(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 
 /* ---- headings, code, quotations ---- */
 
+int
+hm_heading_level(hm_ctx *c, int level)
+{
+	int top = c->opt->heading_top;
+	if (top > 6)
+		top = 6;
+	if (top > 0 && level < top)
+		level = top;
+	int most = c->last_heading > 0 ? c->last_heading + 1 : top > 0 ? top : 6;
+	if (level > most)
+		level = most;
+	c->last_heading = level;
+	return level;
+}
+
 static void
 render_heading(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 {
@@ -123,6 +138,7 @@ render_heading(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 	char *t = hm_para_finish(&para, false);
 	if (t == NULL)
 		return;
+	level = hm_heading_level(c, level);
 	strbuf out = {0};
 	for (int i = 0; i < level; i++)
 		sb_putc(&out, '#');

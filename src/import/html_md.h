@@ -50,6 +50,12 @@ typedef struct html_md_options {
 	 * base_url. With neither, a relative address reaches opt->image as
 	 * it is written. */
 	const char *image_base_url;
+	/* The level of the body's top headings: 2 when the chapter starts
+	 * with its own "# title". Headings above it come down to it; 0 leaves
+	 * the first heading's level as it is. Either way a heading never
+	 * skips a level below the one before it (h2 then h4 gives h2, h3), as
+	 * mkbook asks of an outline. */
+	int heading_top;
 } html_md_options;
 
 /* Converts the NUL-terminated html. Never returns NULL; caller frees.

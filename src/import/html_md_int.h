@@ -38,6 +38,7 @@ typedef struct hm_ctx {
 	int in_em, in_strong, in_del;
 	int verse; /* text line ends are line breaks (a poem) */
 	xmlNodePtr header_row; /* raw HTML: the row whose cells become <th> */
+	int last_heading;      /* level of the last heading written, 0: none */
 } hm_ctx;
 
 /* html_md_inline.c */
@@ -85,6 +86,10 @@ char *hm_attr(xmlNodePtr n, const char *name);
 bool hm_has_class(xmlNodePtr n, const char *cls);
 /* Escapes s as HTML text or an attribute value (quotes too) into out. */
 void hm_put_html_escaped(strbuf *out, const char *s);
+
+/* html_md.c: the level to write for a heading of the given level, in
+ * order (see html_md_options.heading_top). */
+int hm_heading_level(hm_ctx *c, int level);
 
 /* html_md_raw.c */
 

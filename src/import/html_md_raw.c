@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "import/html_md_int.h"
+#include "sanitize.h"
 
 static bool
 is_raw_block_name(const char *name)
@@ -193,20 +194,25 @@ raw_element(hm_ctx *c, xmlNodePtr n, strbuf *out, bool pre)
 		c->header_row = header_row_needed(n);
 	else if (!strcmp(name, "td") && n->parent && n->parent == c->header_row)
 		name = "th";
+	static const char *const headings[] = {"h1", "h2", "h3", "h4", "h5", "h6"};
+	if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == '\0')
+		name = headings[hm_heading_level(c, name[1] - '0') - 1];
 	sb_printf(out, "<%s", name);
-	static const char *const attrs[] = {"alt", "title", "colspan", "rowspan", "scope",
-	                                    "headers", "lang", "dir", "start", "reversed",
-	                                    "type", "open", "datetime", "abbr", "span", NULL};
+	/* Attributes that mean something in a book and that the sanitiser
+	 * keeps on this element (no class, style, id or width). */
+	static const char *const attrs[] = {"title", "lang", "dir", "colspan", "rowspan",
+	                                    "scope", "headers", "start", "reversed", "type",
+	                                    "open", "datetime", "abbr", "span", "value", NULL};
 	for (size_t i = 0; attrs[i]; i++) {
-		xmlAttrPtr a = xmlHasProp(n, BAD_CAST attrs[i]);
-		if (a == NULL)
+		if (xmlHasProp(n, BAD_CAST attrs[i]) == NULL)
 			continue;
 		char *v = hm_attr(n, attrs[i]);
-		raw_attr(out, attrs[i], v && *v ? v : attrs[i]);
+		const char *value = v && *v ? v : attrs[i];
+		if (sanitize_attribute_allowed(name, attrs[i], value))
+			raw_attr(out, attrs[i], value);
 		free(v);
 	}
-	if (!strcmp(name, "q") || !strcmp(name, "blockquote") || !strcmp(name, "del") ||
-	    !strcmp(name, "ins")) {
+	if (sanitize_attribute_allowed(name, "cite", "x")) {
 		char *cite = hm_attr(n, "cite");
 		char *url = cite ? hm_link_url(c, cite) : NULL;
 		if (url)

@@ -65,7 +65,7 @@ hm_link_url(hm_ctx *c, const char *href)
 	if (*u == '\0' || *u == '#')
 		goto out;
 	r = resolve(u, c->opt->base_url);
-	if (r && (!hm_has_scheme(r) || !is_safe_url(r, c->untrusted))) {
+	if (r && (!hm_has_scheme(r) || !is_safe_url(r, c->untrusted) || !sanitize_host_valid(r))) {
 		free(r);
 		r = NULL;
 	}

@@ -403,7 +403,14 @@ END_TEST
 START_TEST(test_headings_quotes_code)
 {
 	ck_conv(conv, "<h1>One</h1><h6>Six <em>six</em></h6><h2>Broken<br>heading</h2>",
-	        "# One\n\n###### Six *six*\n\n## Broken heading\n");
+	        "# One\n\n## Six *six*\n\n## Broken heading\n");
+	/* The outline skips no level; with heading_top, none is above it. */
+	ck_conv(conv, "<h2>a</h2><h4>b</h4><h6>c</h6><h3>d</h3><h1>e</h1><details><h5>f</h5></details>",
+	        "## a\n\n### b\n\n#### c\n\n### d\n\n# e\n\n<details>\n<h2>f</h2>\n</details>\n");
+	html_md_options ho = {.heading_top = 2};
+	char *md = html_md_convert("<h4>a</h4><h1>b</h1><h3>c</h3>", &ho);
+	ck_assert_str_eq(md, "## a\n\n## b\n\n### c\n");
+	free(md);
 	ck_conv(conv, "<blockquote><p>Outer</p><blockquote><p>Inner</p></blockquote><ul><li>item</li></ul></blockquote>",
 	        "> Outer\n>\n> > Inner\n>\n> - item\n");
 	ck_conv(conv, "<pre><code class=\"language-python\">print(\"```\")\n</code></pre>",
@@ -450,6 +457,8 @@ START_TEST(test_links)
 	/* No base address: a relative link keeps its text only. */
 	ck_conv(conv, "<p><a href=\"/about\">about</a> <a href=\"//cdn.example/x\">cdn</a></p>",
 	        "about [cdn](https://cdn.example/x)\n");
+	/* A host name no reading system can parse: text. */
+	ck_conv(conv, "<p><a href=\"http://bad_host.example/\">bad</a></p>", "bad\n");
 	/* Untrusted: only http, https and mailto. */
 	md = conv_opt("<p><a href=\"ftp://files.example/x\">ftp</a> <a href=\"tel:123\">tel</a> "
 	              "<a href=\"https://ok.example/\">ok</a> <a href=\"data:text/html,x\">data</a></p>",
