@@ -8,8 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/HTMLparser.h>
+#include <unistr.h>
 
 #include "import/html_md_int.h"
+#include "sanitize.h"
 
 /* ---- a list of finished blocks ---- */
 
@@ -300,7 +302,7 @@ render_list(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 	bool tight = true;
 	for (xmlNodePtr k = n->children; k; k = k->next) {
 		bool li = k->type == XML_ELEMENT_NODE && !strcmp((const char *)k->name, "li");
-		if (!li && k->type == XML_ELEMENT_NODE && hm_is_skipped((const char *)k->name))
+		if (!li && hm_is_dropped(k))
 			continue;
 		if (!li && k->type != XML_ELEMENT_NODE) {
 			/* Text between items belongs to the item before. */
@@ -526,7 +528,7 @@ static void
 render_block(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 {
 	const char *name = (const char *)n->name;
-	if (hm_is_skipped(name))
+	if (hm_is_dropped(n))
 		return;
 	if (c->depth >= HM_MAX_DEPTH) {
 		render_flat(c, n, bl);
@@ -603,14 +605,42 @@ ignore_error(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
+/* html as valid UTF-8 without the characters XML forbids: a byte that is
+ * no UTF-8 becomes U+FFFD, as the book must hold only such text. Caller
+ * frees. */
+static char *
+clean_input(const char *html)
+{
+	size_t n = strlen(html);
+	char *utf8 = NULL;
+	if (u8_check((const uint8_t *)html, n) != NULL) {
+		strbuf sb = {0};
+		for (size_t i = 0; i < n;) {
+			ucs4_t u;
+			int k = u8_mbtouc(&u, (const uint8_t *)html + i, n - i);
+			if (u == 0xFFFD)
+				sb_puts(&sb, "\xEF\xBF\xBD");
+			else
+				sb_append(&sb, html + i, (size_t)k);
+			i += (size_t)k;
+		}
+		utf8 = sb_take(&sb);
+	}
+	char *clean = xml_clean_text(utf8 ? utf8 : html);
+	free(utf8);
+	return clean;
+}
+
 /* html parsed as the body of a document; NULL when libxml2 gives up.
  * Errors are not printed. */
 static htmlDocPtr
 parse_fragment(const char *html)
 {
 	strbuf doc = {0};
+	char *clean = clean_input(html);
 	sb_puts(&doc, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>");
-	sb_puts(&doc, html);
+	sb_puts(&doc, clean);
+	free(clean);
 	sb_puts(&doc, "</body></html>");
 	xmlGenericErrorFunc saved = xmlGenericError;
 	void *saved_ctx = xmlGenericErrorContext;
@@ -690,7 +720,7 @@ html_md_text(const char *html)
 					sb_putc(&out, *p);
 				}
 			}
-		} else if (k->type == XML_ELEMENT_NODE && !hm_is_skipped((const char *)k->name)) {
+		} else if (k->type == XML_ELEMENT_NODE && !hm_is_dropped(k)) {
 			/* Blocks and line breaks part words. */
 			if ((hm_is_block(k) || !strcmp((const char *)k->name, "br")) && out.len &&
 			    out.data[out.len - 1] != ' ')

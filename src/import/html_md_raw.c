@@ -135,7 +135,7 @@ raw_element(hm_ctx *c, xmlNodePtr n, strbuf *out, bool pre)
 {
 	const char *name = (const char *)n->name;
 	xmlNodePtr saved_header = c->header_row;
-	if (hm_is_skipped(name))
+	if (hm_is_dropped(n))
 		return;
 	if (c->depth >= HM_MAX_DEPTH) {
 		char *t = hm_text_content(n);
@@ -144,6 +144,13 @@ raw_element(hm_ctx *c, xmlNodePtr n, strbuf *out, bool pre)
 		return;
 	}
 	c->depth++;
+	if (!strcmp(name, "img") && hm_is_emoji(n)) {
+		char *alt = hm_attr(n, "alt");
+		if (alt)
+			raw_text(out, alt, pre);
+		free(alt);
+		goto out;
+	}
 	if (!strcmp(name, "img")) {
 		const char *alt = NULL;
 		char *path = hm_image_path(c, n, &alt);

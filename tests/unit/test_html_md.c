@@ -597,6 +597,22 @@ START_TEST(test_deep_nesting)
 }
 END_TEST
 
+START_TEST(test_input_cleaned)
+{
+	/* Bytes that are no UTF-8, and characters XML forbids. */
+	ck_conv(conv, "<p>caf\xe9 \xe2\x80\x9cok\xe2\x80\x9d a\x01" "b\x0c</p>",
+	        "caf\xef\xbf\xbd \xe2\x80\x9cok\xe2\x80\x9d ab\n");
+	/* What is not shown is not text; emoji images are their character. */
+	ck_conv(conv, "<p>Shown<span hidden>not</span><span style=\"color:red; display : none\">no</span>"
+	              " <img class=\"wp-smiley\" src=\"https://s.example/1f642.svg\" alt=\"\xf0\x9f\x99\x82\"></p>"
+	              "<div style=\"display:none\"><p>hidden block</p></div>",
+	        "Shown \xf0\x9f\x99\x82\n");
+	char *t = html_md_text("a<span hidden>b</span>\xff");
+	ck_assert_str_eq(t, "a\xef\xbf\xbd");
+	free(t);
+}
+END_TEST
+
 START_TEST(test_text)
 {
 	char *t = html_md_text("<p>Tom &amp; Jerry</p>\n<p>  two \n  words</p><script>x</script>a<br>b");
@@ -647,6 +663,7 @@ html_md_suite(void)
 	tcase_add_test(m, test_skipped_elements);
 	tcase_add_test(m, test_untrusted_hostile);
 	tcase_add_test(m, test_deep_nesting);
+	tcase_add_test(m, test_input_cleaned);
 	tcase_add_test(m, test_text);
 	tcase_set_timeout(m, 30);
 	suite_add_tcase(s, m);
