@@ -156,6 +156,11 @@ START_TEST(test_wpautop_blocks)
 	        "> First said.\n>\n> Second said.\n");
 	/* Text in a div: no paragraph of its own, a line break inside. */
 	ck_conv(conv_raw, "<div>line one\nline two</div>", "line one\\\nline two\n");
+	/* No break after a <br> or a block tag, nor before a closing </div>. */
+	ck_conv(conv_raw, "one<br>\ntwo<br />\nthree", "one\\\ntwo\\\nthree\n");
+	ck_conv(conv_raw, "<div>\ninside\n</div>\n<p>\nwrapped\n</p>", "inside\n\nwrapped\n");
+	/* Paragraphs stay inside a blockquote and a list item. */
+	ck_conv(conv_raw, "<ul>\n<li>one\n\ntwo</li>\n</ul>", "- one\n\n  two\n");
 }
 END_TEST
 
