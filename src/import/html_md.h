@@ -60,8 +60,10 @@ typedef struct html_md_options {
 
 /* Converts the NUL-terminated html. Never returns NULL; caller frees.
  * Without opt->image every image is replaced by its alt text. Links that
- * cannot be made absolute (no base_url) or that the URL policy refuses
- * keep their text only. In wordpress_raw mode straight quotes, "--" and
+ * cannot be made absolute (no base_url), that point to a place in the
+ * page (#id: ids are not kept) or that the URL policy refuses keep their
+ * text only. An unknown shortcode, or a [gallery] whose images cannot be
+ * had, is a warning at opt->file and opt->line. In wordpress_raw mode straight quotes, "--" and
  * "..." are left unescaped, so that mkbook's smart punctuation curls them
  * as WordPress's own display does; otherwise every character reads back
  * as it stood in the HTML. With wordpress_raw and untrusted together (a
