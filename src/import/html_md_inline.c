@@ -537,8 +537,14 @@ render_media_link(hm_ctx *c, xmlNodePtr n, strbuf *out)
 	if (url == NULL)
 		return;
 	char *title = hm_attr(n, "title");
+	if (!(title && *str_trim(title)) && is_autolink_form(url, strlen(url), url)) {
+		sb_printf(out, "<%s>", url);
+		free(title);
+		free(url);
+		return;
+	}
 	sb_putc(out, '[');
-	hm_text(c, title && *str_trim(title) ? title : url, out);
+	hm_text(c, title && *title ? title : url, out);
 	sb_puts(out, "](");
 	hm_put_destination(out, url);
 	sb_putc(out, ')');

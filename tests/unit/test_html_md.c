@@ -194,7 +194,7 @@ START_TEST(test_gutenberg_comments)
 END_TEST
 
 /* Each fixture under tests/import/html/ converts to its .md. */
-static const char *const golden[] = {"gutenberg", "classic", "markup", "comment", NULL};
+static const char *const golden[] = {"gutenberg", "blocks", "classic", "markup", "comment", NULL};
 
 START_TEST(test_golden)
 {
