@@ -316,6 +316,18 @@ attribute_allowed(const char *el, const char *attr, const char *value)
 	return false;
 }
 
+bool
+sanitize_host_valid(const char *url)
+{
+	return has_valid_host(url);
+}
+
+bool
+sanitize_attribute_allowed(const char *el, const char *attr, const char *value)
+{
+	return attribute_allowed(el, attr, value);
+}
+
 /* ---- the copy ---- */
 
 static void copy_node(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int depth);

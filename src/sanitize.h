@@ -91,6 +91,12 @@ void sanitize_fix_structure(xmlNodePtr root);
 /* Whether an href or src is safe to keep: relative, a fragment, or one of
  * http, https, mailto, tel, ftp (untrusted: http, https, mailto). */
 bool is_safe_url(const char *url, bool untrusted);
+/* Whether an http(s) address has a host name a reading system can parse
+ * (other addresses pass): the sanitiser drops links that fail. */
+bool sanitize_host_valid(const char *url);
+/* Whether the sanitiser keeps attribute attr (with value) on element el
+ * without a word; the importers write only such attributes. */
+bool sanitize_attribute_allowed(const char *el, const char *attr, const char *value);
 /* Whether a style attribute is free of anything that loads or runs. */
 bool is_safe_style(const char *css);
 /* A copy of s without the characters XML 1.0 forbids (C0 controls but tab,

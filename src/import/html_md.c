@@ -1,14 +1,17 @@
 /* html_md.c - HTML -> Markdown for the importers: the entry points, the
- * walk over block content, and the raw HTML blocks written where Markdown
- * has no form for the HTML. Inline content is html_md_inline.c's;
- * WordPress editor text becomes HTML in wpautop.c and shortcode.c. */
+ * walk over block content: paragraphs, headings, quotations, code, lists
+ * and tables. Inline content is html_md_inline.c's, raw HTML blocks
+ * html_md_raw.c's; WordPress editor text becomes HTML in wpautop.c and
+ * shortcode.c. */
 #include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/HTMLparser.h>
+#include <unistr.h>
 
 #include "import/html_md_int.h"
+#include "sanitize.h"
 
 /* ---- a list of finished blocks ---- */
 
@@ -84,7 +87,7 @@ static void render_block(hm_ctx *c, xmlNodePtr n, hm_blocks *bl);
 static void
 flush_para(strbuf *para, hm_blocks *bl)
 {
-	char *t = hm_para_finish(para);
+	char *t = hm_para_finish(para, true);
 	if (t)
 		blocks_add(bl, HM_PARA, t);
 }
@@ -100,231 +103,31 @@ render_flat(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 	flush_para(&para, bl);
 }
 
-/* ---- raw HTML ---- */
-
-static bool
-is_raw_block_name(const char *name)
-{
-	static const char *const names[] = {
-	    "blockquote", "caption", "dd", "details", "div", "dl", "dt", "figcaption",
-	    "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "ol", "p", "pre",
-	    "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "colgroup",
-	    "col", NULL};
-	for (size_t i = 0; names[i]; i++)
-		if (!strcmp(name, names[i]))
-			return true;
-	return false;
-}
-
-static bool
-is_raw_kept_name(const char *name)
-{
-	static const char *const names[] = {
-	    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em",
-	    "i", "img", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong",
-	    "sub", "sup", "time", "u", "var", "wbr", NULL};
-	for (size_t i = 0; names[i]; i++)
-		if (!strcmp(name, names[i]))
-			return true;
-	return is_raw_block_name(name);
-}
-
-static bool
-is_void_name(const char *name)
-{
-	return !strcmp(name, "br") || !strcmp(name, "img") || !strcmp(name, "hr") ||
-	       !strcmp(name, "wbr") || !strcmp(name, "col");
-}
-
-static bool
-at_line_start(const strbuf *out)
-{
-	return out->len == 0 || out->data[out->len - 1] == '\n';
-}
-
-static void
-raw_newline(strbuf *out)
-{
-	while (out->len > 0 && out->data[out->len - 1] == ' ')
-		out->len--;
-	if (!at_line_start(out))
-		sb_putc(out, '\n');
-	else if (out->data)
-		out->data[out->len] = '\0';
-}
-
-static void
-raw_text(strbuf *out, const char *s, bool pre)
-{
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if (pre) {
-			if (ch == '\n')
-				sb_puts(out, "&#10;");
-			else if (ch == '\r')
-				continue;
-			else if (ch == '&')
-				sb_puts(out, "&amp;");
-			else if (ch == '<')
-				sb_puts(out, "&lt;");
-			else if (ch == '>')
-				sb_puts(out, "&gt;");
-			else
-				sb_putc(out, (char)ch);
-			continue;
-		}
-		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f') {
-			if (!at_line_start(out) && out->data[out->len - 1] != ' ')
-				sb_putc(out, ' ');
-			continue;
-		}
-		char one[2] = {(char)ch, 0};
-		hm_put_html_escaped(out, one);
-	}
-}
-
-static void
-raw_attr(strbuf *out, const char *name, const char *value)
-{
-	sb_printf(out, " %s=\"", name);
-	hm_put_html_escaped(out, value);
-	sb_putc(out, '"');
-}
-
-static void raw_children(hm_ctx *c, xmlNodePtr first, strbuf *out, bool pre);
-
-/* One element of a raw HTML block, written with only the attributes that
- * mean something in a book (no class, style or id), its addresses made
- * absolute, its images asked of opt->image. */
-static void
-raw_element(hm_ctx *c, xmlNodePtr n, strbuf *out, bool pre)
-{
-	const char *name = (const char *)n->name;
-	if (hm_is_skipped(name))
-		return;
-	if (c->depth >= HM_MAX_DEPTH) {
-		char *t = hm_text_content(n);
-		raw_text(out, t, pre);
-		free(t);
-		return;
-	}
-	c->depth++;
-	if (!strcmp(name, "img")) {
-		const char *alt = NULL;
-		char *path = hm_image_path(c, n, &alt);
-		if (path) {
-			sb_puts(out, "<img");
-			raw_attr(out, "src", path);
-			raw_attr(out, "alt", alt ? alt : "");
-			sb_puts(out, " />");
-			free(path);
-		} else if (alt) {
-			raw_text(out, alt, pre);
-		}
-		goto out;
-	}
-	if (!strcmp(name, "a") || !strcmp(name, "iframe") || !strcmp(name, "video") ||
-	    !strcmp(name, "audio")) {
-		bool is_a = !strcmp(name, "a");
-		char *href = hm_attr(n, is_a ? "href" : "src");
-		char *url = href ? hm_link_url(c, href) : NULL;
-		free(href);
-		xmlNodePtr img = is_a ? hm_lone_media_image(n) : NULL;
-		if (img && c->opt->image) {
-			raw_element(c, img, out, pre);
-		} else if (url) {
-			sb_puts(out, "<a");
-			raw_attr(out, "href", url);
-			sb_putc(out, '>');
-			if (is_a)
-				raw_children(c, n->children, out, pre);
-			else
-				raw_text(out, url, pre);
-			sb_puts(out, "</a>");
-		} else if (is_a) {
-			raw_children(c, n->children, out, pre);
-		}
-		free(url);
-		goto out;
-	}
-	if (!is_raw_kept_name(name)) {
-		raw_children(c, n->children, out, pre);
-		goto out;
-	}
-	/* Block elements start lines, but a row's cells share one. */
-	bool block = is_raw_block_name(name) && strcmp(name, "td") && strcmp(name, "th");
-	if (block && !pre)
-		raw_newline(out);
-	sb_printf(out, "<%s", name);
-	static const char *const attrs[] = {"alt", "title", "colspan", "rowspan", "scope",
-	                                    "headers", "lang", "dir", "start", "reversed",
-	                                    "type", "open", "datetime", "abbr", "span", NULL};
-	for (size_t i = 0; attrs[i]; i++) {
-		xmlAttrPtr a = xmlHasProp(n, BAD_CAST attrs[i]);
-		if (a == NULL)
-			continue;
-		char *v = hm_attr(n, attrs[i]);
-		raw_attr(out, attrs[i], v && *v ? v : attrs[i]);
-		free(v);
-	}
-	if (!strcmp(name, "q") || !strcmp(name, "blockquote") || !strcmp(name, "del") ||
-	    !strcmp(name, "ins")) {
-		char *cite = hm_attr(n, "cite");
-		char *url = cite ? hm_link_url(c, cite) : NULL;
-		if (url)
-			raw_attr(out, "cite", url);
-		free(url);
-		free(cite);
-	}
-	if (is_void_name(name)) {
-		sb_puts(out, " />");
-		if (block && !pre)
-			raw_newline(out);
-		goto out;
-	}
-	sb_putc(out, '>');
-	bool inner_pre = pre || !strcmp(name, "pre");
-	raw_children(c, n->children, out, inner_pre);
-	if (!inner_pre && is_raw_block_name(name))
-		while (out->len > 0 && out->data[out->len - 1] == ' ')
-			out->data[--out->len] = '\0';
-	sb_printf(out, "</%s>", name);
-	if (block && !pre)
-		raw_newline(out);
-out:
-	c->depth--;
-}
-
-static void
-raw_children(hm_ctx *c, xmlNodePtr first, strbuf *out, bool pre)
-{
-	for (xmlNodePtr k = first; k; k = k->next) {
-		if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
-			if (k->content)
-				raw_text(out, (const char *)k->content, pre);
-		} else if (k->type == XML_ELEMENT_NODE) {
-			raw_element(c, k, out, pre);
-		}
-	}
-}
-
-/* n as one raw HTML block that cmark-gfm keeps whole: it starts a line
- * with a block element's tag and holds no blank line. */
+/* n as one raw HTML block (html_md_raw.c). */
 static void
 render_raw(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 {
-	strbuf out = {0};
-	raw_element(c, n, &out, false);
-	while (out.len > 0 && (out.data[out.len - 1] == '\n' || out.data[out.len - 1] == ' '))
-		out.data[--out.len] = '\0';
-	if (out.len == 0) {
-		sb_free(&out);
-		return;
-	}
-	blocks_add(bl, HM_OTHER, sb_take(&out));
+	char *t = hm_raw_html(c, n);
+	if (t)
+		blocks_add(bl, HM_OTHER, t);
 }
 
 /* ---- headings, code, quotations ---- */
+
+int
+hm_heading_level(hm_ctx *c, int level)
+{
+	int top = c->opt->heading_top;
+	if (top > 6)
+		top = 6;
+	if (top > 0 && level < top)
+		level = top;
+	int most = c->last_heading > 0 ? c->last_heading + 1 : top > 0 ? top : 6;
+	if (level > most)
+		level = most;
+	c->last_heading = level;
+	return level;
+}
 
 static void
 render_heading(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
@@ -334,9 +137,10 @@ render_heading(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 	c->in_heading++;
 	hm_inline_siblings(c, n->children, &para);
 	c->in_heading--;
-	char *t = hm_para_finish(&para);
+	char *t = hm_para_finish(&para, false);
 	if (t == NULL)
 		return;
+	level = hm_heading_level(c, level);
 	strbuf out = {0};
 	for (int i = 0; i < level; i++)
 		sb_putc(&out, '#');
@@ -498,7 +302,7 @@ render_list(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 	bool tight = true;
 	for (xmlNodePtr k = n->children; k; k = k->next) {
 		bool li = k->type == XML_ELEMENT_NODE && !strcmp((const char *)k->name, "li");
-		if (!li && k->type == XML_ELEMENT_NODE && hm_is_skipped((const char *)k->name))
+		if (!li && hm_is_dropped(k))
 			continue;
 		if (!li && k->type != XML_ELEMENT_NODE) {
 			/* Text between items belongs to the item before. */
@@ -621,11 +425,13 @@ cell_alignment(xmlNodePtr cell)
 }
 
 /* Gathers the rows of a table; returns whether it maps onto a GFM table
- * (a header row, no spans, no caption, no block content in its cells). */
+ * (no spans, no caption, no block content in its cells). Its first row
+ * is the GFM header row, header cells or not: GFM has no table without
+ * one, and mkbook asks every table for header cells. */
 static bool
 table_rows(xmlNodePtr table, hm_row **rows, size_t *nrows)
 {
-	bool simple = true, header = false;
+	bool simple = true;
 	*rows = NULL;
 	*nrows = 0;
 	for (xmlNodePtr k = table->children; k; k = k->next) {
@@ -645,25 +451,20 @@ table_rows(xmlNodePtr table, hm_row **rows, size_t *nrows)
 			*rows = xgrow(*rows, *nrows, sizeof **rows);
 			hm_row *r = &(*rows)[(*nrows)++];
 			memset(r, 0, sizeof *r);
-			bool all_th = true;
 			for (xmlNodePtr cell = tr->children; cell; cell = cell->next) {
 				if (cell->type != XML_ELEMENT_NODE)
 					continue;
-				bool th = !strcmp((const char *)cell->name, "th");
-				if (!th && strcmp((const char *)cell->name, "td"))
+				if (strcmp((const char *)cell->name, "th") && strcmp((const char *)cell->name, "td"))
 					continue;
-				all_th &= th;
 				if (span_of(cell, "colspan") > 1 || span_of(cell, "rowspan") > 1 ||
 				    has_block_descendant(cell, 0))
 					simple = false;
 				r->cells = xgrow(r->cells, r->n, sizeof *r->cells);
 				r->cells[r->n++] = cell;
 			}
-			if (*nrows == 1)
-				header = r->n > 0 && (all_th || !strcmp(name, "thead"));
 		}
 	}
-	return simple && header;
+	return simple && *nrows > 0 && (*rows)[0].n > 0;
 }
 
 static void
@@ -691,7 +492,7 @@ render_table(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 			strbuf cell = {0};
 			if (j < rows[i].n)
 				hm_inline_siblings(c, rows[i].cells[j]->children, &cell);
-			char *t = hm_para_finish(&cell);
+			char *t = hm_para_finish(&cell, false);
 			sb_printf(&out, " %s |", t ? t : "");
 			free(t);
 		}
@@ -727,7 +528,7 @@ static void
 render_block(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 {
 	const char *name = (const char *)n->name;
-	if (hm_is_skipped(name))
+	if (hm_is_dropped(n))
 		return;
 	if (c->depth >= HM_MAX_DEPTH) {
 		render_flat(c, n, bl);
@@ -804,14 +605,42 @@ ignore_error(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
+/* html as valid UTF-8 without the characters XML forbids: a byte that is
+ * no UTF-8 becomes U+FFFD, as the book must hold only such text. Caller
+ * frees. */
+static char *
+clean_input(const char *html)
+{
+	size_t n = strlen(html);
+	char *utf8 = NULL;
+	if (u8_check((const uint8_t *)html, n) != NULL) {
+		strbuf sb = {0};
+		for (size_t i = 0; i < n;) {
+			ucs4_t u;
+			int k = u8_mbtouc(&u, (const uint8_t *)html + i, n - i);
+			if (u == 0xFFFD)
+				sb_puts(&sb, "\xEF\xBF\xBD");
+			else
+				sb_append(&sb, html + i, (size_t)k);
+			i += (size_t)k;
+		}
+		utf8 = sb_take(&sb);
+	}
+	char *clean = xml_clean_text(utf8 ? utf8 : html);
+	free(utf8);
+	return clean;
+}
+
 /* html parsed as the body of a document; NULL when libxml2 gives up.
  * Errors are not printed. */
 static htmlDocPtr
 parse_fragment(const char *html)
 {
 	strbuf doc = {0};
+	char *clean = clean_input(html);
 	sb_puts(&doc, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>");
-	sb_puts(&doc, html);
+	sb_puts(&doc, clean);
+	free(clean);
 	sb_puts(&doc, "</body></html>");
 	xmlGenericErrorFunc saved = xmlGenericError;
 	void *saved_ctx = xmlGenericErrorContext;
@@ -891,7 +720,7 @@ html_md_text(const char *html)
 					sb_putc(&out, *p);
 				}
 			}
-		} else if (k->type == XML_ELEMENT_NODE && !hm_is_skipped((const char *)k->name)) {
+		} else if (k->type == XML_ELEMENT_NODE && !hm_is_dropped(k)) {
 			/* Blocks and line breaks part words. */
 			if ((hm_is_block(k) || !strcmp((const char *)k->name, "br")) && out.len &&
 			    out.data[out.len - 1] != ' ')

@@ -1,16 +1,14 @@
 /* html_md_inline.c - inline HTML -> Markdown: text and its escaping,
- * emphasis, links, images, code spans and line breaks, and the URLs they
- * point to. See html_md_int.h. */
+ * emphasis, links, images, code spans and line breaks. See
+ * html_md_int.h. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <libxml/uri.h>
 #include <unictype.h>
 #include <unistr.h>
 
 #include "import/html_md_int.h"
-#include "sanitize.h"
 
 static bool
 name_in(const char *name, const char *const *list)
@@ -30,6 +28,29 @@ hm_is_skipped(const char *name)
 	    "svg",    "canvas", "object",   "embed",  "map",      "area",   "option",
 	    "datalist", "param", "source", "track", "dialog", NULL};
 	return name_in(name, skipped);
+}
+
+bool
+hm_is_dropped(xmlNodePtr n)
+{
+	if (n->type != XML_ELEMENT_NODE)
+		return false;
+	if (hm_is_skipped((const char *)n->name) || xmlHasProp(n, BAD_CAST "hidden"))
+		return true;
+	char *style = hm_attr(n, "style");
+	bool none = false;
+	for (char *p = style; p && (p = strstr(p, "display")) != NULL && !none; p += 7) {
+		const char *q = p + 7;
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (*q++ != ':')
+			continue;
+		while (*q == ' ' || *q == '\t')
+			q++;
+		none = !strncasecmp(q, "none", 4);
+	}
+	free(style);
+	return none;
 }
 
 static bool
@@ -283,7 +304,7 @@ is_blank_text(const char *s)
 }
 
 char *
-hm_para_finish(strbuf *para)
+hm_para_finish(strbuf *para, bool line_starts)
 {
 	trim_end(para);
 	if (para->len == 0 || is_blank_text(para->data)) {
@@ -295,7 +316,7 @@ hm_para_finish(strbuf *para)
 	/* No line break at the start either. */
 	while (*s == ' ' || (s[0] == '\\' && s[1] == '\n'))
 		s += *s == ' ' ? 1 : 2;
-	bool line_start = true;
+	bool line_start = line_starts;
 	for (; *s; s++) {
 		if (line_start) {
 			if (strchr("#-+=>", *s)) {
@@ -310,7 +331,7 @@ hm_para_finish(strbuf *para)
 			}
 		}
 		sb_putc(&out, *s);
-		line_start = *s == '\n';
+		line_start = line_starts && *s == '\n';
 	}
 	sb_free(para);
 	return sb_take(&out);
@@ -336,7 +357,7 @@ hm_text_content(xmlNodePtr n)
 		} else if (k->type == XML_ELEMENT_NODE) {
 			if (!strcmp((const char *)k->name, "br"))
 				sb_putc(&out, '\n');
-			else if (k->children && !hm_is_skipped((const char *)k->name)) {
+			else if (k->children && !hm_is_dropped(k)) {
 				k = k->children;
 				continue;
 			}
@@ -350,202 +371,6 @@ hm_text_content(xmlNodePtr n)
 			k = k->next;
 	}
 	return sb_take(&out);
-}
-
-/* ---- URLs ---- */
-
-static bool
-has_scheme(const char *u)
-{
-	if (!isalpha((unsigned char)*u))
-		return false;
-	size_t i = 1;
-	while (isalnum((unsigned char)u[i]) || u[i] == '+' || u[i] == '-' || u[i] == '.')
-		i++;
-	return u[i] == ':';
-}
-
-/* u resolved against base (or NULL: as it is). Caller frees. */
-static char *
-resolve(const char *u, const char *base)
-{
-	if (has_scheme(u))
-		return xstrdup(u);
-	if (base && *base) {
-		xmlChar *r = xmlBuildURI(BAD_CAST u, BAD_CAST base);
-		if (r) {
-			char *s = xstrdup((const char *)r);
-			xmlFree(r);
-			return s;
-		}
-		return NULL;
-	}
-	if (u[0] == '/' && u[1] == '/')
-		return xasprintf("https:%s", u);
-	return NULL;
-}
-
-static char *
-trimmed_copy(const char *s)
-{
-	char *t = xstrdup(s);
-	str_trim(t);
-	return t;
-}
-
-char *
-hm_link_url(hm_ctx *c, const char *href)
-{
-	char *u = trimmed_copy(href);
-	char *r = NULL;
-	if (*u == '\0')
-		goto out;
-	r = resolve(u, c->opt->base_url);
-	if (r && (!has_scheme(r) || !is_safe_url(r, c->untrusted))) {
-		free(r);
-		r = NULL;
-	}
-out:
-	free(u);
-	return r;
-}
-
-/* The largest candidate of a srcset ("a.jpg 300w, b.jpg 1024w"). Caller
- * frees; NULL when there is none. */
-static char *
-srcset_best(const char *set)
-{
-	char *best = NULL;
-	double best_w = -1;
-	const char *p = set;
-	while (*p) {
-		while (is_ascii_space((unsigned char)*p) || *p == ',')
-			p++;
-		if (!*p)
-			break;
-		size_t n = strcspn(p, " \t\n\r\f");
-		/* A URL may hold commas; one that ends with a comma stops there. */
-		while (n > 0 && p[n - 1] == ',')
-			n--;
-		char *url = xstrndup(p, n);
-		p += n;
-		double w = 0;
-		const char *d = p;
-		while (*d == ' ' || *d == '\t')
-			d++;
-		if (*d && *d != ',')
-			w = strtod(d, NULL);
-		p = d + strcspn(d, ",");
-		if (w > best_w) {
-			free(best);
-			best = url;
-			best_w = w;
-		} else {
-			free(url);
-		}
-	}
-	return best;
-}
-
-/* The address of an image element: src, or where lazy loading keeps it. */
-static char *
-image_source(xmlNodePtr img)
-{
-	char *src = hm_attr(img, "src");
-	if (src) {
-		str_trim(src);
-		if (*src && strncasecmp(src, "data:", 5) != 0)
-			return src;
-		free(src);
-	}
-	static const char *const lazy[] = {"data-src", "data-lazy-src", "data-original", NULL};
-	for (size_t i = 0; lazy[i]; i++) {
-		char *v = hm_attr(img, lazy[i]);
-		if (v && *str_trim(v))
-			return v;
-		free(v);
-	}
-	static const char *const sets[] = {"srcset", "data-srcset", "data-lazy-srcset", NULL};
-	for (size_t i = 0; sets[i]; i++) {
-		char *v = hm_attr(img, sets[i]);
-		char *best = v ? srcset_best(v) : NULL;
-		free(v);
-		if (best)
-			return best;
-	}
-	return NULL;
-}
-
-char *
-hm_image_path(hm_ctx *c, xmlNodePtr img, const char **alt)
-{
-	xmlAttrPtr a = xmlHasProp(img, BAD_CAST "alt");
-	*alt = a && a->children && a->children->content ? (const char *)a->children->content : NULL;
-	if (c->untrusted || c->opt->image == NULL)
-		return NULL;
-	char *src = image_source(img);
-	if (src == NULL)
-		return NULL;
-	const char *base = c->opt->image_base_url ? c->opt->image_base_url : c->opt->base_url;
-	char *url = has_scheme(src) ? xstrdup(src) : base && *base ? resolve(src, base) : xstrdup(src);
-	free(src);
-	if (url == NULL || !strncasecmp(url, "javascript:", 11)) {
-		free(url);
-		return NULL;
-	}
-	const char *path = c->opt->image(c->opt->image_ctx, url, *alt ? *alt : "");
-	free(url);
-	return path ? xstrdup(path) : NULL;
-}
-
-static bool
-is_image_file(const char *url)
-{
-	size_t n = strcspn(url, "?#");
-	static const char *const exts[] = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif", NULL};
-	for (size_t i = 0; exts[i]; i++) {
-		size_t e = strlen(exts[i]);
-		if (n >= e && !strncasecmp(url + n - e, exts[i], e))
-			return true;
-	}
-	return false;
-}
-
-xmlNodePtr
-hm_lone_media_image(xmlNodePtr a)
-{
-	xmlNodePtr img = NULL;
-	for (xmlNodePtr k = a->children; k; k = k->next) {
-		if (k->type == XML_TEXT_NODE) {
-			for (const xmlChar *t = k->content; t && *t; t++)
-				if (!is_ascii_space(*t))
-					return NULL;
-		} else if (k->type == XML_ELEMENT_NODE) {
-			if (img || strcmp((const char *)k->name, "img"))
-				return NULL;
-			img = k;
-		}
-	}
-	if (img == NULL)
-		return NULL;
-	char *href = hm_attr(a, "href");
-	bool media = href && is_image_file(href);
-	free(href);
-	return media ? img : NULL;
-}
-
-void
-hm_put_destination(strbuf *out, const char *url)
-{
-	for (const char *p = url; *p; p++) {
-		unsigned char ch = (unsigned char)*p;
-		if (ch <= 0x20 || ch == '<' || ch == '>' || ch == 0x7f)
-			sb_printf(out, "%%%02X", ch);
-		else if (ch == '(' || ch == ')' || ch == '\\' || (ch == '&' && (isalnum((unsigned char)p[1]) || p[1] == '#')))
-			sb_printf(out, "\\%c", ch);
-		else
-			sb_putc(out, (char)ch);
-	}
 }
 
 static void
@@ -568,9 +393,24 @@ put_title(strbuf *out, const char *title)
 
 /* ---- elements ---- */
 
+/* WordPress shows emoji and smileys as images whose alt text is the
+ * character itself: the character is what the text says. */
+bool
+hm_is_emoji(xmlNodePtr img)
+{
+	return hm_has_class(img, "emoji") || hm_has_class(img, "wp-smiley");
+}
+
 static void
 render_image(hm_ctx *c, xmlNodePtr img, strbuf *out)
 {
+	if (hm_is_emoji(img)) {
+		char *alt = hm_attr(img, "alt");
+		if (alt)
+			hm_text(c, alt, out);
+		free(alt);
+		return;
+	}
 	const char *alt = NULL;
 	char *path = hm_image_path(c, img, &alt);
 	if (path == NULL) {
@@ -616,7 +456,7 @@ is_autolink_form(const char *text, size_t n, const char *url)
 		i++;
 		j++;
 	}
-	if (i != n || url[j] != '\0' || !has_scheme(url))
+	if (i != n || url[j] != '\0' || !hm_has_scheme(url))
 		return false;
 	for (const char *p = url; *p; p++) {
 		if ((unsigned char)*p <= ' ' || *p == '<' || *p == '>' || *p == '\\')
@@ -697,8 +537,14 @@ render_media_link(hm_ctx *c, xmlNodePtr n, strbuf *out)
 	if (url == NULL)
 		return;
 	char *title = hm_attr(n, "title");
+	if (!(title && *str_trim(title)) && is_autolink_form(url, strlen(url), url)) {
+		sb_printf(out, "<%s>", url);
+		free(title);
+		free(url);
+		return;
+	}
 	sb_putc(out, '[');
-	hm_text(c, title && *str_trim(title) ? title : url, out);
+	hm_text(c, title && *title ? title : url, out);
 	sb_puts(out, "](");
 	hm_put_destination(out, url);
 	sb_putc(out, ')');
@@ -786,7 +632,7 @@ next_char(xmlNodePtr n)
 			return '~';
 		if (!strcmp(name, "img") || !strcmp(name, "a") || !strcmp(name, "code"))
 			return '!';
-		if (k->children && !hm_is_skipped(name)) {
+		if (k->children && !hm_is_dropped(k)) {
 			k = k->children;
 			goto descend;
 		}
@@ -843,6 +689,47 @@ done:
 		put_space(out);
 }
 
+/* Phrase elements Markdown has no form for, kept as inline HTML where
+ * raw HTML may be (superscripts, quotations, abbreviations...). */
+static bool
+is_kept_inline(const char *name)
+{
+	return !strcmp(name, "sup") || !strcmp(name, "sub") || !strcmp(name, "q") ||
+	       !strcmp(name, "mark") || !strcmp(name, "ins") || !strcmp(name, "abbr") ||
+	       !strcmp(name, "acronym");
+}
+
+static void
+render_kept_inline(hm_ctx *c, xmlNodePtr n, strbuf *out)
+{
+	const char *name = (const char *)n->name;
+	if (!strcmp(name, "acronym"))
+		name = "abbr";
+	size_t start = out->len;
+	sb_printf(out, "<%s", name);
+	char *title = !strcmp(name, "abbr") ? hm_attr(n, "title") : NULL;
+	if (title && *str_trim(title)) {
+		sb_puts(out, " title=\"");
+		hm_put_html_escaped(out, title);
+		sb_putc(out, '"');
+	}
+	free(title);
+	sb_putc(out, '>');
+	size_t inner = out->len;
+	hm_inline_siblings(c, n->children, out);
+	bool trailing = out->len > inner && out->data[out->len - 1] == ' ';
+	trim_trailing_spaces(out);
+	if (out->len == inner) {
+		/* Nothing inside: no element either. */
+		out->len = start;
+		out->data[start] = '\0';
+		return;
+	}
+	sb_printf(out, "</%s>", name);
+	if (trailing)
+		put_space(out);
+}
+
 void
 hm_inline_siblings(hm_ctx *c, xmlNodePtr n, strbuf *out)
 {
@@ -861,7 +748,7 @@ hm_inline_node(hm_ctx *c, xmlNodePtr n, strbuf *out)
 	if (n->type != XML_ELEMENT_NODE)
 		return;
 	const char *name = (const char *)n->name;
-	if (hm_is_skipped(name))
+	if (hm_is_dropped(n))
 		return;
 	if (c->depth >= HM_MAX_DEPTH) {
 		char *t = hm_text_content(n);
@@ -890,7 +777,7 @@ hm_inline_node(hm_ctx *c, xmlNodePtr n, strbuf *out)
 			c->in_strong--;
 		}
 	} else if (!strcmp(name, "em") || !strcmp(name, "i") || !strcmp(name, "cite") ||
-	           !strcmp(name, "dfn")) {
+	           !strcmp(name, "dfn") || !strcmp(name, "var")) {
 		if (c->in_em) {
 			hm_inline_siblings(c, n->children, out);
 		} else {
@@ -906,11 +793,8 @@ hm_inline_node(hm_ctx *c, xmlNodePtr n, strbuf *out)
 			render_delimited(c, n, out, "~~", "del");
 			c->in_del--;
 		}
-	} else if ((!strcmp(name, "sup") || !strcmp(name, "sub")) && !c->untrusted) {
-		sb_printf(out, "<%s>", name);
-		hm_inline_siblings(c, n->children, out);
-		trim_trailing_spaces(out);
-		sb_printf(out, "</%s>", name);
+	} else if (!c->untrusted && is_kept_inline(name)) {
+		render_kept_inline(c, n, out);
 	} else if (hm_is_block(n)) {
 		/* A block inside inline content: its text, set apart. */
 		put_space(out);

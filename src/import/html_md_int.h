@@ -5,7 +5,9 @@
  *                     headings, lists, quotations, code, tables) and the
  *                     raw HTML blocks written where Markdown has no form
  *   html_md_inline.c  inline content: text and its escaping, emphasis,
- *                     links, images, code spans, line breaks; URLs
+ *                     links, images, code spans, line breaks
+ *   html_md_url.c     link and image addresses: resolved, checked, written
+ *   html_md_raw.c     the raw HTML blocks
  *   wpautop.c         WordPress editor text -> HTML: block comments,
  *                     bare embed URLs, paragraphs from blank lines
  *   shortcode.c       [caption], [gallery], [embed], [audio], [video];
@@ -35,6 +37,8 @@ typedef struct hm_ctx {
 	int in_table;   /* line breaks become <br />, '|' in code spans too */
 	int in_em, in_strong, in_del;
 	int verse; /* text line ends are line breaks (a poem) */
+	xmlNodePtr header_row; /* raw HTML: the row whose cells become <th> */
+	int last_heading;      /* level of the last heading written, 0: none */
 } hm_ctx;
 
 /* html_md_inline.c */
@@ -46,17 +50,27 @@ void hm_inline_siblings(hm_ctx *c, xmlNodePtr n, strbuf *out);
 /* Appends text with white space folded and Markdown's characters escaped. */
 void hm_text(hm_ctx *c, const char *s, strbuf *out);
 /* Turns the inline Markdown gathered in para into a finished paragraph:
- * trimmed, without line breaks at its ends, each line's start escaped
- * where it would begin a block. Returns NULL when nothing is left (only
- * white space); else a string the caller frees. para is emptied. */
-char *hm_para_finish(strbuf *para);
+ * trimmed, without line breaks at its ends, and (with line_starts) each
+ * line's start escaped where it would begin a block; a heading's or a
+ * table cell's text needs no such escapes. Returns NULL when nothing is
+ * left (only white space); else a string the caller frees. para is
+ * emptied. */
+char *hm_para_finish(strbuf *para, bool line_starts);
 /* The text content of n and its descendants (iteratively, any depth),
  * <br> as a line end, skipped elements left out. Caller frees. */
 char *hm_text_content(xmlNodePtr n);
-/* Whether the element's content is dropped entirely (script, form...). */
+/* Whether elements of this name are dropped with their content (script,
+ * form...). */
 bool hm_is_skipped(const char *name);
+/* Whether the node is such an element, or one that is not shown (the
+ * hidden attribute, style="display: none"). */
+bool hm_is_dropped(xmlNodePtr n);
 /* Whether the element is block-level for the walk. */
 bool hm_is_block(xmlNodePtr n);
+/* html_md_url.c */
+
+/* Whether u starts with a URL scheme ("https:"). */
+bool hm_has_scheme(const char *u);
 /* The address to link to for href: made absolute against base_url and
  * allowed by the URL policy (untrusted: http, https, mailto). NULL when
  * it cannot be a link. Caller frees. */
@@ -65,6 +79,8 @@ char *hm_link_url(hm_ctx *c, const char *href);
  * NULL when there is none to be had; *alt is set to its alt text (owned
  * by the tree, or NULL). Caller frees the path. */
 char *hm_image_path(hm_ctx *c, xmlNodePtr img, const char **alt);
+/* Whether an image is an emoji or smiley, its alt text the character. */
+bool hm_is_emoji(xmlNodePtr img);
 /* Whether a link wraps nothing but an image and points at an image file
  * (WordPress's "link to media file"): the image alone is kept. */
 xmlNodePtr hm_lone_media_image(xmlNodePtr a);
@@ -76,6 +92,17 @@ char *hm_attr(xmlNodePtr n, const char *name);
 bool hm_has_class(xmlNodePtr n, const char *cls);
 /* Escapes s as HTML text or an attribute value (quotes too) into out. */
 void hm_put_html_escaped(strbuf *out, const char *s);
+
+/* html_md.c: the level to write for a heading of the given level, in
+ * order (see html_md_options.heading_top). */
+int hm_heading_level(hm_ctx *c, int level);
+
+/* html_md_raw.c */
+
+/* n as one raw HTML block that cmark-gfm keeps whole: it starts a line
+ * with a block element's tag and holds no blank line. NULL when nothing
+ * is left of it. Caller frees. */
+char *hm_raw_html(hm_ctx *c, xmlNodePtr n);
 
 /* wpautop.c */
 

@@ -48,6 +48,9 @@ hm_skip_verbatim(const char *s, bool with_code)
 
 /* ---- parsing ---- */
 
+/* The longest opening tag read as a shortcode: further, a '[' is text. */
+#define SC_MAX_OPENING 4096
+
 typedef struct sc_attr {
 	char *name; /* lower case; NULL for a positional value */
 	char *value;
@@ -133,12 +136,10 @@ parse_shortcode(const char *s, shortcode *sc)
 		i++;
 	if (!(s[i] == ']' || s[i] == '/' || s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
 		return false;
-	/* The attributes run to the first ']' (none may hold one). */
-	const char *close = strchr(s + i, ']');
-	if (close == NULL)
-		return false;
-	const char *nl = memchr(s + i, '[', (size_t)(close - (s + i)));
-	if (nl)
+	/* The attributes run to the first ']' (none may hold one), near. */
+	size_t window = strnlen(s + i, SC_MAX_OPENING);
+	const char *close = memchr(s + i, ']', window);
+	if (close == NULL || memchr(s + i, '[', (size_t)(close - (s + i))))
 		return false;
 	sc->name = xstrndup(s + 1, i - 1);
 	for (char *q = sc->name; *q; q++)
@@ -172,6 +173,26 @@ parse_shortcode(const char *s, shortcode *sc)
 	}
 	sc->len = (size_t)(close + 1 - s);
 	return true;
+}
+
+/* The names of every closing tag "[/name]" in text, lower case. */
+static strset *
+closing_names(const char *text)
+{
+	strset *set = strset_new();
+	for (const char *p = strstr(text, "[/"); p; p = strstr(p + 2, "[/")) {
+		size_t n = 0;
+		while (n < 64 && is_name_char((unsigned char)p[2 + n]))
+			n++;
+		if (n == 0 || p[2 + n] != ']')
+			continue;
+		char *name = xstrndup(p + 2, n);
+		for (char *q = name; *q; q++)
+			*q = (char)tolower((unsigned char)*q);
+		strset_add(set, name);
+		free(name);
+	}
+	return set;
 }
 
 /* Where "[/name]" starts in s, or NULL. */
@@ -371,14 +392,14 @@ media_url(const shortcode *sc)
 /* Whether an unknown [name ...] reads as a shortcode rather than as
  * bracketed prose ("[sic]", "[citation needed]"). */
 static bool
-looks_like_shortcode(const shortcode *sc, const char *after)
+looks_like_shortcode(const shortcode *sc, const strset *closings)
 {
 	if (sc->self_closing || strchr(sc->name, '_') || strchr(sc->name, '-'))
 		return true;
 	for (size_t i = 0; i < sc->nattrs; i++)
 		if (sc->attrs[i].name)
 			return true;
-	return find_closing(after, sc->name) != NULL;
+	return strset_has(closings, sc->name);
 }
 
 char *
@@ -386,6 +407,7 @@ hm_shortcodes(const char *text, const html_md_options *opt, int first_line)
 {
 	strbuf out = {0};
 	sb_puts(&out, "");
+	strset *closings = closing_names(text);
 	const char *p = text;
 	const char *counted = text;
 	int line = first_line;
@@ -425,7 +447,7 @@ hm_shortcodes(const char *text, const html_md_options *opt, int first_line)
 		const char *name = sc.name;
 		bool enclosing = !strcmp(name, "caption") || !strcmp(name, "wp_caption") ||
 		                 !strcmp(name, "embed") || !strcmp(name, "audio") || !strcmp(name, "video");
-		if (enclosing && !sc.self_closing)
+		if (enclosing && !sc.self_closing && strset_has(closings, name))
 			close = find_closing(after, name);
 		const char *next = close ? close + strlen(name) + 3 : after;
 		if (!strcmp(name, "caption") || !strcmp(name, "wp_caption")) {
@@ -448,7 +470,7 @@ hm_shortcodes(const char *text, const html_md_options *opt, int first_line)
 				             "[gallery] shortcode: its images are not in the export; left out");
 			}
 		} else {
-			if (looks_like_shortcode(&sc, after)) {
+			if (looks_like_shortcode(&sc, closings)) {
 				for (; counted < p; counted++)
 					line += *counted == '\n';
 				diag_warning(opt->file, first_line > 0 ? line : 0, 0,
@@ -460,5 +482,6 @@ hm_shortcodes(const char *text, const html_md_options *opt, int first_line)
 		shortcode_free(&sc);
 		p = next;
 	}
+	strset_free(closings);
 	return sb_take(&out);
 }

@@ -293,34 +293,6 @@ wrap_chunk(strbuf *out, const char *s, size_t len)
 	sb_putc(out, MARK_PARA);
 }
 
-/* The tag just before position pos of s, white space skipped: whether
- * it is a <br> or a block-level tag. */
-static bool
-break_follows_tag(const char *s, size_t pos, const strlist *saved)
-{
-	size_t i = pos;
-	while (i > 0 && is_space(s[i - 1]) && s[i - 1] != '\n')
-		i--;
-	if (i == 0)
-		return true; /* nothing before: no break at the start */
-	if (s[i - 1] == MARK_CLOSE) {
-		size_t j = i - 1;
-		while (j > 0 && s[j] != MARK_OPEN)
-			j--;
-		const char *m = mark_text(s + j, saved);
-		return m && (!strncasecmp(m, "<pre", 4) || !strncasecmp(m, "<style", 6));
-	}
-	if (s[i - 1] != '>')
-		return false;
-	size_t j = i - 1;
-	while (j > 0 && s[j] != '<')
-		j--;
-	tag_info t;
-	if (scan_tag(s + j, &t) != i - j)
-		return false;
-	return is_br(&t) || is_block_tag(&t);
-}
-
 static bool
 break_precedes_tag(const char *s, const strlist *saved)
 {
@@ -379,28 +351,43 @@ hm_wpautop(const char *text)
 	wrap_chunk(&paras, chunk, strlen(chunk));
 	free(spaced);
 
-	/* Line breaks: each remaining line end inside a paragraph. */
+	/* Line breaks: each remaining line end inside a paragraph, unless
+	 * what comes before it (white space aside) is a <br> or a block-level
+	 * tag, or what comes after it one of the tags that stop a break. */
 	strbuf out = {0};
 	sb_puts(&out, "");
 	const char *s = paras.data;
+	bool after_tag = true; /* nothing before: no break at the start */
 	for (size_t i = 0; s[i]; i++) {
+		tag_info t;
+		size_t n;
 		if (s[i] == MARK_PARA) {
 			sb_putc(&out, '\n');
-			continue;
-		}
-		if (s[i] != '\n') {
+			after_tag = true;
+		} else if (s[i] == '<' && (n = scan_tag(s + i, &t)) > 0) {
+			sb_append(&out, s + i, n);
+			after_tag = is_br(&t) || is_block_tag(&t);
+			i += n - 1;
+		} else if (s[i] == MARK_OPEN) {
+			const char *m = mark_text(s + i, &saved);
+			const char stop[2] = {MARK_CLOSE, '\0'};
+			size_t e = i + strcspn(s + i, stop);
+			sb_append(&out, s + i, e - i + (s[e] != '\0'));
+			after_tag = m && (!strncasecmp(m, "<pre", 4) || !strncasecmp(m, "<style", 6));
+			i = s[e] ? e : e - 1;
+		} else if (s[i] == '\n') {
+			if (s[i + 1] != '\0' && !after_tag && !break_precedes_tag(s + i + 1, &saved)) {
+				while (out.len > 0 && is_space(out.data[out.len - 1]) && out.data[out.len - 1] != '\n')
+					out.len--;
+				sb_puts(&out, "<br />");
+				after_tag = true;
+			}
+			sb_putc(&out, '\n');
+		} else {
 			sb_putc(&out, s[i]);
-			continue;
+			if (!is_space(s[i]))
+				after_tag = false;
 		}
-		size_t ws = out.len;
-		while (ws > 0 && is_space(out.data[ws - 1]) && out.data[ws - 1] != '\n')
-			ws--;
-		if (s[i + 1] != '\0' && !break_follows_tag(out.data, out.len, &saved) &&
-		    !break_precedes_tag(s + i + 1, &saved)) {
-			out.len = ws;
-			sb_puts(&out, "<br />");
-		}
-		sb_putc(&out, '\n');
 	}
 	sb_free(&paras);
 	char *res = unprotect(out.data, &saved);
@@ -502,11 +489,16 @@ static void
 convert_segment(strbuf *out, const char *s, size_t n, bool freeform, const html_md_options *opt,
                 int line)
 {
+	/* Reader comments get neither shortcodes nor embeds in WordPress
+	 * (and a commenter's [gallery] must not pull in the site's images). */
 	char *seg = xstrndup(s, n);
-	char *sc = hm_shortcodes(seg, opt, line);
-	free(seg);
-	char *em = hm_autoembed(sc);
-	free(sc);
+	char *em = seg;
+	if (!opt->untrusted) {
+		char *sc = hm_shortcodes(seg, opt, line);
+		em = hm_autoembed(sc);
+		free(sc);
+		free(seg);
+	}
 	if (freeform) {
 		char *ap = hm_wpautop(em);
 		free(em);
