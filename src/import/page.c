@@ -207,6 +207,18 @@ cut_title(xmlNodePtr body, const char *title)
 	}
 }
 
+/* Whether n is in the author's card or a comment (their photos are
+ * avatars, not the post's image). */
+static bool
+is_byline(xmlNodePtr n, xmlNodePtr entry)
+{
+	for (xmlNodePtr a = n; a && a != entry; a = a->parent)
+		if (page_has_class(a, "h-card") || page_class_has_part(a, "author") ||
+		    page_class_has_part(a, "avatar") || page_class_has_part(a, "comment"))
+			return true;
+	return false;
+}
+
 /* The featured image shown above the body (post-thumbnail, the block
  * theme's featured-image block, u-photo), outside the body; NULL if none. */
 static char *
@@ -216,7 +228,7 @@ featured_image(xmlNodePtr entry, xmlNodePtr body, const char *base_dir)
 	                                    "featured-image", "u-featured", "u-photo"};
 	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
 		for (xmlNodePtr n = entry; n; n = page_next(n, entry, false)) {
-			if (page_is_within(n, body) || !page_has_class(n, parts[i]))
+			if (page_is_within(n, body) || !page_has_class(n, parts[i]) || is_byline(n, entry))
 				continue;
 			xmlNodePtr img = page_is(n, "img") ? n : page_find_elem(n, "img");
 			if (!img)
@@ -249,7 +261,7 @@ page_read(const import_options *opt, import_site **out)
 	int rc = 1;
 	char *data = NULL;
 	size_t len = 0;
-	htmlDocPtr doc = NULL;
+	htmlDocPtr doc = NULL, ld_doc = NULL;
 	page_ld ld = {0};
 	page_meta meta = {0};
 	import_site *s = NULL;
@@ -271,7 +283,15 @@ page_read(const import_options *opt, import_site **out)
 	int bad_ld = 0;
 	page_ld_read(doc, &ld, &bad_ld);
 	page_meta_read(doc, &meta);
-	xmlNodePtr entry = page_find_entry(doc);
+	int listing = 0;
+	xmlNodePtr entry = page_find_entry(doc, &listing);
+	if (listing && !ld.found) {
+		diag_error(file, 0, 0,
+		           "not a blog post but a list of %d posts; save the page of one post; "
+		           "nothing written",
+		           listing);
+		goto out;
+	}
 	if (!ld.found && !meta.is_article && !entry) {
 		diag_error(file, 0, 0,
 		           "not a blog post: the page marks no article (no schema.org posting, "
@@ -286,6 +306,15 @@ page_read(const import_options *opt, import_site **out)
 	if (!body) {
 		body = page_density_body(scope, PAGE_MIN_PROSE);
 		how = "text density";
+	}
+	if (!body && ld.body_text) {
+		/* The posting's articleBody (plain text), as paragraphs. */
+		char *html = page_text_to_html(ld.body_text);
+		int ignored = 0;
+		ld_doc = page_parse(html, strlen(html), &ignored);
+		free(html);
+		body = ld_doc ? page_find_elem(xmlDocGetRootElement(ld_doc), "body") : NULL;
+		how = "JSON-LD articleBody";
 	}
 	if (!body) {
 		diag_error(file, 0, 0,
@@ -432,6 +461,8 @@ out:
 	page_meta_free(&meta);
 	if (doc)
 		xmlFreeDoc(doc);
+	if (ld_doc)
+		xmlFreeDoc(ld_doc);
 	free(data);
 	return rc;
 }

@@ -37,6 +37,8 @@ bool page_has_class(xmlNodePtr n, const char *cls);
 /* Whether one of n's class tokens or its id contains part
  * (ASCII case-insensitive). */
 bool page_class_has_part(xmlNodePtr n, const char *part);
+/* Whether one of n's class tokens or its id contains one of parts. */
+bool page_class_has_any(xmlNodePtr n, const char *const *parts, size_t nparts);
 /* Whether n is an element named name (lower case). */
 bool page_is(xmlNodePtr n, const char *name);
 /* The value of attribute name of n, or NULL. Caller frees. */
@@ -150,8 +152,9 @@ void page_meta_read(htmlDocPtr doc, page_meta *m);
 void page_meta_free(page_meta *m);
 
 /* The post: the element that holds one article (h-entry, hentry or
- * article.post, WordPress's body class single-post...), or NULL. */
-xmlNodePtr page_find_entry(htmlDocPtr doc);
+ * article.post, WordPress's body class single-post...), or NULL; when
+ * the page lists several posts, *listing gets how many (else 0). */
+xmlNodePtr page_find_entry(htmlDocPtr doc, int *listing);
 /* The article's body under scope (the entry, or the whole page): the
  * microformats e-content, WordPress's entry-content / post-content
  * blocks, itemprop articleBody. Sets *how to the signal's name. NULL

@@ -41,19 +41,17 @@ page_parse(const char *data, size_t len, int *nerrors)
 	*nerrors = 0;
 	if (len > (size_t)0x7fffffff)
 		return NULL;
-	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
-	if (!ctxt)
-		return NULL;
-	int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	           HTML_PARSE_RECOVER | HTML_PARSE_NODEFDTD;
-	htmlCtxtUseOptions(ctxt, opts);
-	ctxt->sax->serror = count_error;
-	ctxt->_private = nerrors;
-	/* htmlCtxtReadMemory passes its own context to the handler as the
-	 * user data: count through ctxt->_private there. */
-	htmlDocPtr doc = htmlCtxtReadMemory(ctxt, data, (int)len, NULL,
-	                                    declares_charset(data, len) ? NULL : "UTF-8", opts);
-	htmlFreeParserCtxt(ctxt);
+	/* The HTML parser reports through the structured handler, which
+	 * counts here, instead of printing; whatever handler was set before
+	 * is put back. */
+	xmlStructuredErrorFunc prev = xmlStructuredError;
+	void *prev_ctx = xmlStructuredErrorContext;
+	xmlSetStructuredErrorFunc(nerrors, count_error);
+	htmlDocPtr doc = htmlReadMemory(data, (int)len, NULL,
+	                                declares_charset(data, len) ? NULL : "UTF-8",
+	                                HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	                                    HTML_PARSE_RECOVER | HTML_PARSE_NODEFDTD);
+	xmlSetStructuredErrorFunc(prev_ctx, prev);
 	if (doc && !xmlDocGetRootElement(doc)) {
 		xmlFreeDoc(doc);
 		doc = NULL;
@@ -130,6 +128,21 @@ ci_contains(const char *s, const char *part)
 		if (strncasecmp(s, part, pl) == 0)
 			return true;
 	return false;
+}
+
+bool
+page_class_has_any(xmlNodePtr n, const char *const *parts, size_t nparts)
+{
+	if (!n || n->type != XML_ELEMENT_NODE)
+		return false;
+	xmlChar *cls = xmlGetProp(n, BAD_CAST "class");
+	xmlChar *id = xmlGetProp(n, BAD_CAST "id");
+	bool r = false;
+	for (size_t i = 0; i < nparts && !r && (cls || id); i++)
+		r = ci_contains((const char *)cls, parts[i]) || ci_contains((const char *)id, parts[i]);
+	xmlFree(cls);
+	xmlFree(id);
+	return r;
 }
 
 bool
@@ -310,8 +323,42 @@ static const char *const drop_parts[] = {
     "visually-hidden", "skip-link", "print-only",
 };
 
-/* Whole class tokens of ads (a part "ad" would match "head" or "read"). */
-static const char *const ad_classes[] = {"ad", "ads", "ad-slot", "ad-container", "advertisement"};
+/* Whether a class token names an ad: "ad", "ads", or a word of a
+ * hyphenated token ("ad-slot", "header-ads"); a part "ad" alone would
+ * match "head" or "read". */
+static bool
+is_ad_token(const char *t, size_t l)
+{
+	static const char *const words[] = {"ad", "ads"};
+	for (size_t i = 0; i < 2; i++) {
+		size_t wl = strlen(words[i]);
+		if (l < wl)
+			continue;
+		if ((l == wl || t[wl] == '-') && strncasecmp(t, words[i], wl) == 0)
+			return true;
+		if ((l == wl || t[l - wl - 1] == '-') && strncasecmp(t + l - wl, words[i], wl) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool
+has_ad_class(xmlNodePtr n)
+{
+	xmlChar *v = xmlGetProp(n, BAD_CAST "class");
+	bool r = false;
+	for (const char *s = (const char *)v; s && *s && !r;) {
+		while (*s && isspace((unsigned char)*s))
+			s++;
+		size_t l = 0;
+		while (s[l] && !isspace((unsigned char)s[l]))
+			l++;
+		r = l && is_ad_token(s, l);
+		s += l;
+	}
+	xmlFree(v);
+	return r;
+}
 
 static bool
 is_hidden(xmlNodePtr n)
@@ -346,12 +393,12 @@ is_chrome(xmlNodePtr n)
 	for (size_t i = 0; i < sizeof drop_elems / sizeof *drop_elems; i++)
 		if (page_is(n, drop_elems[i]))
 			return true;
-	for (size_t i = 0; i < sizeof drop_parts / sizeof *drop_parts; i++)
-		if (page_class_has_part(n, drop_parts[i]))
-			return true;
-	for (size_t i = 0; i < sizeof ad_classes / sizeof *ad_classes; i++)
-		if (page_has_class(n, ad_classes[i]))
-			return true;
+	if (n->type != XML_ELEMENT_NODE)
+		return false;
+	if (page_class_has_any(n, drop_parts, sizeof drop_parts / sizeof *drop_parts))
+		return true;
+	if (has_ad_class(n))
+		return true;
 	return page_attr_has_token(n, "role", "navigation") ||
 	       page_attr_has_token(n, "role", "complementary") ||
 	       page_attr_has_token(n, "role", "banner") || is_hidden(n);
@@ -651,6 +698,14 @@ image_is_chrome(xmlNodePtr img, const char *src, const char *base_dir)
 {
 	if (!src)
 		return "no address";
+	/* An address that is neither on the web nor in the saved folder
+	 * shows nothing (src="x" onerror=...). */
+	char *local = local_file(src, base_dir);
+	bool nowhere = !local && strncasecmp(src, "http://", 7) != 0 &&
+	               strncasecmp(src, "https://", 8) != 0 && strncmp(src, "//", 2) != 0;
+	free(local);
+	if (nowhere && base_dir)
+		return "no such file";
 	if (page_class_has_part(img, "avatar") || page_class_has_part(img, "logo") ||
 	    page_class_has_part(img, "icon"))
 		return "avatar, logo or icon";

@@ -4,6 +4,7 @@
 #include "import/page.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,12 +155,12 @@ page_meta_free(page_meta *m)
 static bool
 in_other_part(xmlNodePtr n, xmlNodePtr scope)
 {
+	static const char *const parts[] = {"comment", "related", "widget", "sidebar"};
 	for (xmlNodePtr a = n->parent; a && a != scope && a->type == XML_ELEMENT_NODE; a = a->parent)
 		if (page_is_frame(a))
 			continue;
-		else if (page_class_has_part(a, "comment") || page_has_class(a, "h-cite") ||
-		    page_class_has_part(a, "related") || page_class_has_part(a, "widget") ||
-		    page_class_has_part(a, "sidebar") || page_is(a, "nav") || page_is(a, "aside"))
+		else if (page_is(a, "nav") || page_is(a, "aside") || page_has_class(a, "h-cite") ||
+		         page_class_has_any(a, parts, sizeof parts / sizeof *parts))
 			return true;
 	return false;
 }
@@ -233,8 +234,9 @@ is_article(xmlNodePtr n)
 }
 
 xmlNodePtr
-page_find_entry(htmlDocPtr doc)
+page_find_entry(htmlDocPtr doc, int *listing)
 {
+	*listing = 0;
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	bool (*tests[])(xmlNodePtr) = {is_h_entry, is_hentry, is_post_article, is_schema_posting};
 	for (size_t i = 0; i < sizeof tests / sizeof *tests; i++) {
@@ -242,8 +244,10 @@ page_find_entry(htmlDocPtr doc)
 		xmlNodePtr e = single_outer(root, tests[i], &count);
 		if (e)
 			return e;
-		if (count > 1)
-			return NULL; /* several posts: a listing */
+		if (count > 1) {
+			*listing = count; /* several posts: a listing */
+			return NULL;
+		}
 	}
 	/* A block theme marks a single post on <body> only; its content is
 	 * in <main>, or in the page's only <article>. */
@@ -293,16 +297,18 @@ typedef struct dens {
 	int paragraphs;
 } dens;
 
+/* The entry of node, found through the index + 1 that node->_private
+ * holds while the fallback runs. */
 static dens *
 dens_get(dens **d, size_t *n, xmlNodePtr node)
 {
-	for (size_t i = 0; i < *n; i++)
-		if ((*d)[i].node == node)
-			return &(*d)[i];
+	if (node->_private)
+		return &(*d)[(uintptr_t)node->_private - 1];
 	*d = xgrow(*d, *n, sizeof **d);
 	dens *e = &(*d)[(*n)++];
 	memset(e, 0, sizeof *e);
 	e->node = node;
+	node->_private = (void *)(uintptr_t)*n;
 	return e;
 }
 
@@ -356,11 +362,20 @@ page_density_body(xmlNodePtr root, size_t min_chars)
 		p->score += score;
 		p->chars += len;
 		p->paragraphs++;
-		if (n->parent->parent && n->parent->parent->type == XML_ELEMENT_NODE)
-			dens_get(&d, &nd, n->parent->parent)->score += score / 2;
+		/* Page builders wrap each paragraph in a box of its own: the
+		 * box's parent holds the text too, at half the score. */
+		xmlNodePtr gp = n->parent->parent;
+		if (gp && gp->type == XML_ELEMENT_NODE && page_is_within(gp, root)) {
+			dens *g = dens_get(&d, &nd, gp);
+			g->score += score / 2;
+			g->chars += len;
+			g->paragraphs++;
+		}
 	}
 	xmlNodePtr best = NULL;
 	double best_score = 0;
+	for (size_t i = 0; i < nd; i++)
+		d[i].node->_private = NULL;
 	for (size_t i = 0; i < nd; i++) {
 		double s = d[i].score * (1 - link_density(d[i].node));
 		if (s > best_score && d[i].chars >= min_chars && d[i].paragraphs >= 2) {
@@ -485,8 +500,13 @@ page_entry_facts(xmlNodePtr entry, import_post *p, strlist *terms, size_t *ncate
 			t = page_text(n);
 			add_term(terms, t);
 		} else if (page_is(n, "a") && page_attr_has_token(n, "rel", "tag")) {
+			/* Block themes mark every term rel="tag"; their terms block
+			 * says which taxonomy it shows. */
+			bool cat = false;
+			for (xmlNodePtr a = n->parent; a && a != entry && !cat; a = a->parent)
+				cat = page_has_class(a, "taxonomy-category");
 			t = page_text(n);
-			add_term(&tags, t);
+			add_term(cat ? terms : &tags, t);
 		}
 		free(t);
 	}
@@ -508,13 +528,13 @@ xmlNodePtr
 page_find_bio(xmlNodePtr root)
 {
 	for (xmlNodePtr n = root; n; n = page_next(n, root, false)) {
-		if (n == root || in_other_part(n, root) || page_is(n, "body") || page_is(n, "html"))
+		if (n == root || page_is_frame(n))
 			continue;
-		for (size_t i = 0; i < sizeof bio_parts / sizeof *bio_parts; i++)
-			if (page_class_has_part(n, bio_parts[i]))
-				return n;
+		if (page_class_has_any(n, bio_parts, sizeof bio_parts / sizeof *bio_parts) &&
+		    !in_other_part(n, root))
+			return n;
 		/* The p-note of the post author's h-card. */
-		if (page_has_class(n, "p-note"))
+		if (page_has_class(n, "p-note") && !in_other_part(n, root))
 			for (xmlNodePtr a = n->parent; a && a != root; a = a->parent)
 				if (page_has_class(a, "p-author"))
 					return n;
@@ -608,22 +628,40 @@ has_link(xmlNodePtr n)
 	return false;
 }
 
+/* The index in related_parts of the most specific part that n's class or
+ * id holds, or -1. */
+static int
+related_rank(xmlNodePtr n)
+{
+	const size_t np = sizeof related_parts / sizeof *related_parts;
+	if (!page_class_has_any(n, related_parts, np))
+		return -1;
+	for (size_t i = 0; i < np; i++)
+		if (page_class_has_part(n, related_parts[i]))
+			return (int)i;
+	return -1;
+}
+
 xmlNodePtr
 page_find_related(xmlNodePtr root)
 {
-	for (size_t i = 0; i < sizeof related_parts / sizeof *related_parts; i++) {
-		xmlNodePtr n = root;
-		while (n) {
-			bool comment = false;
-			for (xmlNodePtr a = n; a && a != root && !comment; a = a->parent)
-				comment = !page_is_frame(a) && page_class_has_part(a, "comment");
-			if (n != root && !page_is(n, "body") && !page_is(n, "a") &&
-			    page_class_has_part(n, related_parts[i]) && !comment && has_link(n))
-				return n;
-			n = page_next(n, root, false);
+	xmlNodePtr best = NULL;
+	int best_rank = -1;
+	for (xmlNodePtr n = root; n && best_rank != 0; n = page_next(n, root, false)) {
+		if (n == root || page_is_frame(n) || page_is(n, "a"))
+			continue;
+		int rank = related_rank(n);
+		if (rank < 0 || (best && rank >= best_rank))
+			continue;
+		bool comment = false;
+		for (xmlNodePtr a = n; a && a != root && !comment; a = a->parent)
+			comment = !page_is_frame(a) && page_class_has_part(a, "comment");
+		if (!comment && has_link(n)) {
+			best = n;
+			best_rank = rank;
 		}
 	}
-	return NULL;
+	return best;
 }
 
 /* "December 2, 2013", "2 December 2013", "Dec 2, 2013" or ISO as
@@ -724,12 +762,29 @@ item_title(xmlNodePtr a, xmlNodePtr item)
 	return t && *t ? t : (free(t), NULL);
 }
 
+/* Whether n is a line of the item that may be its excerpt: a paragraph or
+ * a <small> that is not the title's link, a date, a category or meta. */
+static bool
+is_excerpt_line(xmlNodePtr n)
+{
+	if (!page_is(n, "p") && !page_is(n, "small"))
+		return false;
+	static const char *const not_parts[] = {"date", "meta", "categor", "context", "author", "title"};
+	for (size_t i = 0; i < sizeof not_parts / sizeof *not_parts; i++)
+		if (page_class_has_part(n, not_parts[i]))
+			return false;
+	return !page_find_elem(n, "a");
+}
+
 static void
 item_details(xmlNodePtr item, xmlNodePtr block, import_related *r)
 {
 	if (item == block)
 		return; /* no element of its own: nothing to tell the items apart */
+	xmlNodePtr line = NULL;
 	for (xmlNodePtr n = item; n; n = page_next(n, item, false)) {
+		if (!line && is_excerpt_line(n))
+			line = n;
 		if (!r->date && (page_is(n, "time") || page_class_has_part(n, "date"))) {
 			r->date = page_time_value(n);
 			if (!r->date) {
@@ -745,6 +800,13 @@ item_details(xmlNodePtr item, xmlNodePtr block, import_related *r)
 			else
 				free(t);
 		}
+	}
+	if (!r->summary && line) {
+		char *t = page_text(line);
+		if (*t)
+			r->summary = t;
+		else
+			free(t);
 	}
 }
 

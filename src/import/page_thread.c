@@ -7,6 +7,7 @@
 #include "import/page.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -86,14 +87,14 @@ typedef struct found {
 	int parent; /* index into the found list, or -1 */
 } found;
 
-/* The nearest enclosing comment of n among list[0..k). */
+/* The nearest enclosing comment of n: the found list marks each of its
+ * nodes with its index + 1 in the node's _private field. */
 static int
-enclosing(found *list, size_t k, xmlNodePtr n)
+enclosing(xmlNodePtr n)
 {
 	for (xmlNodePtr a = n->parent; a; a = a->parent)
-		for (size_t i = 0; i < k; i++)
-			if (list[i].node == a)
-				return (int)i;
+		if (a->_private)
+			return (int)((uintptr_t)a->_private - 1);
 	return -1;
 }
 
@@ -246,13 +247,14 @@ page_thread_read(xmlNodePtr root, const char *post_author, const char *base_dir,
 			if (!st->is_comment(c))
 				continue;
 			char *id = comment_number(c);
-			int parent = enclosing(list, k, c);
+			int parent = enclosing(c);
 			/* <li id="li-comment-5"><article id="comment-5">: one comment. */
 			if (parent >= 0 && id && list[parent].id && !strcmp(id, list[parent].id)) {
 				free(id);
 				continue;
 			}
 			list = xgrow(list, k, sizeof *list);
+			c->_private = (void *)(uintptr_t)(k + 1);
 			list[k].node = c;
 			list[k].id = id ? id : xasprintf("c%zu", k + 1);
 			list[k].parent = parent;
@@ -288,8 +290,10 @@ page_thread_read(xmlNodePtr root, const char *post_author, const char *base_dir,
 				m->author = xstrdup(post_author);
 			*how = st->name;
 		}
-		for (size_t i = 0; i < k; i++)
+		for (size_t i = 0; i < k; i++) {
+			list[i].node->_private = NULL;
 			free(list[i].id);
+		}
 		free(list);
 	}
 	return *n - first;

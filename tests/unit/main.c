@@ -18,6 +18,7 @@ Suite *qa_suite(void);
 Suite *regress_suite(void);
 Suite *kepub_suite(void);
 Suite *a11y_suite(void);
+Suite *import_page_suite(void);
 Suite *html_md_suite(void);
 Suite *wxr_suite(void);
 Suite *import_writer_suite(void);
@@ -40,6 +41,7 @@ main(void)
 	srunner_add_suite(sr, regress_suite());
 	srunner_add_suite(sr, kepub_suite());
 	srunner_add_suite(sr, a11y_suite());
+	srunner_add_suite(sr, import_page_suite());
 	srunner_add_suite(sr, html_md_suite());
 	srunner_add_suite(sr, wxr_suite());
 	srunner_add_suite(sr, import_writer_suite());
