@@ -20,8 +20,10 @@ Suite *wxr_suite(void);
 
 static char tmp_path[64];
 
+#define WP12 "http://wordpress.org/export/1.2/"
+
 /* Writes an export from a channel body (authors and items) in the wp
- * namespace ns ("http://wordpress.org/export/1.2/"), and returns its path. */
+ * namespace ns (WP12), and returns its path. */
 static const char *
 write_export(const char *ns, const char *body)
 {
@@ -100,7 +102,7 @@ START_TEST(test_only_published_posts)
 	char *f = item("6", "post", "future", "2020-01-06 10:00:00", NULL);
 	char *g = item("7", "post", "trash", "2020-01-07 10:00:00", NULL);
 	char *body = xasprintf("%s%s%s%s%s%s%s", a, b, c, d, e, f, g);
-	import_site *s = read_site(write_export("http://wordpress.org/export/1.2/", body), NULL, false, 0);
+	import_site *s = read_site(write_export(WP12, body), NULL, false, 0);
 	ck_assert_ptr_nonnull(s);
 	ck_assert_uint_eq(s->nposts, 1);
 	ck_assert_str_eq(s->posts[0].id, "1");
@@ -138,13 +140,13 @@ START_TEST(test_several_posts_need_post)
 	char *b = item("2", "post", "publish", "2019-05-01 10:00:00", NULL);
 	char *body = xasprintf("%s%s", a, b);
 	diag_reset();
-	ck_assert_ptr_null(read_site(write_export("http://wordpress.org/export/1.2/", body), NULL, false, 3));
+	ck_assert_ptr_null(read_site(write_export(WP12, body), NULL, false, 3));
 	ck_assert_int_eq(diag_error_count(), 1);
-	import_site *s = read_site(write_export("http://wordpress.org/export/1.2/", body), "slug-2", false, 3);
+	import_site *s = read_site(write_export(WP12, body), "slug-2", false, 3);
 	ck_assert_ptr_nonnull(s);
 	ck_assert_str_eq(s->posts[0].id, "2");
 	import_site_free(s);
-	s = read_site(write_export("http://wordpress.org/export/1.2/", body), "https://b.example.com/p1", false, 0);
+	s = read_site(write_export(WP12, body), "http://b.example.com/p1", false, 0);
 	ck_assert_ptr_nonnull(s);
 	ck_assert_str_eq(s->posts[0].id, "1");
 	import_site_free(s);
@@ -168,7 +170,7 @@ START_TEST(test_comments_states_threads_author)
 	char *extra = xasprintf("%s%s%s%s%s%s%s%s", c1, c2, c3, c4, c5, c6, c7, c8);
 	char *a = item("1", "post", "publish", "2020-01-01 10:00:00", extra);
 	diag_reset();
-	import_site *s = read_site(write_export("http://wordpress.org/export/1.2/", a), NULL, false, 0);
+	import_site *s = read_site(write_export(WP12, a), NULL, false, 0);
 	ck_assert_ptr_nonnull(s);
 	import_post *p = &s->posts[0];
 	ck_assert_uint_eq(p->ncomments, 6);
@@ -204,7 +206,8 @@ START_TEST(test_related_posts)
 	static const char cat_a[] = "<category domain=\"category\" nicename=\"a\">A</category>";
 	static const char cat_b[] = "<category domain=\"category\" nicename=\"b\">B</category>";
 	static const char tag_c[] = "<category domain=\"post_tag\" nicename=\"c\">C</category>";
-	static const char uncat[] = "<category domain=\"category\" nicename=\"uncategorized\">U</category>";
+	static const char uncat[] =
+	    "<category domain=\"category\" nicename=\"uncategorized\">U</category>";
 	char *t1 = xasprintf("%s%s%s%s", cat_a, cat_b, tag_c, uncat);
 	char *t2 = xasprintf("%s%s", cat_a, uncat);                /* 1 shared, far */
 	char *t3 = xasprintf("%s%s%s", cat_a, cat_b, tag_c);       /* 3 shared */
@@ -217,7 +220,7 @@ START_TEST(test_related_posts)
 	char *i5 = item("5", "post", "publish", "2020-06-02 10:00:00", t5);
 	char *i6 = item("6", "post", "draft", "2020-06-02 10:00:00", t3);
 	char *body = xasprintf("%s%s%s%s%s%s", i2, i3, i1, i4, i5, i6);
-	import_site *s = read_site(write_export("http://wordpress.org/export/1.2/", body), "1", false, 3);
+	import_site *s = read_site(write_export(WP12, body), "1", false, 3);
 	ck_assert_ptr_nonnull(s);
 	import_post *p = &s->posts[0];
 	ck_assert_uint_eq(p->nrelated, 3);
@@ -232,7 +235,7 @@ START_TEST(test_related_posts)
 	ck_assert_uint_eq(p->ncategories, 3);
 	import_site_free(s);
 	/* --related 1 */
-	s = read_site(write_export("http://wordpress.org/export/1.2/", body), "1", false, 1);
+	s = read_site(write_export(WP12, body), "1", false, 1);
 	ck_assert_uint_eq(s->posts[0].nrelated, 1);
 	import_site_free(s);
 	free(t1), free(t2), free(t3), free(t4), free(t5);
