@@ -184,6 +184,8 @@ authors=$(grep -l '^role: author' "$out"/deep/qa/*.md | wc -l)
 [ "$chain" -eq 9 ] && [ "$authors" -eq 5 ] &&
 	pass "a thread ten levels deep: nine replies, the author's five marked role: author" ||
 	fail "the deep thread: $chain replies (want 9), $authors by the author (want 5)"
+grep -q '^author: "Jules O’Hara"' "$out"/gutenberg/qa/*.md &&
+	pass "a commenter's name written with an entity (O&#8217;Hara) is decoded" || fail "the commenter's name"
 grep -l '^role: author' "$out"/gutenberg/qa/*.md | grep -q . &&
 	pass "an author's reply known by user id is marked role: author" || fail "gutenberg's author reply"
 grep -l '^role: author' "$out"/classic/qa/*.md | grep -q . &&

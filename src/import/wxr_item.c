@@ -299,7 +299,9 @@ take_comments(import_post *p, const wxr_item *it, const wxr_author *a, const cha
 			ic->id = xasprintf("line-%d", c->line);
 		if (!strset_add(ids, ic->id))
 			diag_warning(file, c->line, 0, "a second comment with id %s", ic->id);
-		ic->author = wxr_nonempty(&c->f[WXR_C_AUTHOR]);
+		char *who = wxr_nonempty(&c->f[WXR_C_AUTHOR]);
+		ic->author = who ? wxr_plain_text(who) : NULL; /* "O&#8217;Brien" */
+		free(who);
 		char *url = wxr_nonempty(&c->f[WXR_C_URL]);
 		if (url && (str_starts_with(url, "http://") || str_starts_with(url, "https://")) &&
 		    is_safe_url(url, true))
