@@ -294,8 +294,10 @@ keep_brief(wxr_reader *r)
 	b->link = wxr_nonempty(&r->item.f[WXR_F_LINK]);
 	b->date = wxr_item_date(&r->item);
 	b->epoch = wxr_date_epoch(b->date);
+	/* the excerpt, else the body: only its opening is kept, whatever its length */
 	char *ex = wxr_nonempty(&r->item.f[WXR_F_EXCERPT]);
-	b->summary_html = ex ? ex : wxr_body_opening(wxr_str(&r->item.f[WXR_F_CONTENT]), 768);
+	b->summary_html = wxr_body_opening(ex ? ex : wxr_str(&r->item.f[WXR_F_CONTENT]), 768);
+	free(ex);
 	b->terms = item_terms(r, &b->nterms);
 }
 
