@@ -22,6 +22,12 @@ _mkbook()
 		fi
 	fi
 
+	# mkbook import ...: options and files of their own.
+	if [ "$cword" -ge 2 ] && [ "${words[1]}" = import ]; then
+		_mkbook_import
+		return
+	fi
+
 	case $prev in
 	-o | --output)
 		_mkbook_files
@@ -64,12 +70,50 @@ _mkbook()
 		esac
 	done
 	if [ "$n" -eq 0 ]; then
-		# The manuscript folder, or the init command.
+		# The manuscript folder, or the init or import command.
 		_mkbook_dirs
 		[[ init == "$cur"* ]] && COMPREPLY+=(init)
+		[[ import == "$cur"* ]] && COMPREPLY+=(import)
 	elif [ "$n" -eq 1 ] && [ "$first" = init ]; then
 		# mkbook init DIR: a new folder, so any folder name.
 		_mkbook_dirs
+	fi
+}
+
+# mkbook import [OPTIONS] FILE -o DIR (words[1] is "import").
+_mkbook_import()
+{
+	case $prev in
+	-o | --output | --uploads)
+		_mkbook_dirs
+		return
+		;;
+	--cover)
+		_mkbook_files
+		return
+		;;
+	--post | --category | --related)
+		# an id, slug, address, name or number: nothing to offer
+		return
+		;;
+	-h | --help)
+		return
+		;;
+	esac
+	case $cur in
+	-*)
+		mapfile -t COMPREPLY < <(compgen -W '-o --output --list --post --all --category
+			--related --uploads --fetch --keep-status --force --cover --article-only
+			-q --quiet -h --help' -- "$cur")
+		return
+		;;
+	esac
+	# the export or the saved page
+	if declare -F _filedir >/dev/null 2>&1; then
+		_filedir '@(xml|html|htm|xhtml)'
+	else
+		compopt -o filenames 2>/dev/null
+		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 	fi
 }
 

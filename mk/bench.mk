@@ -112,7 +112,8 @@ bench-deps:
 	@sh scripts/deps.sh $(BENCH_PKGS)
 
 bench: bench-deps
-	@$(MAKE) --no-print-directory build/release/mkbook $(BENCH_DIR)/benchrun bench-corpora
+	@$(MAKE) --no-print-directory build/release/mkbook $(BENCH_DIR)/benchrun bench-corpora \
+	    $(BENCH_WXR)
 	@real=""; \
 	if [ "$(BENCH_REAL)" = 1 ]; then \
 	    sh tests/bench/realbook.sh $(BENCH_REAL_BOOK); st=$$?; \
@@ -127,7 +128,6 @@ bench: bench-deps
 	    bash tests/bench/bench.sh sample=manuscript \
 	    $(foreach s,$(BENCH_SIZES),gen-$(s)MiB=$(BENCH_DIR)/corpus/gen-s$(BENCH_SEED)-$(s)MiB) $$real; \
 	status=$$?; \
-	$(MAKE) --no-print-directory $(BENCH_WXR) && \
 	MKBOOK=build/release/mkbook BENCHRUN=$(BENCH_DIR)/benchrun OUT=$(BENCH_DIR) \
 	    bash tests/bench/import.sh $(BENCH_WXR) $$(cat $(BENCH_WXR).id) || status=1; \
 	echo "make bench: measuring took $$(( $$(date +%s) - start )) s"; \

@@ -225,6 +225,12 @@ attribute_allowed(const char *el, const char *attr, const char *value)
 	return false;
 }
 
+bool
+sanitize_attribute_allowed(const char *el, const char *attr, const char *value)
+{
+	return attribute_allowed(el, attr, value);
+}
+
 /* ---- the copy ---- */
 
 static void copy_node(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int depth);

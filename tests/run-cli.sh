@@ -285,6 +285,13 @@ got=$(complete_words "mkbook --toc-depth ")
 got=$(complete_words "mkbook init ")
 [[ $got == *"starter"* && $got != *"a-file"* && $got != *"init init"* ]] &&
 	pass "completion: mkbook init offers folders" || fail "completion after init: '$got'"
+got=$(complete_words "mkbook imp")
+[ "$got" = "import " ] && pass "completion: imp -> import" || fail "completion of imp: '$got'"
+got=$(complete_words "mkbook import --li")
+[ "$got" = "--list " ] && pass "completion: import --li -> --list" || fail "completion of import --li: '$got'"
+got=$(complete_words "mkbook import export.xml --uploads ")
+[[ $got == *"starter"* && $got != *"a-file"* ]] && pass "completion: import --uploads offers folders" ||
+	fail "completion after import --uploads: '$got'"
 got=$(complete_words "mkbook starter ")
 [ -z "${got// /}" ] && pass "completion: nothing after the manuscript folder" ||
 	fail "completion after the folder: '$got'"

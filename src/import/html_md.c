@@ -8,8 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/HTMLparser.h>
+#include <unistr.h>
 
 #include "import/html_md_int.h"
+#include "sanitize.h"
 
 /* ---- a list of finished blocks ---- */
 
@@ -112,6 +114,21 @@ render_raw(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 
 /* ---- headings, code, quotations ---- */
 
+int
+hm_heading_level(hm_ctx *c, int level)
+{
+	int top = c->opt->heading_top;
+	if (top > 6)
+		top = 6;
+	if (top > 0 && level < top)
+		level = top;
+	int most = c->last_heading > 0 ? c->last_heading + 1 : top > 0 ? top : 6;
+	if (level > most)
+		level = most;
+	c->last_heading = level;
+	return level;
+}
+
 static void
 render_heading(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 {
@@ -123,6 +140,7 @@ render_heading(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 	char *t = hm_para_finish(&para, false);
 	if (t == NULL)
 		return;
+	level = hm_heading_level(c, level);
 	strbuf out = {0};
 	for (int i = 0; i < level; i++)
 		sb_putc(&out, '#');
@@ -284,7 +302,7 @@ render_list(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 	bool tight = true;
 	for (xmlNodePtr k = n->children; k; k = k->next) {
 		bool li = k->type == XML_ELEMENT_NODE && !strcmp((const char *)k->name, "li");
-		if (!li && k->type == XML_ELEMENT_NODE && hm_is_skipped((const char *)k->name))
+		if (!li && hm_is_dropped(k))
 			continue;
 		if (!li && k->type != XML_ELEMENT_NODE) {
 			/* Text between items belongs to the item before. */
@@ -407,11 +425,13 @@ cell_alignment(xmlNodePtr cell)
 }
 
 /* Gathers the rows of a table; returns whether it maps onto a GFM table
- * (a header row, no spans, no caption, no block content in its cells). */
+ * (no spans, no caption, no block content in its cells). Its first row
+ * is the GFM header row, header cells or not: GFM has no table without
+ * one, and mkbook asks every table for header cells. */
 static bool
 table_rows(xmlNodePtr table, hm_row **rows, size_t *nrows)
 {
-	bool simple = true, header = false;
+	bool simple = true;
 	*rows = NULL;
 	*nrows = 0;
 	for (xmlNodePtr k = table->children; k; k = k->next) {
@@ -431,25 +451,20 @@ table_rows(xmlNodePtr table, hm_row **rows, size_t *nrows)
 			*rows = xgrow(*rows, *nrows, sizeof **rows);
 			hm_row *r = &(*rows)[(*nrows)++];
 			memset(r, 0, sizeof *r);
-			bool all_th = true;
 			for (xmlNodePtr cell = tr->children; cell; cell = cell->next) {
 				if (cell->type != XML_ELEMENT_NODE)
 					continue;
-				bool th = !strcmp((const char *)cell->name, "th");
-				if (!th && strcmp((const char *)cell->name, "td"))
+				if (strcmp((const char *)cell->name, "th") && strcmp((const char *)cell->name, "td"))
 					continue;
-				all_th &= th;
 				if (span_of(cell, "colspan") > 1 || span_of(cell, "rowspan") > 1 ||
 				    has_block_descendant(cell, 0))
 					simple = false;
 				r->cells = xgrow(r->cells, r->n, sizeof *r->cells);
 				r->cells[r->n++] = cell;
 			}
-			if (*nrows == 1)
-				header = r->n > 0 && (all_th || !strcmp(name, "thead"));
 		}
 	}
-	return simple && header;
+	return simple && *nrows > 0 && (*rows)[0].n > 0;
 }
 
 static void
@@ -513,7 +528,7 @@ static void
 render_block(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 {
 	const char *name = (const char *)n->name;
-	if (hm_is_skipped(name))
+	if (hm_is_dropped(n))
 		return;
 	if (c->depth >= HM_MAX_DEPTH) {
 		render_flat(c, n, bl);
@@ -590,14 +605,42 @@ ignore_error(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
+/* html as valid UTF-8 without the characters XML forbids: a byte that is
+ * no UTF-8 becomes U+FFFD, as the book must hold only such text. Caller
+ * frees. */
+static char *
+clean_input(const char *html)
+{
+	size_t n = strlen(html);
+	char *utf8 = NULL;
+	if (u8_check((const uint8_t *)html, n) != NULL) {
+		strbuf sb = {0};
+		for (size_t i = 0; i < n;) {
+			ucs4_t u;
+			int k = u8_mbtouc(&u, (const uint8_t *)html + i, n - i);
+			if (u == 0xFFFD)
+				sb_puts(&sb, "\xEF\xBF\xBD");
+			else
+				sb_append(&sb, html + i, (size_t)k);
+			i += (size_t)k;
+		}
+		utf8 = sb_take(&sb);
+	}
+	char *clean = xml_clean_text(utf8 ? utf8 : html);
+	free(utf8);
+	return clean;
+}
+
 /* html parsed as the body of a document; NULL when libxml2 gives up.
  * Errors are not printed. */
 static htmlDocPtr
 parse_fragment(const char *html)
 {
 	strbuf doc = {0};
+	char *clean = clean_input(html);
 	sb_puts(&doc, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>");
-	sb_puts(&doc, html);
+	sb_puts(&doc, clean);
+	free(clean);
 	sb_puts(&doc, "</body></html>");
 	xmlGenericErrorFunc saved = xmlGenericError;
 	void *saved_ctx = xmlGenericErrorContext;
@@ -677,7 +720,7 @@ html_md_text(const char *html)
 					sb_putc(&out, *p);
 				}
 			}
-		} else if (k->type == XML_ELEMENT_NODE && !hm_is_skipped((const char *)k->name)) {
+		} else if (k->type == XML_ELEMENT_NODE && !hm_is_dropped(k)) {
 			/* Blocks and line breaks part words. */
 			if ((hm_is_block(k) || !strcmp((const char *)k->name, "br")) && out.len &&
 			    out.data[out.len - 1] != ' ')

@@ -50,12 +50,20 @@ typedef struct html_md_options {
 	 * base_url. With neither, a relative address reaches opt->image as
 	 * it is written. */
 	const char *image_base_url;
+	/* The level of the body's top headings: 2 when the chapter starts
+	 * with its own "# title". Headings above it come down to it; 0 leaves
+	 * the first heading's level as it is. Either way a heading never
+	 * skips a level below the one before it (h2 then h4 gives h2, h3), as
+	 * mkbook asks of an outline. */
+	int heading_top;
 } html_md_options;
 
 /* Converts the NUL-terminated html. Never returns NULL; caller frees.
  * Without opt->image every image is replaced by its alt text. Links that
- * cannot be made absolute (no base_url) or that the URL policy refuses
- * keep their text only. In wordpress_raw mode straight quotes, "--" and
+ * cannot be made absolute (no base_url), that point to a place in the
+ * page (#id: ids are not kept) or that the URL policy refuses keep their
+ * text only. An unknown shortcode, or a [gallery] whose images cannot be
+ * had, is a warning at opt->file and opt->line. In wordpress_raw mode straight quotes, "--" and
  * "..." are left unescaped, so that mkbook's smart punctuation curls them
  * as WordPress's own display does; otherwise every character reads back
  * as it stood in the HTML. With wordpress_raw and untrusted together (a

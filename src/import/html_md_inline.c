@@ -31,6 +31,29 @@ hm_is_skipped(const char *name)
 	return name_in(name, skipped);
 }
 
+bool
+hm_is_dropped(xmlNodePtr n)
+{
+	if (n->type != XML_ELEMENT_NODE)
+		return false;
+	if (hm_is_skipped((const char *)n->name) || xmlHasProp(n, BAD_CAST "hidden"))
+		return true;
+	char *style = hm_attr(n, "style");
+	bool none = false;
+	for (char *p = style; p && (p = strstr(p, "display")) != NULL && !none; p += 7) {
+		const char *q = p + 7;
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (*q++ != ':')
+			continue;
+		while (*q == ' ' || *q == '\t')
+			q++;
+		none = !strncasecmp(q, "none", 4);
+	}
+	free(style);
+	return none;
+}
+
 static bool
 is_block_name(const char *name)
 {
@@ -335,7 +358,7 @@ hm_text_content(xmlNodePtr n)
 		} else if (k->type == XML_ELEMENT_NODE) {
 			if (!strcmp((const char *)k->name, "br"))
 				sb_putc(&out, '\n');
-			else if (k->children && !hm_is_skipped((const char *)k->name)) {
+			else if (k->children && !hm_is_dropped(k)) {
 				k = k->children;
 				continue;
 			}
@@ -371,9 +394,24 @@ put_title(strbuf *out, const char *title)
 
 /* ---- elements ---- */
 
+/* WordPress shows emoji and smileys as images whose alt text is the
+ * character itself: the character is what the text says. */
+bool
+hm_is_emoji(xmlNodePtr img)
+{
+	return hm_has_class(img, "emoji") || hm_has_class(img, "wp-smiley");
+}
+
 static void
 render_image(hm_ctx *c, xmlNodePtr img, strbuf *out)
 {
+	if (hm_is_emoji(img)) {
+		char *alt = hm_attr(img, "alt");
+		if (alt)
+			hm_text(c, alt, out);
+		free(alt);
+		return;
+	}
 	const char *alt = NULL;
 	char *path = hm_image_path(c, img, &alt);
 	if (path == NULL) {
@@ -500,8 +538,14 @@ render_media_link(hm_ctx *c, xmlNodePtr n, strbuf *out)
 	if (url == NULL)
 		return;
 	char *title = hm_attr(n, "title");
+	if (!(title && *str_trim(title)) && is_autolink_form(url, strlen(url), url)) {
+		sb_printf(out, "<%s>", url);
+		free(title);
+		free(url);
+		return;
+	}
 	sb_putc(out, '[');
-	hm_text(c, title && *str_trim(title) ? title : url, out);
+	hm_text(c, title && *title ? title : url, out);
 	sb_puts(out, "](");
 	hm_put_destination(out, url);
 	sb_putc(out, ')');
@@ -589,7 +633,7 @@ next_char(xmlNodePtr n)
 			return '~';
 		if (!strcmp(name, "img") || !strcmp(name, "a") || !strcmp(name, "code"))
 			return '!';
-		if (k->children && !hm_is_skipped(name)) {
+		if (k->children && !hm_is_dropped(k)) {
 			k = k->children;
 			goto descend;
 		}
@@ -705,7 +749,7 @@ hm_inline_node(hm_ctx *c, xmlNodePtr n, strbuf *out)
 	if (n->type != XML_ELEMENT_NODE)
 		return;
 	const char *name = (const char *)n->name;
-	if (hm_is_skipped(name))
+	if (hm_is_dropped(n))
 		return;
 	if (c->depth >= HM_MAX_DEPTH) {
 		char *t = hm_text_content(n);

@@ -37,6 +37,8 @@ typedef struct hm_ctx {
 	int in_table;   /* line breaks become <br />, '|' in code spans too */
 	int in_em, in_strong, in_del;
 	int verse; /* text line ends are line breaks (a poem) */
+	xmlNodePtr header_row; /* raw HTML: the row whose cells become <th> */
+	int last_heading;      /* level of the last heading written, 0: none */
 } hm_ctx;
 
 /* html_md_inline.c */
@@ -57,8 +59,12 @@ char *hm_para_finish(strbuf *para, bool line_starts);
 /* The text content of n and its descendants (iteratively, any depth),
  * <br> as a line end, skipped elements left out. Caller frees. */
 char *hm_text_content(xmlNodePtr n);
-/* Whether the element's content is dropped entirely (script, form...). */
+/* Whether elements of this name are dropped with their content (script,
+ * form...). */
 bool hm_is_skipped(const char *name);
+/* Whether the node is such an element, or one that is not shown (the
+ * hidden attribute, style="display: none"). */
+bool hm_is_dropped(xmlNodePtr n);
 /* Whether the element is block-level for the walk. */
 bool hm_is_block(xmlNodePtr n);
 /* html_md_url.c */
@@ -71,6 +77,8 @@ char *hm_link_url(hm_ctx *c, const char *href);
  * NULL when there is none to be had; *alt is set to its alt text (owned
  * by the tree, or NULL). Caller frees the path. */
 char *hm_image_path(hm_ctx *c, xmlNodePtr img, const char **alt);
+/* Whether an image is an emoji or smiley, its alt text the character. */
+bool hm_is_emoji(xmlNodePtr img);
 /* Whether a link wraps nothing but an image and points at an image file
  * (WordPress's "link to media file"): the image alone is kept. */
 xmlNodePtr hm_lone_media_image(xmlNodePtr a);
@@ -82,6 +90,10 @@ char *hm_attr(xmlNodePtr n, const char *name);
 bool hm_has_class(xmlNodePtr n, const char *cls);
 /* Escapes s as HTML text or an attribute value (quotes too) into out. */
 void hm_put_html_escaped(strbuf *out, const char *s);
+
+/* html_md.c: the level to write for a heading of the given level, in
+ * order (see html_md_options.heading_top). */
+int hm_heading_level(hm_ctx *c, int level);
 
 /* html_md_raw.c */
 

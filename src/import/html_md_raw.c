@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "import/html_md_int.h"
+#include "sanitize.h"
 
 static bool
 is_raw_block_name(const char *name)
@@ -99,6 +100,33 @@ raw_attr(strbuf *out, const char *name, const char *value)
 
 static void raw_children(hm_ctx *c, xmlNodePtr first, strbuf *out, bool pre);
 
+/* A table with no header cell at all: its first row, whose cells are
+ * written as <th> (mkbook asks every table for header cells, and the
+ * first row is where a table's heads are). Else NULL. */
+static xmlNodePtr
+header_row_needed(xmlNodePtr table)
+{
+	xmlNodePtr first = NULL;
+	for (xmlNodePtr k = table->children; k; k = k->next) {
+		if (k->type != XML_ELEMENT_NODE)
+			continue;
+		const char *name = (const char *)k->name;
+		bool section = !strcmp(name, "thead") || !strcmp(name, "tbody") || !strcmp(name, "tfoot");
+		if (!section && strcmp(name, "tr"))
+			continue;
+		for (xmlNodePtr tr = section ? k->children : k; tr; tr = section ? tr->next : NULL) {
+			if (tr->type != XML_ELEMENT_NODE || strcmp((const char *)tr->name, "tr"))
+				continue;
+			if (first == NULL)
+				first = tr;
+			for (xmlNodePtr cell = tr->children; cell; cell = cell->next)
+				if (cell->type == XML_ELEMENT_NODE && !strcmp((const char *)cell->name, "th"))
+					return NULL;
+		}
+	}
+	return first;
+}
+
 /* One element of a raw HTML block, written with only the attributes that
  * mean something in a book (no class, style or id), its addresses made
  * absolute, its images asked of opt->image. */
@@ -106,7 +134,8 @@ static void
 raw_element(hm_ctx *c, xmlNodePtr n, strbuf *out, bool pre)
 {
 	const char *name = (const char *)n->name;
-	if (hm_is_skipped(name))
+	xmlNodePtr saved_header = c->header_row;
+	if (hm_is_dropped(n))
 		return;
 	if (c->depth >= HM_MAX_DEPTH) {
 		char *t = hm_text_content(n);
@@ -115,6 +144,13 @@ raw_element(hm_ctx *c, xmlNodePtr n, strbuf *out, bool pre)
 		return;
 	}
 	c->depth++;
+	if (!strcmp(name, "img") && hm_is_emoji(n)) {
+		char *alt = hm_attr(n, "alt");
+		if (alt)
+			raw_text(out, alt, pre);
+		free(alt);
+		goto out;
+	}
 	if (!strcmp(name, "img")) {
 		const char *alt = NULL;
 		char *path = hm_image_path(c, n, &alt);
@@ -161,20 +197,29 @@ raw_element(hm_ctx *c, xmlNodePtr n, strbuf *out, bool pre)
 	bool block = is_raw_block_name(name) && strcmp(name, "td") && strcmp(name, "th");
 	if (block && !pre)
 		raw_newline(out);
+	if (!strcmp(name, "table"))
+		c->header_row = header_row_needed(n);
+	else if (!strcmp(name, "td") && n->parent && n->parent == c->header_row)
+		name = "th";
+	static const char *const headings[] = {"h1", "h2", "h3", "h4", "h5", "h6"};
+	if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == '\0')
+		name = headings[hm_heading_level(c, name[1] - '0') - 1];
 	sb_printf(out, "<%s", name);
-	static const char *const attrs[] = {"alt", "title", "colspan", "rowspan", "scope",
-	                                    "headers", "lang", "dir", "start", "reversed",
-	                                    "type", "open", "datetime", "abbr", "span", NULL};
+	/* Attributes that mean something in a book and that the sanitiser
+	 * keeps on this element (no class, style, id or width). */
+	static const char *const attrs[] = {"title", "lang", "dir", "colspan", "rowspan",
+	                                    "scope", "headers", "start", "reversed", "type",
+	                                    "open", "datetime", "abbr", "span", "value", NULL};
 	for (size_t i = 0; attrs[i]; i++) {
-		xmlAttrPtr a = xmlHasProp(n, BAD_CAST attrs[i]);
-		if (a == NULL)
+		if (xmlHasProp(n, BAD_CAST attrs[i]) == NULL)
 			continue;
 		char *v = hm_attr(n, attrs[i]);
-		raw_attr(out, attrs[i], v && *v ? v : attrs[i]);
+		const char *value = v && *v ? v : attrs[i];
+		if (sanitize_attribute_allowed(name, attrs[i], value))
+			raw_attr(out, attrs[i], value);
 		free(v);
 	}
-	if (!strcmp(name, "q") || !strcmp(name, "blockquote") || !strcmp(name, "del") ||
-	    !strcmp(name, "ins")) {
+	if (sanitize_attribute_allowed(name, "cite", "x")) {
 		char *cite = hm_attr(n, "cite");
 		char *url = cite ? hm_link_url(c, cite) : NULL;
 		if (url)
@@ -198,7 +243,27 @@ raw_element(hm_ctx *c, xmlNodePtr n, strbuf *out, bool pre)
 	if (block && !pre)
 		raw_newline(out);
 out:
+	c->header_row = saved_header;
 	c->depth--;
+}
+
+/* Whether the element holds elements only (white space between them is
+ * no text). */
+static bool
+holds_elements_only(xmlNodePtr n)
+{
+	static const char *const names[] = {"table", "thead", "tbody", "tfoot", "tr", "ul",
+	                                    "ol", "dl", "colgroup", NULL};
+	for (size_t i = 0; n && n->type == XML_ELEMENT_NODE && names[i]; i++)
+		if (!strcmp((const char *)n->name, names[i]))
+			return true;
+	return false;
+}
+
+static bool
+is_white(const char *s)
+{
+	return s[strspn(s, " \t\n\r\f")] == '\0';
 }
 
 static void
@@ -206,7 +271,7 @@ raw_children(hm_ctx *c, xmlNodePtr first, strbuf *out, bool pre)
 {
 	for (xmlNodePtr k = first; k; k = k->next) {
 		if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
-			if (k->content)
+			if (k->content && !(holds_elements_only(k->parent) && is_white((const char *)k->content)))
 				raw_text(out, (const char *)k->content, pre);
 		} else if (k->type == XML_ELEMENT_NODE) {
 			raw_element(c, k, out, pre);

@@ -55,7 +55,7 @@ hm_link_url(hm_ctx *c, const char *href)
 	if (*u == '\0' || *u == '#')
 		goto out;
 	r = resolve(u, c->opt->base_url);
-	if (r && (!url_has_scheme(r) || !url_is_safe(r, c->untrusted))) {
+	if (r && (!url_has_scheme(r) || !url_is_safe(r, c->untrusted) || !url_has_valid_host(r))) {
 		free(r);
 		r = NULL;
 	}

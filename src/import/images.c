@@ -19,6 +19,7 @@ struct import_images {
 	const import_site *site;
 	const import_options *opt;
 	strmap *by_url;   /* url -> "images/name" (in paths), or &none */
+	strmap *by_file;  /* file copied -> "images/name" (in paths) */
 	strlist paths;    /* owns the values of by_url */
 	strset *names;    /* file names taken in images/ */
 	size_t copied;
@@ -34,6 +35,7 @@ import_images_new(const import_site *site, const import_options *opt)
 	im->site = site;
 	im->opt = opt;
 	im->by_url = strmap_new();
+	im->by_file = strmap_new();
 	im->names = strset_new();
 	return im;
 }
@@ -46,6 +48,7 @@ import_images_free(import_images *im)
 	strset_free(im->names);
 	strlist_free(&im->paths);
 	strmap_free(im->by_url);
+	strmap_free(im->by_file);
 	free(im);
 }
 
@@ -144,6 +147,57 @@ page_folder_part(const char *base_dir, const char *url)
 	return rel;
 }
 
+/* rel without WordPress's size suffix ("a-300x200.jpg" -> "a.jpg"), the
+ * file every smaller copy is made from; NULL when it has none. */
+static char *
+full_size_name(const char *rel)
+{
+	const char *dot = strrchr(rel, '.');
+	const char *slash = strrchr(rel, '/');
+	if (dot == NULL || (slash && dot < slash))
+		return NULL;
+	const char *p = dot;
+	size_t h = 0, wd = 0;
+	while (p > rel && p[-1] >= '0' && p[-1] <= '9')
+		p--, h++;
+	if (h == 0 || p == rel || p[-1] != 'x')
+		return NULL;
+	p--;
+	while (p > rel && p[-1] >= '0' && p[-1] <= '9')
+		p--, wd++;
+	if (wd == 0 || p == rel || p[-1] != '-')
+		return NULL;
+	p--;
+	return xasprintf("%.*s%s", (int)(p - rel), rel, dot);
+}
+
+/* The --uploads file for url, when url lies under uploads_url: also
+ * through Jetpack's image CDN (i0.wp.com/HOST/PATH), and the full-size
+ * original when a resized copy is missing. Caller frees; NULL if none. */
+static char *
+uploads_file(const char *uploads_url, const char *uploads, const char *url)
+{
+	const char *u = without_scheme(url), *base = without_scheme(uploads_url);
+	/* "//i0.wp.com/example.org/wp-content/..." is "//example.org/wp-content/..." */
+	char *cdn = NULL;
+	if (strlen(u) > 12 && !strncmp(u, "//i", 3) && u[3] >= '0' && u[3] <= '3' &&
+	    !strncmp(u + 4, ".wp.com/", 8))
+		u = cdn = xasprintf("//%s", u + 12);
+	size_t n = strlen(base);
+	char *path = NULL;
+	if (n > 0 && strncmp(u, base, n) == 0) {
+		char *rel = url_path_part(u + n + (base[n - 1] != '/' && u[n] == '/'));
+		path = file_inside(uploads, rel);
+		char *full = path ? NULL : full_size_name(rel);
+		if (full)
+			path = file_inside(uploads, full);
+		free(full);
+		free(rel);
+	}
+	free(cdn);
+	return path;
+}
+
 char *
 import_image_locate(const import_site *site, const import_options *opt, const char *url)
 {
@@ -151,15 +205,9 @@ import_image_locate(const import_site *site, const import_options *opt, const ch
 	if (url == NULL || *url == '\0')
 		return NULL;
 	if (site->uploads_url && opt->uploads) {
-		const char *u = without_scheme(url), *base = without_scheme(site->uploads_url);
-		size_t n = strlen(base);
-		if (n > 0 && strncmp(u, base, n) == 0) {
-			char *rel = url_path_part(u + n + (base[n - 1] != '/' && u[n] == '/'));
-			char *path = file_inside(opt->uploads, rel);
-			free(rel);
-			if (path)
-				return path;
-		}
+		char *path = uploads_file(site->uploads_url, opt->uploads, url);
+		if (path)
+			return path;
 	}
 	char *rel = site->base_dir ? page_folder_part(site->base_dir, url) : NULL;
 	if (rel) {
@@ -246,6 +294,14 @@ import_images_get(import_images *im, const char *url)
 		return have == &none ? NULL : have;
 	char *rel = NULL;
 	char *path = import_image_locate(im->site, im->opt, url);
+	char *same = path ? strmap_get(im->by_file, path) : NULL;
+	if (same) {
+		/* Another address of a file already copied (a resized copy's
+		 * original, the CDN's address): one copy serves both. */
+		strmap_put(im->by_url, url, same);
+		free(path);
+		return same;
+	}
 	if (path) {
 		/* A download is in images/ already, under its own name. */
 		char *fetched = path_join(im->opt->out_dir, "images/");
@@ -256,13 +312,15 @@ import_images_get(import_images *im, const char *url)
 			rel = copy_image(im, url, path);
 		}
 		free(fetched);
-		free(path);
 	}
 	if (rel == NULL) {
 		strmap_put(im->by_url, url, &none);
+		free(path);
 		return NULL;
 	}
 	strlist_push_owned(&im->paths, rel);
 	strmap_put(im->by_url, url, rel);
+	strmap_put(im->by_file, path, rel);
+	free(path);
 	return rel;
 }

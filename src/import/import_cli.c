@@ -218,9 +218,9 @@ import_main(int argc, char **argv)
 	if (kind == INPUT_WXR && opt.article_only)
 		return usage_error("--article-only is for saved pages; %s is a WordPress export",
 		                   opt.input);
+	xmlInitParser();
 	if (opt.list)
 		return wxr_list(&opt, stdout) == 0 && diag_error_count() == 0 ? 0 : 1;
-	xmlInitParser();
 	/* The output folder's rules (new, or empty unless --force) are the
 	 * writer's (output_prepare). */
 	import_site *site = NULL;

@@ -18,11 +18,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "book.h"
 #include "diag.h"
 #include "import/html_md.h"
 #include "import/images.h"
 #include "import/output.h"
 #include "import/spam.h"
+#include "labels.h"
+#include "manuscript.h"
+#include "lang.h"
 #include "media.h"
 #include "url.h"
 #include "util.h"
@@ -135,15 +139,13 @@ compare_strings(const void *a, const void *b)
 
 /* ---- Comments ---- */
 
-/* The index of the comment of p whose id is id, or -1. */
+/* The index in p->comments of the comment whose id is id (by_id maps ids
+ * to comments of p), or -1. */
 static long
 comment_index(const import_post *p, const strmap *by_id, const char *id)
 {
-	if (id == NULL)
-		return -1;
-	void *v = strmap_get(by_id, id);
-	(void)p;
-	return v ? (long)((const import_comment *)v - p->comments) : -1;
+	const import_comment *c = id ? strmap_get(by_id, id) : NULL;
+	return c ? (long)(c - p->comments) : -1;
 }
 
 /* Whether name looks like an e-mail address, which is never written. */
@@ -485,6 +487,13 @@ write_bio(writer *w)
 	char *md = html_md_convert(p->bio_html, &o);
 	strbuf sb = {0};
 	sb_puts(&sb, "---\ntype: about-author\n---\n\n");
+	/* A heading, in the book's language, unless the bio has its own. */
+	if (md[strspn(md, " \n")] != '#')
+		sb_printf(&sb, "# %s\n\n",
+		          labels_builtin(w->site->language && lang_is_tag(w->site->language)
+		                             ? w->site->language
+		                             : "en",
+		                         LABEL_ABOUT_AUTHOR));
 	sb_puts(&sb, md);
 	if (sb.len && sb.data[sb.len - 1] != '\n')
 		sb_putc(&sb, '\n');
@@ -505,7 +514,7 @@ write_cover(writer *w)
 {
 	char *data = NULL, *rel = NULL;
 	size_t len = 0;
-	int e = file_read(w->opt->cover, &data, &len, 64u << 20);
+	int e = file_read(w->opt->cover, &data, &len, MKBOOK_MAX_IMAGE_BYTES);
 	if (e != 0) {
 		diag_error(w->opt->cover, 0, 0, "cannot read the cover: %s", strerror(e));
 		goto out;
@@ -589,7 +598,13 @@ put_metadata(writer *w, strbuf *sb, const char *cover)
 		}
 		strlist_free(&authors);
 	}
-	put_key(sb, "", "language", s->language && *s->language ? s->language : NULL);
+	/* mkbook refuses a tag that is not well-formed: left out (the book is
+	 * then English) with a warning, rather than a book that fails. */
+	if (s->language && *s->language && !lang_is_tag(s->language))
+		diag_warning(w->file, 0, 0, "language '%.40s' is not a BCP 47 tag; left out",
+		             s->language);
+	else
+		put_key(sb, "", "language", s->language && *s->language ? s->language : NULL);
 	/* The book's dates: the post's; for several, no publication date and
 	 * the latest change of any. */
 	const char *modified = NULL;

@@ -25,47 +25,48 @@
 
 enum wxr_ns { NS_NONE, NS_WP, NS_CONTENT, NS_EXCERPT, NS_DC, NS_OTHER };
 
-static const struct { enum wxr_ns ns; const char *name; } item_fields[F_NFIELDS] = {
-	[F_TITLE] = {NS_NONE, "title"},
-	[F_LINK] = {NS_NONE, "link"},
-	[F_PUBDATE] = {NS_NONE, "pubDate"},
-	[F_CREATOR] = {NS_DC, "creator"},
-	[F_GUID] = {NS_NONE, "guid"},
-	[F_CONTENT] = {NS_CONTENT, "encoded"},
-	[F_EXCERPT] = {NS_EXCERPT, "encoded"},
-	[F_ID] = {NS_WP, "post_id"},
-	[F_DATE] = {NS_WP, "post_date"},
-	[F_DATE_GMT] = {NS_WP, "post_date_gmt"},
-	[F_MODIFIED] = {NS_WP, "post_modified"},
-	[F_MODIFIED_GMT] = {NS_WP, "post_modified_gmt"},
-	[F_NAME] = {NS_WP, "post_name"},
-	[F_STATUS] = {NS_WP, "status"},
-	[F_TYPE] = {NS_WP, "post_type"},
-	[F_ATTACHMENT_URL] = {NS_WP, "attachment_url"},
-	[F_PARENT] = {NS_WP, "post_parent"},
+static const struct { enum wxr_ns ns; const char *name; } item_fields[WXR_F_NFIELDS] = {
+	[WXR_F_TITLE] = {NS_NONE, "title"},
+	[WXR_F_LINK] = {NS_NONE, "link"},
+	[WXR_F_PUBDATE] = {NS_NONE, "pubDate"},
+	[WXR_F_CREATOR] = {NS_DC, "creator"},
+	[WXR_F_GUID] = {NS_NONE, "guid"},
+	[WXR_F_CONTENT] = {NS_CONTENT, "encoded"},
+	[WXR_F_EXCERPT] = {NS_EXCERPT, "encoded"},
+	[WXR_F_ID] = {NS_WP, "post_id"},
+	[WXR_F_DATE] = {NS_WP, "post_date"},
+	[WXR_F_DATE_GMT] = {NS_WP, "post_date_gmt"},
+	[WXR_F_MODIFIED] = {NS_WP, "post_modified"},
+	[WXR_F_MODIFIED_GMT] = {NS_WP, "post_modified_gmt"},
+	[WXR_F_NAME] = {NS_WP, "post_name"},
+	[WXR_F_STATUS] = {NS_WP, "status"},
+	[WXR_F_TYPE] = {NS_WP, "post_type"},
+	[WXR_F_ATTACHMENT_URL] = {NS_WP, "attachment_url"},
+	[WXR_F_PARENT] = {NS_WP, "post_parent"},
+	[WXR_F_PASSWORD] = {NS_WP, "post_password"},
 };
 
-static const char *const comment_fields[C_NFIELDS] = {
-	[C_ID] = "comment_id",
-	[C_AUTHOR] = "comment_author",
-	[C_EMAIL] = "comment_author_email",
-	[C_URL] = "comment_author_url",
-	[C_DATE] = "comment_date",
-	[C_DATE_GMT] = "comment_date_gmt",
-	[C_CONTENT] = "comment_content",
-	[C_APPROVED] = "comment_approved",
-	[C_TYPE] = "comment_type",
-	[C_PARENT] = "comment_parent",
-	[C_USER_ID] = "comment_user_id",
+static const char *const comment_fields[WXR_C_NFIELDS] = {
+	[WXR_C_ID] = "comment_id",
+	[WXR_C_AUTHOR] = "comment_author",
+	[WXR_C_EMAIL] = "comment_author_email",
+	[WXR_C_URL] = "comment_author_url",
+	[WXR_C_DATE] = "comment_date",
+	[WXR_C_DATE_GMT] = "comment_date_gmt",
+	[WXR_C_CONTENT] = "comment_content",
+	[WXR_C_APPROVED] = "comment_approved",
+	[WXR_C_TYPE] = "comment_type",
+	[WXR_C_PARENT] = "comment_parent",
+	[WXR_C_USER_ID] = "comment_user_id",
 };
 
-static const char *const author_fields[A_NFIELDS] = {
-	[A_LOGIN] = "author_login",
-	[A_DISPLAY] = "author_display_name",
-	[A_EMAIL] = "author_email",
-	[A_ID] = "author_id",
-	[A_FIRST] = "author_first_name",
-	[A_LAST] = "author_last_name",
+static const char *const author_fields[WXR_A_NFIELDS] = {
+	[WXR_A_LOGIN] = "author_login",
+	[WXR_A_DISPLAY] = "author_display_name",
+	[WXR_A_EMAIL] = "author_email",
+	[WXR_A_ID] = "author_id",
+	[WXR_A_FIRST] = "author_first_name",
+	[WXR_A_LAST] = "author_last_name",
 };
 
 enum wxr_mode { MODE_LIST, MODE_ONE, MODE_ALL };
@@ -91,8 +92,8 @@ typedef struct wxr_reader {
 	size_t nauthors;
 	wxr_media media;     /* attachments and reusable blocks */
 	char *base_blog_url, *base_site_url;
-	raw_item item;
-	strbuf author_f[A_NFIELDS];
+	wxr_item item;
+	strbuf author_f[WXR_A_NFIELDS];
 
 	/* the posts taken, with what related posts and featured images need */
 	char **thumb_ids;        /* per site->posts[i], or NULL */
@@ -100,7 +101,7 @@ typedef struct wxr_reader {
 	size_t kept_cap, nkept;   /* nkept: entries of thumb_ids and epochs */
 	size_t published;        /* published posts seen */
 	int several_line;        /* line of the second published post (MODE_ONE, no --post) */
-	char *unpublished_status; /* --post names a post that is not published: its status */
+	char *unpublished_status; /* --post names a post that is not published: why */
 	int unpublished_line;
 	/* related posts */
 	strmap *term_ids;        /* "c:nicename" / "t:nicename" -> index + 1 */
@@ -262,7 +263,8 @@ item_terms(wxr_reader *r, size_t *n)
 	size_t *t = xmalloc((total ? total : 1) * sizeof *t);
 	for (size_t i = 0; i < total; i++) {
 		bool cat = i < r->item.cat_keys.n;
-		const char *key = cat ? r->item.cat_keys.items[i] : r->item.tag_keys.items[i - r->item.cat_keys.n];
+		const char *key = cat ? r->item.cat_keys.items[i]
+		                      : r->item.tag_keys.items[i - r->item.cat_keys.n];
 		if (cat && strcmp(key, "uncategorized") == 0)
 			continue;
 		char *full = xasprintf("%c:%s", cat ? 'c' : 't', key);
@@ -285,15 +287,17 @@ keep_brief(wxr_reader *r)
 	r->briefs = xgrow(r->briefs, r->nbriefs, sizeof *r->briefs);
 	wxr_brief *b = &r->briefs[r->nbriefs++];
 	memset(b, 0, sizeof *b);
-	b->id = wxr_nonempty(&r->item.f[F_ID]);
-	char *t = wxr_nonempty(&r->item.f[F_TITLE]);
+	b->id = wxr_nonempty(&r->item.f[WXR_F_ID]);
+	char *t = wxr_nonempty(&r->item.f[WXR_F_TITLE]);
 	b->title = t ? wxr_plain_text(t) : NULL;
 	free(t);
-	b->link = wxr_nonempty(&r->item.f[F_LINK]);
+	b->link = wxr_nonempty(&r->item.f[WXR_F_LINK]);
 	b->date = wxr_item_date(&r->item);
 	b->epoch = wxr_date_epoch(b->date);
-	char *ex = wxr_nonempty(&r->item.f[F_EXCERPT]);
-	b->summary_html = ex ? ex : wxr_body_opening(wxr_str(&r->item.f[F_CONTENT]), 768);
+	/* the excerpt, else the body: only its opening is kept, whatever its length */
+	char *ex = wxr_nonempty(&r->item.f[WXR_F_EXCERPT]);
+	b->summary_html = wxr_body_opening(ex ? ex : wxr_str(&r->item.f[WXR_F_CONTENT]), 768);
+	free(ex);
 	b->terms = item_terms(r, &b->nterms);
 }
 
@@ -301,7 +305,7 @@ keep_brief(wxr_reader *r)
 static void
 keep_post(wxr_reader *r)
 {
-	raw_item *it = &r->item;
+	wxr_item *it = &r->item;
 	import_site *s = r->site;
 	if (s->nposts == r->kept_cap) {
 		r->kept_cap = r->kept_cap ? r->kept_cap * 2 : 4;
@@ -310,7 +314,7 @@ keep_post(wxr_reader *r)
 		r->epochs = xrealloc(r->epochs, r->kept_cap * sizeof *r->epochs);
 	}
 	import_post *p = &s->posts[s->nposts];
-	char *login = wxr_nonempty(&it->f[F_CREATOR]);
+	char *login = wxr_nonempty(&it->f[WXR_F_CREATOR]);
 	const wxr_author *a = login ? strmap_get(r->authors, login) : NULL;
 	wxr_post_fill(p, it, a, login != NULL, r->file);
 	free(login);
@@ -323,15 +327,16 @@ keep_post(wxr_reader *r)
 static void
 list_post(wxr_reader *r)
 {
-	raw_item *it = &r->item;
+	wxr_item *it = &r->item;
 	char *date = wxr_item_date(it);
-	char *t = wxr_nonempty(&it->f[F_TITLE]);
+	char *t = wxr_nonempty(&it->f[WXR_F_TITLE]);
 	char *title = t ? wxr_plain_text(t) : xstrdup("");
 	for (char *p = title; *p; p++)
 		if (*p == '\t' || *p == '\n')
 			*p = ' ';
-	fprintf(r->list_out, "%s\t%.10s\t%s\t%zu\t%s\n", wxr_str(&it->f[F_ID]), date ? date : "-",
-	        it->f[F_NAME].len ? wxr_str(&it->f[F_NAME]) : "-", wxr_approved_comments(it), title);
+	fprintf(r->list_out, "%s\t%.10s\t%s\t%zu\t%s\n", wxr_str(&it->f[WXR_F_ID]),
+	        date ? date : "-", it->f[WXR_F_NAME].len ? wxr_str(&it->f[WXR_F_NAME]) : "-",
+	        wxr_approved_comments(it), title);
 	free(date);
 	free(t);
 	free(title);
@@ -340,19 +345,19 @@ list_post(wxr_reader *r)
 static void
 end_item(wxr_reader *r)
 {
-	raw_item *it = &r->item;
-	const char *type = wxr_str(&it->f[F_TYPE]);
-	const char *status = wxr_str(&it->f[F_STATUS]);
+	wxr_item *it = &r->item;
+	const char *type = wxr_str(&it->f[WXR_F_TYPE]);
+	const char *status = wxr_str(&it->f[WXR_F_STATUS]);
 	const import_options *opt = r->opt;
 	if (strcmp(type, "attachment") == 0) {
 		if (r->mode == MODE_LIST)
 			return;
-		char *id = wxr_nonempty(&it->f[F_ID]);
-		char *url = wxr_nonempty(&it->f[F_ATTACHMENT_URL]);
+		char *id = wxr_nonempty(&it->f[WXR_F_ID]);
+		char *url = wxr_nonempty(&it->f[WXR_F_ATTACHMENT_URL]);
 		if (url == NULL)
-			url = wxr_nonempty(&it->f[F_GUID]);
+			url = wxr_nonempty(&it->f[WXR_F_GUID]);
 		if (id && url) {
-			wxr_media_add(&r->media, id, wxr_nonempty(&it->f[F_PARENT]), url, it->image_alt);
+			wxr_media_add(&r->media, id, wxr_nonempty(&it->f[WXR_F_PARENT]), url, it->image_alt);
 			it->image_alt = NULL;
 		} else {
 			free(id);
@@ -361,22 +366,30 @@ end_item(wxr_reader *r)
 		return;
 	}
 	if (strcmp(type, "wp_block") == 0) {
-		char *id = wxr_nonempty(&it->f[F_ID]);
+		char *id = wxr_nonempty(&it->f[WXR_F_ID]);
 		if (id && r->mode != MODE_LIST && strcmp(status, "publish") == 0) {
 			free(strmap_get(r->media.blocks, id));
-			strmap_put(r->media.blocks, id, sb_take(&it->f[F_CONTENT]));
+			strmap_put(r->media.blocks, id, sb_take(&it->f[WXR_F_CONTENT]));
 		}
 		free(id);
 		return;
 	}
 	if (strcmp(type, "post") != 0 && *type != '\0')
 		return;
-	if (strcmp(status, "publish") != 0) {
+	/* A password-protected post is published but not public: like a
+	 * private one, it is not taken into a book. */
+	bool protected = it->f[WXR_F_PASSWORD].len > 0 && strcmp(status, "publish") == 0;
+	if (strcmp(status, "publish") != 0 || protected) {
 		if (r->mode == MODE_ONE && opt->post && *type && wxr_is_asked_for(it, opt->post) &&
 		    r->unpublished_status == NULL) {
-			r->unpublished_status = xstrdup(*status ? status : "none");
+			r->unpublished_status = protected ? xstrdup("is password-protected on the site")
+			                                  : xasprintf("is not published (its status is '%s')",
+			                                              *status ? status : "none");
 			r->unpublished_line = it->line;
 		}
+		if (protected && r->mode == MODE_ALL)
+			diag_note(r->file, it->line, 0, "post %s is password-protected on the site: left out",
+			          wxr_str(&it->f[WXR_F_ID]));
 		return;
 	}
 	r->published++;
@@ -412,27 +425,27 @@ end_item(wxr_reader *r)
 static void
 end_author(wxr_reader *r)
 {
-	char *login = wxr_nonempty(&r->author_f[A_LOGIN]);
+	char *login = wxr_nonempty(&r->author_f[WXR_A_LOGIN]);
 	if (login) {
 		wxr_author *a = xcalloc(1, sizeof *a);
-		a->display = wxr_nonempty(&r->author_f[A_DISPLAY]);
+		a->display = wxr_nonempty(&r->author_f[WXR_A_DISPLAY]);
 		if (a->display == NULL) {
-			char *first = wxr_nonempty(&r->author_f[A_FIRST]);
-			char *last = wxr_nonempty(&r->author_f[A_LAST]);
+			char *first = wxr_nonempty(&r->author_f[WXR_A_FIRST]);
+			char *last = wxr_nonempty(&r->author_f[WXR_A_LAST]);
 			if (first || last)
 				a->display = xasprintf("%s%s%s", first ? first : "", first && last ? " " : "",
 				                       last ? last : "");
 			free(first);
 			free(last);
 		}
-		a->email = wxr_nonempty(&r->author_f[A_EMAIL]);
-		a->id = wxr_nonempty(&r->author_f[A_ID]);
+		a->email = wxr_nonempty(&r->author_f[WXR_A_EMAIL]);
+		a->id = wxr_nonempty(&r->author_f[WXR_A_ID]);
 		r->author_list = xgrow(r->author_list, r->nauthors, sizeof *r->author_list);
 		r->author_list[r->nauthors++] = a;
 		strmap_put(r->authors, login, a); /* a later entry for a login wins */
 	}
 	free(login);
-	for (size_t i = 0; i < A_NFIELDS; i++)
+	for (size_t i = 0; i < WXR_A_NFIELDS; i++)
 		wxr_clear(&r->author_f[i]);
 }
 
@@ -444,11 +457,11 @@ static int
 item_child(wxr_reader *r, enum wxr_ns ns, const char *name, int depth, int *comment_depth,
            int *meta_depth)
 {
-	raw_item *it = &r->item;
+	wxr_item *it = &r->item;
 	if (*comment_depth >= 0) {
 		if (ns != NS_WP || depth != *comment_depth + 1)
 			return 0;
-		for (size_t i = 0; i < C_NFIELDS; i++)
+		for (size_t i = 0; i < WXR_C_NFIELDS; i++)
 			if (strcmp(name, comment_fields[i]) == 0)
 				return read_text(r, &it->comments[it->ncomments - 1].f[i]);
 		return 0; /* comment_author_IP and commentmeta are never read */
@@ -477,7 +490,7 @@ item_child(wxr_reader *r, enum wxr_ns ns, const char *name, int depth, int *comm
 	}
 	if (ns == NS_NONE && strcmp(name, "category") == 0)
 		return read_category(r);
-	for (size_t i = 0; i < F_NFIELDS; i++)
+	for (size_t i = 0; i < WXR_F_NFIELDS; i++)
 		if (item_fields[i].ns == ns && strcmp(name, item_fields[i].name) == 0)
 			return read_text(r, &it->f[i]);
 	return 0;
@@ -486,7 +499,7 @@ item_child(wxr_reader *r, enum wxr_ns ns, const char *name, int depth, int *comm
 static void
 end_meta(wxr_reader *r)
 {
-	raw_item *it = &r->item;
+	wxr_item *it = &r->item;
 	if (strcmp(wxr_str(&it->meta_key), "_thumbnail_id") == 0) {
 		free(it->thumbnail_id);
 		it->thumbnail_id = wxr_nonempty(&it->meta_value);
@@ -517,6 +530,11 @@ channel_child(wxr_reader *r, enum wxr_ns ns, const char *name)
 	int rc = read_text(r, &sb);
 	free(*slot);
 	*slot = wxr_nonempty(&sb);
+	if (*slot && slot == &r->site->title) { /* may hold entities, as a post's */
+		char *plain = wxr_plain_text(*slot);
+		free(*slot);
+		*slot = plain;
+	}
 	sb_free(&sb);
 	return rc;
 }
@@ -563,7 +581,7 @@ read_document(wxr_reader *r)
 		if (item_depth >= 0) {
 			err = item_child(r, ns, name, depth, &comment_depth, &meta_depth);
 		} else if (author_depth >= 0) {
-			for (size_t i = 0; i < A_NFIELDS && ns == NS_WP; i++)
+			for (size_t i = 0; i < WXR_A_NFIELDS && ns == NS_WP; i++)
 				if (strcmp(name, author_fields[i]) == 0) {
 					err = read_text(r, &r->author_f[i]);
 					break;
@@ -667,7 +685,7 @@ close_reader(wxr_reader *r, int fd)
 	if (fd >= 0)
 		close(fd);
 	wxr_item_free(&r->item);
-	for (size_t i = 0; i < A_NFIELDS; i++)
+	for (size_t i = 0; i < WXR_A_NFIELDS; i++)
 		sb_free(&r->author_f[i]);
 	for (size_t i = 0; i < r->nauthors; i++)
 		free_author(r->author_list[i]);
@@ -756,9 +774,8 @@ finish_site(wxr_reader *r)
 	int last = line_now(r);
 	if (r->mode == MODE_ONE && opt->post && s->nposts == 0) {
 		if (r->unpublished_status)
-			diag_error(r->file, r->unpublished_line, 0, "post '%s' is not published (its "
-			           "status is '%s'); only published posts are imported", opt->post,
-			           r->unpublished_status);
+			diag_error(r->file, r->unpublished_line, 0, "post '%s' %s; only published, public "
+			           "posts are imported", opt->post, r->unpublished_status);
 		else
 			diag_error(r->file, last, 0, "no published post has the id, slug or address '%s' "
 			           "(mkbook import --list %s lists them)", opt->post, r->file);

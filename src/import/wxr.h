@@ -1,6 +1,8 @@
-/* wxr.h - the parts of the WordPress export reader (wxr.c) that its
- * related-posts step (wxr_related.c) shares. Not for other modules: they
- * use wxr_read and wxr_list from import.h. */
+/* wxr.h - inside the WordPress export reader: what wxr.c (the streamed
+ * document), wxr_item.c (an item's values into the post model),
+ * wxr_expand.c (galleries, reusable blocks) and wxr_related.c (related
+ * posts) share. Not for other modules: they use wxr_read and wxr_list
+ * from import.h. */
 #ifndef MKBOOK_IMPORT_WXR_H
 #define MKBOOK_IMPORT_WXR_H
 
@@ -11,18 +13,19 @@
 
 /* The values of an <item> that are kept as text, by element. */
 enum {
-	F_TITLE, F_LINK, F_PUBDATE, F_CREATOR, F_GUID, F_CONTENT, F_EXCERPT, F_ID,
-	F_DATE, F_DATE_GMT, F_MODIFIED, F_MODIFIED_GMT, F_NAME, F_STATUS, F_TYPE,
-	F_ATTACHMENT_URL, F_PARENT, F_NFIELDS
+	WXR_F_TITLE, WXR_F_LINK, WXR_F_PUBDATE, WXR_F_CREATOR, WXR_F_GUID, WXR_F_CONTENT,
+	WXR_F_EXCERPT, WXR_F_ID, WXR_F_DATE, WXR_F_DATE_GMT, WXR_F_MODIFIED, WXR_F_MODIFIED_GMT,
+	WXR_F_NAME, WXR_F_STATUS, WXR_F_TYPE, WXR_F_ATTACHMENT_URL, WXR_F_PARENT, WXR_F_PASSWORD,
+	WXR_F_NFIELDS
 };
 
 /* A comment's values; its author's IP address is not among them. */
 enum {
-	C_ID, C_AUTHOR, C_EMAIL, C_URL, C_DATE, C_DATE_GMT, C_CONTENT, C_APPROVED,
-	C_TYPE, C_PARENT, C_USER_ID, C_NFIELDS
+	WXR_C_ID, WXR_C_AUTHOR, WXR_C_EMAIL, WXR_C_URL, WXR_C_DATE, WXR_C_DATE_GMT, WXR_C_CONTENT,
+	WXR_C_APPROVED, WXR_C_TYPE, WXR_C_PARENT, WXR_C_USER_ID, WXR_C_NFIELDS
 };
 
-enum { A_LOGIN, A_DISPLAY, A_EMAIL, A_ID, A_FIRST, A_LAST, A_NFIELDS };
+enum { WXR_A_LOGIN, WXR_A_DISPLAY, WXR_A_EMAIL, WXR_A_ID, WXR_A_FIRST, WXR_A_LAST, WXR_A_NFIELDS };
 
 typedef struct wxr_author {
 	char *display; /* display name, or NULL */
@@ -30,22 +33,22 @@ typedef struct wxr_author {
 	char *id;
 } wxr_author;
 
-typedef struct raw_comment {
-	strbuf f[C_NFIELDS];
+typedef struct wxr_comment {
+	strbuf f[WXR_C_NFIELDS];
 	int line;
-} raw_comment;
+} wxr_comment;
 
 /* The <item> being read; its buffers are reused from item to item. */
-typedef struct raw_item {
-	strbuf f[F_NFIELDS];
+typedef struct wxr_item {
+	strbuf f[WXR_F_NFIELDS];
 	int line;
 	strlist cat_names, cat_keys, tag_names, tag_keys;
 	strbuf meta_key, meta_value;
 	char *thumbnail_id;
 	char *image_alt;   /* an attachment's _wp_attachment_image_alt */
-	raw_comment *comments;
+	wxr_comment *comments;
 	size_t ncomments, cap;
-} raw_item;
+} wxr_item;
 
 /* ---- wxr_expand.c: attachments and reusable blocks ---- */
 
@@ -83,30 +86,30 @@ char *wxr_nonempty(const strbuf *sb);
 char *wxr_plain_text(const char *s);
 /* The item's date as ISO 8601: wp:post_date_gmt, else pubDate, else
  * wp:post_date (local time, no zone); NULL when none. Caller frees. */
-char *wxr_item_date(const raw_item *it);
+char *wxr_item_date(const wxr_item *it);
 /* Seconds since 1970 of an ISO 8601 date; 0 for NULL or no date. */
 long long wxr_date_epoch(const char *iso);
 /* The opening of html, up to about max bytes, cut before a tag that the
  * cut would split. Caller frees. */
 char *wxr_body_opening(const char *html, size_t max);
 
-void wxr_item_reset(raw_item *it);
-void wxr_item_free(raw_item *it);
+void wxr_item_reset(wxr_item *it);
+void wxr_item_free(wxr_item *it);
 /* A new, empty comment at the end of it->comments. */
-raw_comment *wxr_item_new_comment(raw_item *it, int line);
+wxr_comment *wxr_item_new_comment(wxr_item *it, int line);
 /* Whether the item answers --post ARG: its id, slug, permalink or guid
  * (addresses compared without scheme and trailing slash). */
-bool wxr_is_asked_for(const raw_item *it, const char *arg);
+bool wxr_is_asked_for(const wxr_item *it, const char *arg);
 /* Whether the item is in the category called or nicenamed name. */
-bool wxr_in_category(const raw_item *it, const char *name);
+bool wxr_in_category(const wxr_item *it, const char *name);
 /* Its comments that WordPress approved, pingbacks and trackbacks aside. */
-size_t wxr_approved_comments(const raw_item *it);
+size_t wxr_approved_comments(const wxr_item *it);
 /* Fills *p (all of it) from the item, a published post: the body is taken
- * from it->f[F_CONTENT]; comments are filtered and threaded, the author's
+ * from it->f[WXR_F_CONTENT]; comments are filtered and threaded, the author's
  * replies found by author (NULL when the export has no <wp:author> for the
  * post's login; has_login tells whether there was a login). Warns through
  * diag with file. */
-void wxr_post_fill(import_post *p, raw_item *it, const wxr_author *author, bool has_login,
+void wxr_post_fill(import_post *p, wxr_item *it, const wxr_author *author, bool has_login,
                    const char *file);
 
 /* What the export says of a published post that is not imported: enough to

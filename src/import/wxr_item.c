@@ -104,9 +104,9 @@ wxr_nonempty(const strbuf *sb)
 /* ---- the item ---- */
 
 void
-wxr_item_reset(raw_item *it)
+wxr_item_reset(wxr_item *it)
 {
-	for (size_t i = 0; i < F_NFIELDS; i++)
+	for (size_t i = 0; i < WXR_F_NFIELDS; i++)
 		wxr_clear(&it->f[i]);
 	strlist_free(&it->cat_names);
 	strlist_free(&it->cat_keys);
@@ -120,21 +120,21 @@ wxr_item_reset(raw_item *it)
 }
 
 void
-wxr_item_free(raw_item *it)
+wxr_item_free(wxr_item *it)
 {
 	wxr_item_reset(it);
-	for (size_t i = 0; i < F_NFIELDS; i++)
+	for (size_t i = 0; i < WXR_F_NFIELDS; i++)
 		sb_free(&it->f[i]);
 	for (size_t i = 0; i < it->cap; i++)
-		for (size_t j = 0; j < C_NFIELDS; j++)
+		for (size_t j = 0; j < WXR_C_NFIELDS; j++)
 			sb_free(&it->comments[i].f[j]);
 	free(it->comments);
 	sb_free(&it->meta_key);
 	sb_free(&it->meta_value);
 }
 
-raw_comment *
-wxr_item_new_comment(raw_item *it, int line)
+wxr_comment *
+wxr_item_new_comment(wxr_item *it, int line)
 {
 	if (it->ncomments == it->cap) {
 		size_t cap = it->cap ? it->cap * 2 : 8;
@@ -142,8 +142,8 @@ wxr_item_new_comment(raw_item *it, int line)
 		memset(it->comments + it->cap, 0, (cap - it->cap) * sizeof *it->comments);
 		it->cap = cap;
 	}
-	raw_comment *c = &it->comments[it->ncomments++];
-	for (size_t j = 0; j < C_NFIELDS; j++)
+	wxr_comment *c = &it->comments[it->ncomments++];
+	for (size_t j = 0; j < WXR_C_NFIELDS; j++)
 		wxr_clear(&c->f[j]);
 	c->line = line;
 	return c;
@@ -153,13 +153,13 @@ wxr_item_new_comment(raw_item *it, int line)
  * permalink or guid (an address compared without its scheme and trailing
  * slash). */
 bool
-wxr_is_asked_for(const raw_item *it, const char *arg)
+wxr_is_asked_for(const wxr_item *it, const char *arg)
 {
-	if (strcmp(wxr_str(&it->f[F_ID]), arg) == 0 || strcmp(wxr_str(&it->f[F_NAME]), arg) == 0)
+	if (strcmp(wxr_str(&it->f[WXR_F_ID]), arg) == 0 || strcmp(wxr_str(&it->f[WXR_F_NAME]), arg) == 0)
 		return true;
 	if (strstr(arg, "://") == NULL)
 		return false;
-	const char *cands[2] = {wxr_str(&it->f[F_LINK]), wxr_str(&it->f[F_GUID])};
+	const char *cands[2] = {wxr_str(&it->f[WXR_F_LINK]), wxr_str(&it->f[WXR_F_GUID])};
 	const char *a = strstr(arg, "://") + 3;
 	size_t alen = strlen(a);
 	while (alen > 0 && a[alen - 1] == '/')
@@ -179,7 +179,7 @@ wxr_is_asked_for(const raw_item *it, const char *arg)
 }
 
 bool
-wxr_in_category(const raw_item *it, const char *name)
+wxr_in_category(const wxr_item *it, const char *name)
 {
 	for (size_t i = 0; i < it->cat_names.n; i++)
 		if (str_iequal_ascii(it->cat_names.items[i], name) ||
@@ -189,12 +189,12 @@ wxr_in_category(const raw_item *it, const char *name)
 }
 
 size_t
-wxr_approved_comments(const raw_item *it)
+wxr_approved_comments(const wxr_item *it)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < it->ncomments; i++) {
-		const char *type = wxr_str(&it->comments[i].f[C_TYPE]);
-		if (strcmp(wxr_str(&it->comments[i].f[C_APPROVED]), "1") == 0 &&
+		const char *type = wxr_str(&it->comments[i].f[WXR_C_TYPE]);
+		if (strcmp(wxr_str(&it->comments[i].f[WXR_C_APPROVED]), "1") == 0 &&
 		    strcmp(type, "pingback") != 0 && strcmp(type, "trackback") != 0)
 			n++;
 	}
@@ -202,13 +202,13 @@ wxr_approved_comments(const raw_item *it)
 }
 
 char *
-wxr_item_date(const raw_item *it)
+wxr_item_date(const wxr_item *it)
 {
-	char *d = wp_date(wxr_str(&it->f[F_DATE_GMT]), true);
+	char *d = wp_date(wxr_str(&it->f[WXR_F_DATE_GMT]), true);
 	if (d == NULL)
-		d = rfc822_date(wxr_str(&it->f[F_PUBDATE]));
+		d = rfc822_date(wxr_str(&it->f[WXR_F_PUBDATE]));
 	if (d == NULL)
-		d = wp_date(wxr_str(&it->f[F_DATE]), false);
+		d = wp_date(wxr_str(&it->f[WXR_F_DATE]), false);
 	return d;
 }
 
@@ -252,20 +252,20 @@ display_name(const wxr_author *a, const char *file, int line)
 	if (a && a->display)
 		return xstrdup(a->display);
 	diag_warning(file, line, 0, "the export gives no display name for the post's author%s; "
-	             "book.yaml names no author (add one by hand)",
+	             "the post is imported without one (never with the login)",
 	             a ? "" : " (no <wp:author> for its login)");
 	return NULL;
 }
 
 static bool
-is_by_author(const raw_comment *c, const wxr_author *a)
+is_by_author(const wxr_comment *c, const wxr_author *a)
 {
 	if (a == NULL)
 		return false;
-	const char *uid = wxr_str(&c->f[C_USER_ID]);
+	const char *uid = wxr_str(&c->f[WXR_C_USER_ID]);
 	if (a->id && *uid && strcmp(uid, "0") != 0 && strcmp(uid, a->id) == 0)
 		return true;
-	char *mail = wxr_nonempty(&c->f[C_EMAIL]);
+	char *mail = wxr_nonempty(&c->f[WXR_C_EMAIL]);
 	bool same = mail && a->email && str_iequal_ascii(mail, a->email);
 	free(mail);
 	return same;
@@ -275,16 +275,16 @@ is_by_author(const raw_comment *c, const wxr_author *a)
  * left out (counted in p->ntrashed and p->npingbacks), a reply to a comment that is not imported
  * made top-level with a warning. */
 static void
-take_comments(import_post *p, const raw_item *it, const wxr_author *a, const char *file)
+take_comments(import_post *p, const wxr_item *it, const wxr_author *a, const char *file)
 {
 	size_t pings = 0, trashed = 0;
 	strset *ids = strset_new();
 	p->comments = xcalloc(it->ncomments ? it->ncomments : 1, sizeof *p->comments);
 	int *lines = xcalloc(it->ncomments ? it->ncomments : 1, sizeof *lines);
 	for (size_t i = 0; i < it->ncomments; i++) {
-		const raw_comment *c = &it->comments[i];
-		const char *type = wxr_str(&c->f[C_TYPE]);
-		const char *st = wxr_str(&c->f[C_APPROVED]);
+		const wxr_comment *c = &it->comments[i];
+		const char *type = wxr_str(&c->f[WXR_C_TYPE]);
+		const char *st = wxr_str(&c->f[WXR_C_APPROVED]);
 		if (strcmp(type, "pingback") == 0 || strcmp(type, "trackback") == 0) {
 			pings++;
 			continue;
@@ -295,21 +295,23 @@ take_comments(import_post *p, const raw_item *it, const wxr_author *a, const cha
 		}
 		lines[p->ncomments] = c->line;
 		import_comment *ic = &p->comments[p->ncomments++];
-		ic->id = wxr_nonempty(&c->f[C_ID]);
+		ic->id = wxr_nonempty(&c->f[WXR_C_ID]);
 		if (ic->id == NULL)
 			ic->id = xasprintf("line-%d", c->line);
 		if (!strset_add(ids, ic->id))
 			diag_warning(file, c->line, 0, "a second comment with id %s", ic->id);
-		ic->author = wxr_nonempty(&c->f[C_AUTHOR]);
-		char *url = wxr_nonempty(&c->f[C_URL]);
+		char *who = wxr_nonempty(&c->f[WXR_C_AUTHOR]);
+		ic->author = who ? wxr_plain_text(who) : NULL; /* "O&#8217;Brien" */
+		free(who);
+		char *url = wxr_nonempty(&c->f[WXR_C_URL]);
 		if (url && (str_starts_with(url, "http://") || str_starts_with(url, "https://")) &&
 		    url_is_safe(url, true))
 			ic->author_url = url;
 		else
 			free(url);
-		ic->date = wp_date(wxr_str(&c->f[C_DATE_GMT]), true);
+		ic->date = wp_date(wxr_str(&c->f[WXR_C_DATE_GMT]), true);
 		if (ic->date == NULL)
-			ic->date = wp_date(wxr_str(&c->f[C_DATE]), false);
+			ic->date = wp_date(wxr_str(&c->f[WXR_C_DATE]), false);
 		if (ic->date == NULL)
 			diag_warning(file, c->line, 0, "comment %s has no date; it is imported without one",
 			             ic->id);
@@ -324,8 +326,8 @@ take_comments(import_post *p, const raw_item *it, const wxr_author *a, const cha
 			ic->status = IMPORT_PENDING;
 		}
 		ic->by_post_author = is_by_author(c, a);
-		ic->html = xstrdup(wxr_str(&c->f[C_CONTENT]));
-		char *parent = wxr_nonempty(&c->f[C_PARENT]);
+		ic->html = xstrdup(wxr_str(&c->f[WXR_C_CONTENT]));
+		char *parent = wxr_nonempty(&c->f[WXR_C_PARENT]);
 		if (parent && strcmp(parent, "0") != 0)
 			ic->parent_id = parent;
 		else
@@ -349,31 +351,31 @@ take_comments(import_post *p, const raw_item *it, const wxr_author *a, const cha
 
 
 void
-wxr_post_fill(import_post *p, raw_item *it, const wxr_author *a, bool has_login, const char *file)
+wxr_post_fill(import_post *p, wxr_item *it, const wxr_author *a, bool has_login, const char *file)
 {
 	memset(p, 0, sizeof *p);
-	p->id = wxr_nonempty(&it->f[F_ID]);
-	p->slug = wxr_nonempty(&it->f[F_NAME]);
-	char *t = wxr_nonempty(&it->f[F_TITLE]);
+	p->id = wxr_nonempty(&it->f[WXR_F_ID]);
+	p->slug = wxr_nonempty(&it->f[WXR_F_NAME]);
+	char *t = wxr_nonempty(&it->f[WXR_F_TITLE]);
 	p->title = t ? wxr_plain_text(t) : NULL;
 	free(t);
-	p->link = wxr_nonempty(&it->f[F_LINK]);
+	p->link = wxr_nonempty(&it->f[WXR_F_LINK]);
 	if (p->link == NULL)
-		p->link = wxr_nonempty(&it->f[F_GUID]);
+		p->link = wxr_nonempty(&it->f[WXR_F_GUID]);
 	p->author = display_name(has_login ? a : NULL, file, it->line);
 	p->date = wxr_item_date(it);
 	if (p->date == NULL)
 		diag_warning(file, it->line, 0, "post %s has no date", p->id ? p->id : "?");
-	p->modified = wp_date(wxr_str(&it->f[F_MODIFIED_GMT]), true);
+	p->modified = wp_date(wxr_str(&it->f[WXR_F_MODIFIED_GMT]), true);
 	if (p->modified == NULL)
-		p->modified = wp_date(wxr_str(&it->f[F_MODIFIED]), false);
+		p->modified = wp_date(wxr_str(&it->f[WXR_F_MODIFIED]), false);
 	p->ncategories = it->cat_names.n;
 	p->nterms = it->cat_names.n + it->tag_names.n;
 	p->terms = xcalloc(p->nterms ? p->nterms : 1, sizeof *p->terms);
 	for (size_t i = 0; i < p->nterms; i++)
 		p->terms[i] = xstrdup(i < p->ncategories ? it->cat_names.items[i]
 		                                        : it->tag_names.items[i - p->ncategories]);
-	char *ex = wxr_nonempty(&it->f[F_EXCERPT]);
+	char *ex = wxr_nonempty(&it->f[WXR_F_EXCERPT]);
 	if (ex) {
 		p->excerpt = html_md_text(ex);
 		if (*p->excerpt == '\0') {
@@ -382,7 +384,7 @@ wxr_post_fill(import_post *p, raw_item *it, const wxr_author *a, bool has_login,
 		}
 	}
 	free(ex);
-	p->content_html = sb_take(&it->f[F_CONTENT]);
+	p->content_html = sb_take(&it->f[WXR_F_CONTENT]);
 	if (p->content_html == NULL)
 		p->content_html = xstrdup("");
 	p->content_is_raw = true;

@@ -84,8 +84,8 @@ wxr_related_pick(import_post *post, const size_t *terms, size_t nterms, long lon
 	free(best);
 }
 
-/* html without Gutenberg's block comments and [shortcode] tags (their
- * text stays: "[caption]x[/caption]" keeps x). Caller frees. */
+/* html with Gutenberg's block comments and [shortcode] tags made spaces
+ * (their text stays: "[caption]x[/caption]" keeps x). Caller frees. */
 static char *
 strip_markers(const char *html)
 {
@@ -95,6 +95,7 @@ strip_markers(const char *html)
 		if (strncmp(p, "<!--", 4) == 0) {
 			const char *end = strstr(p + 4, "-->");
 			p = end ? end + 3 : p + strlen(p);
+			sb_putc(&sb, ' ');
 			continue;
 		}
 		if (*p == '[' && (p[1] == '/' || (p[1] >= 'a' && p[1] <= 'z'))) {
@@ -102,6 +103,7 @@ strip_markers(const char *html)
 			const char *nl = strchr(p, '\n');
 			if (end && (nl == NULL || end < nl)) {
 				p = end + 1;
+				sb_putc(&sb, ' ');
 				continue;
 			}
 		}

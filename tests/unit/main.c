@@ -29,6 +29,7 @@ Suite *epub_suite(void);
 Suite *images_suite(void);
 Suite *import_page_suite(void);
 Suite *html_md_suite(void);
+Suite *wxr_suite(void);
 Suite *import_writer_suite(void);
 
 int
@@ -60,6 +61,7 @@ main(void)
 	srunner_add_suite(sr, images_suite());
 	srunner_add_suite(sr, import_page_suite());
 	srunner_add_suite(sr, html_md_suite());
+	srunner_add_suite(sr, wxr_suite());
 	srunner_add_suite(sr, import_writer_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);

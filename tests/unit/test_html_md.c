@@ -156,6 +156,11 @@ START_TEST(test_wpautop_blocks)
 	        "> First said.\n>\n> Second said.\n");
 	/* Text in a div: no paragraph of its own, a line break inside. */
 	ck_conv(conv_raw, "<div>line one\nline two</div>", "line one\\\nline two\n");
+	/* No break after a <br> or a block tag, nor before a closing </div>. */
+	ck_conv(conv_raw, "one<br>\ntwo<br />\nthree", "one\\\ntwo\\\nthree\n");
+	ck_conv(conv_raw, "<div>\ninside\n</div>\n<p>\nwrapped\n</p>", "inside\n\nwrapped\n");
+	/* Paragraphs stay inside a blockquote and a list item. */
+	ck_conv(conv_raw, "<ul>\n<li>one\n\ntwo</li>\n</ul>", "- one\n\n  two\n");
 }
 END_TEST
 
@@ -189,7 +194,7 @@ START_TEST(test_gutenberg_comments)
 END_TEST
 
 /* Each fixture under tests/import/html/ converts to its .md. */
-static const char *const golden[] = {"gutenberg", "classic", "markup", "comment", NULL};
+static const char *const golden[] = {"gutenberg", "blocks", "classic", "markup", "comment", NULL};
 
 START_TEST(test_golden)
 {
@@ -403,7 +408,14 @@ END_TEST
 START_TEST(test_headings_quotes_code)
 {
 	ck_conv(conv, "<h1>One</h1><h6>Six <em>six</em></h6><h2>Broken<br>heading</h2>",
-	        "# One\n\n###### Six *six*\n\n## Broken heading\n");
+	        "# One\n\n## Six *six*\n\n## Broken heading\n");
+	/* The outline skips no level; with heading_top, none is above it. */
+	ck_conv(conv, "<h2>a</h2><h4>b</h4><h6>c</h6><h3>d</h3><h1>e</h1><details><h5>f</h5></details>",
+	        "## a\n\n### b\n\n#### c\n\n### d\n\n# e\n\n<details>\n<h2>f</h2>\n</details>\n");
+	html_md_options ho = {.heading_top = 2};
+	char *md = html_md_convert("<h4>a</h4><h1>b</h1><h3>c</h3>", &ho);
+	ck_assert_str_eq(md, "## a\n\n## b\n\n### c\n");
+	free(md);
 	ck_conv(conv, "<blockquote><p>Outer</p><blockquote><p>Inner</p></blockquote><ul><li>item</li></ul></blockquote>",
 	        "> Outer\n>\n> > Inner\n>\n> - item\n");
 	ck_conv(conv, "<pre><code class=\"language-python\">print(\"```\")\n</code></pre>",
@@ -450,6 +462,8 @@ START_TEST(test_links)
 	/* No base address: a relative link keeps its text only. */
 	ck_conv(conv, "<p><a href=\"/about\">about</a> <a href=\"//cdn.example/x\">cdn</a></p>",
 	        "about [cdn](https://cdn.example/x)\n");
+	/* A host name no reading system can parse: text. */
+	ck_conv(conv, "<p><a href=\"http://bad_host.example/\">bad</a></p>", "bad\n");
 	/* Untrusted: only http, https and mailto. */
 	md = conv_opt("<p><a href=\"ftp://files.example/x\">ftp</a> <a href=\"tel:123\">tel</a> "
 	              "<a href=\"https://ok.example/\">ok</a> <a href=\"data:text/html,x\">data</a></p>",
@@ -505,12 +519,18 @@ START_TEST(test_tables)
 	ck_conv(conv, "<table><tr><th>Name</th><th align=\"center\">Age</th></tr>"
 	              "<tr><td>Ann <em>B.</em></td><td>7</td></tr><tr><td>Cy</td></tr></table>",
 	        "| Name | Age |\n| --- | :-: |\n| Ann *B.* | 7 |\n| Cy |  |\n");
-	/* A span, or no header row: raw HTML, one block. */
+	/* No header cells: the first row heads the table (GFM needs one). */
+	ck_conv(conv, "<table><tbody><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></tbody></table>",
+	        "| a | b |\n| --- | --- |\n| c | d |\n");
+	/* A span: raw HTML, one block; its first row heads it there too. */
 	char *md = conv("<table><tr><td colspan=\"2\">wide\n\n\ncell</td></tr><tr><td>a</td><td>b<br>c</td></tr></table>");
-	ck_assert_str_eq(md, "<table>\n<tr><td colspan=\"2\">wide cell</td></tr>\n"
+	ck_assert_str_eq(md, "<table>\n<tr><th colspan=\"2\">wide cell</th></tr>\n"
 	                     "<tr><td>a</td><td>b<br />c</td></tr>\n</table>\n");
 	ck_assert_ptr_null(strstr(md, "\n\n"));
 	free(md);
+	/* Header cells somewhere: the rows stay as they are. */
+	ck_conv(conv, "<table><tr><td rowspan=\"2\">a</td><th>b</th></tr></table>",
+	        "<table>\n<tr><td rowspan=\"2\">a</td><th>b</th></tr>\n</table>\n");
 	/* A line break in a cell. */
 	ck_conv(conv, "<table><thead><tr><th>k</th></tr></thead><tr><td>a<br>b</td></tr></table>",
 	        "| k |\n| --- |\n| a<br />b |\n");
@@ -582,6 +602,22 @@ START_TEST(test_deep_nesting)
 }
 END_TEST
 
+START_TEST(test_input_cleaned)
+{
+	/* Bytes that are no UTF-8, and characters XML forbids. */
+	ck_conv(conv, "<p>caf\xe9 \xe2\x80\x9cok\xe2\x80\x9d a\x01" "b\x0c</p>",
+	        "caf\xef\xbf\xbd \xe2\x80\x9cok\xe2\x80\x9d ab\n");
+	/* What is not shown is not text; emoji images are their character. */
+	ck_conv(conv, "<p>Shown<span hidden>not</span><span style=\"color:red; display : none\">no</span>"
+	              " <img class=\"wp-smiley\" src=\"https://s.example/1f642.svg\" alt=\"\xf0\x9f\x99\x82\"></p>"
+	              "<div style=\"display:none\"><p>hidden block</p></div>",
+	        "Shown \xf0\x9f\x99\x82\n");
+	char *t = html_md_text("a<span hidden>b</span>\xff");
+	ck_assert_str_eq(t, "a\xef\xbf\xbd");
+	free(t);
+}
+END_TEST
+
 START_TEST(test_text)
 {
 	char *t = html_md_text("<p>Tom &amp; Jerry</p>\n<p>  two \n  words</p><script>x</script>a<br>b");
@@ -632,6 +668,7 @@ html_md_suite(void)
 	tcase_add_test(m, test_skipped_elements);
 	tcase_add_test(m, test_untrusted_hostile);
 	tcase_add_test(m, test_deep_nesting);
+	tcase_add_test(m, test_input_cleaned);
 	tcase_add_test(m, test_text);
 	tcase_set_timeout(m, 30);
 	suite_add_tcase(s, m);

@@ -128,6 +128,8 @@ fill_post(import_post *p, const char *slug, const char *title, const char *date)
 	    "it in a warm kitchen, and it rises and falls like a slow breath.</p>"
 	    "<p><img src=\"https://bakery.example.org/wp-content/uploads/2021/03/jar.png\" "
 	    "alt=\"A jar of starter\"></p>"
+	    "<p><img src=\"https://i2.wp.com/bakery.example.org/wp-content/uploads/2021/03/"
+	    "jar-300x300.png?w=300\" alt=\"The jar again, smaller\"></p>"
 	    "<p>A starter kept in the fridge sleeps. Wake it with two feedings before you bake "
 	    "bread, and the loaf will rise as well as ever.</p>"
 	    "<p><img src=\"https://bakery.example.org/wp-content/uploads/2021/03/gone.png\" "
@@ -302,6 +304,11 @@ START_TEST(test_writer_one_post)
 	char *text = slurp("book/keeping-a-starter.md");
 	ck_assert_ptr_nonnull(text);
 	ck_assert_ptr_nonnull(strstr(text, "<img src=\"images/jar.png\" alt=\"\">"));
+	/* The CDN's address of a resized copy that --uploads lacks: the
+	 * original, copied once. */
+	ck_assert_ptr_nonnull(strstr(text, "![The jar again, smaller](images/jar.png)"));
+	char *second = slurp("book/images/jar-2.png");
+	ck_assert_ptr_null(second);
 	ck_assert_ptr_null(strstr(text, "gone.png"));
 	free(text);
 
@@ -465,6 +472,16 @@ START_TEST(test_writer_several_posts)
 	ck_assert_str_eq(b->comments[0]->id, "keeping-a-starter-001-jonas");
 	ck_assert_str_eq(b->comments[3]->reply_to, "shaping-a-loaf-001-jonas");
 	book_free(b);
+	/* A post whose comments all wait: its folder is written, and named in
+	 * contents only as a YAML comment, so the book has no empty Q&A. */
+	for (size_t i = 0; i < s->posts[1].ncomments; i++)
+		s->posts[1].comments[i].status = IMPORT_PENDING;
+	o.force = true;
+	ck_assert_int_eq(import_write(s, &o), 0);
+	y = slurp("blog/book.yaml");
+	ck_assert_ptr_nonnull(strstr(y, "  - \"shaping-a-loaf.md\"\n"
+	                                "  # - comments: qa/shaping-a-loaf/    (no approved comment yet)\n"));
+	free(y);
 	free(out);
 	import_site_free(s);
 	remove_tmp();
@@ -621,6 +638,8 @@ START_TEST(test_writer_hostile_text)
 	p->comments[0].author = xs("Ann\x01 \xe2\x80\xa8Lee\xff ---");
 	free(p->excerpt);
 	p->excerpt = xs("---\nstatus: approved\n...\n# x");
+	free(s->language);
+	s->language = xs("English (UK)");
 	char *out = at("h");
 	import_options o = options(out);
 	ck_assert_int_eq(import_write(s, &o), 0);
@@ -629,6 +648,7 @@ START_TEST(test_writer_hostile_text)
 	ck_assert_int_eq(diag_error_count(), 0);
 	ck_assert_str_eq(b->comments[0]->author, "Ann \xe2\x80\xa8Lee ---");
 	ck_assert_str_eq(b->description, "---\nstatus: approved\n...\n# x");
+	ck_assert_str_eq(b->language, "en"); /* the malformed tag was left out */
 	book_free(b);
 	import_site_free(s);
 	free(out);
@@ -777,7 +797,7 @@ START_TEST(test_writer_saved_page)
 	ck_assert_ptr_null(copy);
 	char *bio = slurp("page-book/about-the-author.md");
 	ck_assert_ptr_nonnull(bio);
-	ck_assert(str_starts_with(bio, "---\ntype: about-author\n---\n"));
+	ck_assert(str_starts_with(bio, "---\ntype: about-author\n---\n\n# About the author\n\n"));
 	ck_assert_ptr_nonnull(strstr(bio, "Mina Okafor bakes bread"));
 	free(bio);
 	char *y = slurp("page-book/book.yaml");

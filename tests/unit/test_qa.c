@@ -159,6 +159,19 @@ at(const char *hay, const char *needle)
 	return (size_t)(p - hay);
 }
 
+/* Fails unless the comments with the ids in want come in that order. */
+static void
+assert_order(const char *x, const char *const *want, size_t n)
+{
+	for (size_t i = 0; i + 1 < n; i++) {
+		char *p = xasprintf("id=\"comment-%s\"", want[i]);
+		char *q = xasprintf("id=\"comment-%s\"", want[i + 1]);
+		ck_assert_msg(at(x, p) < at(x, q), "%s should come before %s", want[i], want[i + 1]);
+		free(p);
+		free(q);
+	}
+}
+
 static xmlNodePtr
 find_id(xmlNodePtr n, const char *id)
 {
@@ -326,18 +339,39 @@ START_TEST(test_order_ties_and_zones)
 	add_comment(b, c, "month", "2021-02", COMMENT_APPROVED, NULL, NULL);
 	char *x = render(b, c, NULL, NULL, NULL);
 	const char *want[] = {"month", "alpha", "zeta", "day", "plus5", "utc6"};
-	for (size_t i = 0; i + 1 < sizeof want / sizeof want[0]; i++) {
-		char *p = xasprintf("id=\"comment-%s\"", want[i]);
-		char *q = xasprintf("id=\"comment-%s\"", want[i + 1]);
-		ck_assert_msg(at(x, p) < at(x, q), "%s should come before %s", want[i], want[i + 1]);
-		free(p);
-		free(q);
-	}
+	assert_order(x, want, sizeof want / sizeof want[0]);
 	/* Same input, same page. */
 	toc_free(&c->toc);
 	char *y = render(b, c, NULL, NULL, NULL);
 	ck_assert_str_eq(x, y);
 	free(y);
+	free(x);
+	book_free(b);
+}
+END_TEST
+
+/* Comments without a date come after the dated ones, questions and
+ * replies alike, in the order of their files (not of their ids), and are
+ * shown without a date. */
+START_TEST(test_order_without_dates)
+{
+	chapter *c;
+	book *b = new_book("en", osteo_text, &c);
+	add_comment(b, c, "zz-undated", NULL, COMMENT_APPROVED, NULL, NULL);
+	add_comment(b, c, "dated", "2022-06-01", COMMENT_APPROVED, NULL, NULL);
+	add_comment(b, c, "aa-undated", NULL, COMMENT_APPROVED, NULL, NULL);
+	add_comment(b, c, "reply-undated", NULL, COMMENT_APPROVED, "dated", "Me too.");
+	add_comment(b, c, "reply-dated", "2022-06-03", COMMENT_APPROVED, "dated", "Same.");
+	char *x = render(b, c, NULL, NULL, NULL);
+	const char *want[] = {"dated", "reply-dated", "reply-undated", "zz-undated", "aa-undated"};
+	assert_order(x, want, sizeof want / sizeof want[0]);
+	/* Only the two dated comments show a date. */
+	const char *t = strstr(x, "<time");
+	ck_assert_ptr_nonnull(t);
+	t = strstr(t + 1, "<time");
+	ck_assert_ptr_nonnull(t);
+	ck_assert_ptr_null(strstr(t + 1, "<time"));
+	ck_assert_ptr_nonnull(strstr(x, "Reader zz-undated</bdi> asked</p>"));
 	free(x);
 	book_free(b);
 }
@@ -1024,6 +1058,7 @@ qa_suite(void)
 	TCase *t = tcase_create("threads");
 	tcase_add_test(t, test_threads_nested_by_date);
 	tcase_add_test(t, test_order_ties_and_zones);
+	tcase_add_test(t, test_order_without_dates);
 	tcase_add_test(t, test_moderation_states);
 	tcase_add_loop_test(t, test_no_approved_comments, 0, 2);
 	tcase_add_test(t, test_error_duplicate_id);
