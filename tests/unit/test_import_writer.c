@@ -813,6 +813,56 @@ START_TEST(test_writer_saved_page)
 }
 END_TEST
 
+/* Broken threads from the source: a reply to a comment the source lacks
+ * is held as pending (kept approved, as a question, with --keep-status);
+ * replies that go round in a cycle lose one link. The manuscript loads
+ * and builds without an error. */
+START_TEST(test_writer_broken_threads)
+{
+	make_tmp();
+	diag_reset();
+	import_site *s = one_post_site();
+	import_post *p = &s->posts[0];
+	add_comment(p, "20", "999", "Lost Reply", "2021-03-20", IMPORT_APPROVED, false,
+	            "<p>Yes, the starter doubled overnight in the warm kitchen.</p>");
+	add_comment(p, "21", "22", "Round One", "2021-03-21", IMPORT_APPROVED, false,
+	            "<p>Feed the starter before bed and bake the bread in the morning?</p>");
+	add_comment(p, "22", "21", "Round Two", "2021-03-22", IMPORT_APPROVED, false,
+	            "<p>I feed the starter at night, and the bread rises by morning.</p>");
+	char *out = at("broken");
+	import_options o = options(out);
+	ck_assert_int_eq(import_write(s, &o), 0);
+	char *lost = slurp("broken/qa/006-lost-reply.md");
+	ck_assert_ptr_nonnull(lost);
+	ck_assert_ptr_nonnull(strstr(lost, "status: pending\n# held as pending: it answers comment "
+	                                   "999, which the source does not hold\n"));
+	ck_assert_ptr_null(strstr(lost, "reply-to"));
+	free(lost);
+	char *one = slurp("broken/qa/007-round-one.md"), *two = slurp("broken/qa/008-round-two.md");
+	ck_assert_ptr_nonnull(one);
+	ck_assert_ptr_nonnull(two);
+	/* Exactly one of the two still answers the other. */
+	ck_assert((strstr(one, "reply-to") != NULL) != (strstr(two, "reply-to") != NULL));
+	free(one);
+	free(two);
+	ck_assert_int_ge(build(out), 0);
+	import_site_free(s);
+
+	s = one_post_site();
+	add_comment(&s->posts[0], "20", "999", "Lost Reply", NULL, IMPORT_APPROVED, false,
+	            "<p>Yes, the starter doubled overnight in the warm kitchen.</p>");
+	o.force = true;
+	o.keep_status = true;
+	ck_assert_int_eq(import_write(s, &o), 0);
+	lost = slurp("broken/qa/006-lost-reply.md");
+	ck_assert_ptr_nonnull(strstr(lost, "status: approved\n---\n"));
+	free(lost);
+	import_site_free(s);
+	free(out);
+	remove_tmp();
+}
+END_TEST
+
 Suite *
 import_writer_suite(void)
 {
@@ -829,6 +879,7 @@ import_writer_suite(void)
 	tcase_add_test(tc, test_writer_hostile_text);
 	tcase_add_test(tc, test_writer_fetch);
 	tcase_add_test(tc, test_writer_saved_page);
+	tcase_add_test(tc, test_writer_broken_threads);
 	suite_add_tcase(s, tc);
 	return s;
 }
