@@ -142,6 +142,15 @@ compare_strings(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The book's language as mkbook will take it (the site's, when it is a
+ * well-formed tag, else English), for the words the import writes. */
+static const char *
+book_language(const writer *w)
+{
+	const char *l = w->site->language;
+	return l && is_language_tag(l) ? l : "en";
+}
+
 /* ---- Comments ---- */
 
 /* The index in p->comments of the comment whose id is id (by_id maps ids
@@ -390,6 +399,20 @@ write_post(writer *w, const import_post *p, size_t index)
 		put_markdown_text(&sb, p->title);
 		sb_puts(&sb, "\n\n");
 	}
+	/* In a book of several posts, each says when it was published. */
+	int y = 0, m = 0, d = 0;
+	int prec = w->several && p->date ? iso8601_parse(p->date, &y, &m, &d, NULL) : 0;
+	if (prec > 0) {
+		char *when = labels_format_date(book_language(w), y, prec >= 2 ? m : 0,
+		                                prec >= 3 ? d : 0);
+		char *line = xasprintf("%s %s", labels_builtin(book_language(w), LABEL_PUBLISHED),
+		                       when);
+		sb_puts(&sb, "*");
+		put_markdown_text(&sb, line);
+		sb_puts(&sb, "*\n\n");
+		free(line);
+		free(when);
+	}
 	const char *featured = p->featured_image ? import_images_get(w->images, p->featured_image)
 	                                         : NULL;
 	if (featured) {
@@ -495,10 +518,7 @@ write_bio(writer *w)
 	/* A heading, in the book's language, unless the bio has its own. */
 	if (md[strspn(md, " \n")] != '#')
 		sb_printf(&sb, "# %s\n\n",
-		          labels_builtin(w->site->language && is_language_tag(w->site->language)
-		                             ? w->site->language
-		                             : "en",
-		                         LABEL_ABOUT_AUTHOR));
+		          labels_builtin(book_language(w), LABEL_ABOUT_AUTHOR));
 	sb_puts(&sb, md);
 	if (sb.len && sb.data[sb.len - 1] != '\n')
 		sb_putc(&sb, '\n');

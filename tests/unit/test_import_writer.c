@@ -464,6 +464,10 @@ START_TEST(test_writer_several_posts)
 	ck_assert_ptr_nonnull(strstr(y, "  - \"keeping-a-starter.md\"\n  - comments: qa/keeping-a-starter/\n"
 	                                "  - \"shaping-a-loaf.md\"\n  - comments: qa/shaping-a-loaf/\n"));
 	free(y);
+	/* Each post says when it was published. */
+	char *second = slurp("blog/shaping-a-loaf.md");
+	ck_assert_ptr_nonnull(strstr(second, "# Shaping a loaf\n\n*Published 1 May 2021*\n\n"));
+	free(second);
 	book *b = manuscript_load(out);
 	ck_assert_ptr_nonnull(b);
 	ck_assert_int_eq(diag_error_count(), 0);
