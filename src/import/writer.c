@@ -737,6 +737,10 @@ import_write(const import_site *site, const import_options *opt)
 		diag_error(site->file ? site->file : opt->input, 0, 0, "no post to import");
 		return 1;
 	}
+	if (opt->out_dir == NULL || *opt->out_dir == '\0') {
+		diag_error(NULL, 0, 0, "no output folder: give one with -o DIR");
+		return 1;
+	}
 	if (output_prepare(opt->out_dir, opt->force) != 0)
 		return 1;
 	writer w = {
