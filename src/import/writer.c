@@ -370,6 +370,17 @@ post_slug(const import_post *p, size_t index)
 	return s;
 }
 
+/* Whether the first block of the Markdown md shows the image at path. */
+static bool
+starts_with_image(const char *md, const char *path)
+{
+	md += strspn(md, " \n");
+	const char *end = strstr(md, "\n\n");
+	size_t n = end ? (size_t)(end - md) : strlen(md);
+	const char *at = memmem(md, n, path, strlen(path));
+	return at && (at[-1] == '(' || at[-1] == '"');
+}
+
 /* Writes post p as a chapter, then its comments. */
 static void
 write_post(writer *w, const import_post *p, size_t index)
@@ -415,6 +426,8 @@ write_post(writer *w, const import_post *p, size_t index)
 	}
 	const char *featured = p->featured_image ? import_images_get(w->images, p->featured_image)
 	                                         : NULL;
+	if (featured && starts_with_image(body, featured))
+		featured = NULL; /* the article shows it first itself */
 	if (featured) {
 		/* The source gives the picture no description: marked as
 		 * decoration rather than given an invented one. */

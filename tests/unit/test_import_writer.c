@@ -303,7 +303,8 @@ START_TEST(test_writer_one_post)
 	free(img);
 	char *text = slurp("book/keeping-a-starter.md");
 	ck_assert_ptr_nonnull(text);
-	ck_assert_ptr_nonnull(strstr(text, "<img src=\"images/jar.png\" alt=\"\">"));
+	ck_assert_ptr_nonnull(strstr(text, "<figure class=\"featured-image\">\n"
+	                                   "<img src=\"images/jar.png\" alt=\"\">\n</figure>"));
 	/* The CDN's address of a resized copy that --uploads lacks: the
 	 * original, copied once. */
 	ck_assert_ptr_nonnull(strstr(text, "![The jar again, smaller](images/jar.png)"));
@@ -784,17 +785,19 @@ START_TEST(test_writer_saved_page)
 	import_site *s = one_post_site();
 	s->base_dir = xstrdup(saved);
 	import_post *p = &s->posts[0];
-	free(p->content_html);
-	p->content_html = xs("<p>The jar:</p><p><img src=\"page_files/jar.png\" alt=\"A jar\"></p>"
-	                     "<p>Not this one: <img src=\"../outside.png\" alt=\"Outside\"></p>");
+	/* The featured image is the article's first: shown once. */
 	free(p->featured_image);
-	p->featured_image = NULL;
+	p->featured_image = xs("page_files/jar.png");
+	free(p->content_html);
+	p->content_html = xs("<p><img src=\"page_files/jar.png\" alt=\"A jar\"></p><p>The jar.</p>"
+	                     "<p>Not this one: <img src=\"../outside.png\" alt=\"Outside\"></p>");
 	p->bio_html = xs("<p>Mina Okafor bakes bread in a small town by the sea.</p>");
 	char *out = at("page-book");
 	import_options o = options(out);
 	ck_assert_int_eq(import_write(s, &o), 0);
 	char *text = slurp("page-book/keeping-a-starter.md");
 	ck_assert_ptr_nonnull(strstr(text, "(images/jar.png)"));
+	ck_assert_ptr_null(strstr(text, "featured-image"));
 	ck_assert_ptr_null(strstr(text, "outside"));
 	free(text);
 	char *copy = slurp("page-book/images/outside.png");
