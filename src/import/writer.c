@@ -688,6 +688,8 @@ put_metadata(writer *w, strbuf *sb, const char *cover)
 	if (is_web_address(source))
 		put_key(sb, "", "source", source);
 	put_key(sb, "", "cover", cover);
+	if (w->several)
+		sb_puts(sb, "nest-comments: true   # each Reader Q&A under its post in the contents\n");
 }
 
 static void

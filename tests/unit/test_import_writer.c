@@ -486,7 +486,13 @@ START_TEST(test_writer_several_posts)
 	y = slurp("blog/book.yaml");
 	ck_assert_ptr_nonnull(strstr(y, "  - \"shaping-a-loaf.md\"\n"
 	                                "  # - comments: qa/shaping-a-loaf/    (no approved comment yet)\n"));
+	/* The one Reader Q&A left is still listed under its post. */
+	ck_assert_ptr_nonnull(strstr(y, "\nnest-comments: true "));
 	free(y);
+	b = manuscript_load(out);
+	ck_assert_ptr_nonnull(b);
+	ck_assert(b->nest_comments);
+	book_free(b);
 	free(out);
 	import_site_free(s);
 	remove_tmp();
