@@ -157,6 +157,9 @@ typedef struct book {
 	size_t ncomments;
 	related_post **related;
 	size_t nrelated;
+	/* book.yaml nest-comments: each Reader Q&A listed under the chapter
+	 * it follows (also when the book has several comments folders). */
+	bool nest_comments;
 } book;
 
 /* Limits, checked with a clear error each. */

@@ -412,6 +412,8 @@ load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
 			want_bool(L->yfile, k, v, &b->titlepage);
 		else if (!strcmp(k, "colophon"))
 			want_bool(L->yfile, k, v, &b->colophon);
+		else if (!strcmp(k, "nest-comments"))
+			want_bool(L->yfile, k, v, &b->nest_comments);
 		else if (!strcmp(k, "labels"))
 			load_labels(L, v);
 		else if (!strcmp(k, "accessibility"))

@@ -110,15 +110,16 @@ add_chapter(navpoint *root, const chapter *c, int depth)
 	}
 }
 
-/* Whether b has more than one Reader Q&A chapter: then each is listed
- * under the chapter it follows (a post and its own comments). */
+/* Whether each Reader Q&A chapter of b is listed under the chapter it
+ * follows (a post and its own comments): when book.yaml says so
+ * (nest-comments), or when the book has more than one. */
 static bool
-has_several_qa(const book *b)
+nests_qa(const book *b)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < b->nchapters && n < 2; i++)
 		n += b->chapters[i]->kind == CHAPTER_QA;
-	return n > 1;
+	return b->nest_comments || n > 1;
 }
 
 /* The entries of chapter i of b: root's, or, for one of several Q&A
@@ -291,7 +292,7 @@ nav_write(epub_writer *out, const book *b, int depth)
 	xmlDocPtr doc = nav_frame(b, &toc_list);
 	xhtml_stream *nav = xhtml_stream_open(doc, toc_list);
 	int deepest = 0; /* for the NCX's head */
-	bool nest_qa = has_several_qa(b);
+	bool nest_qa = nests_qa(b);
 	/* A chapter's entries are written once the next chapter cannot nest
 	 * below them any more. */
 	navpoint entries = {0};

@@ -218,11 +218,10 @@ import_image_locate(const import_site *site, const import_options *opt, const ch
 	}
 	if (opt->fetch && (str_starts_with(url, "http://") || str_starts_with(url, "https://")))
 		return fetch_image(url, opt->out_dir, file); /* warns when it fails */
-	diag_warning(file, 0, 0, "image '%.200s' is not in %s; its description stands in for it%s",
-	             url,
-	             site->base_dir ? "the saved page's folder"
-	             : opt->uploads ? "the --uploads folder"
-	                            : "the manuscript (no --uploads folder was given)",
+	diag_warning(file, 0, 0, "image '%.200s' %s; its description stands in for it%s", url,
+	             site->base_dir ? "is not in the saved page's folder"
+	             : opt->uploads ? "is not in the --uploads folder"
+	                            : "was not copied: no --uploads folder was given",
 	             opt->fetch ? "" : " (--fetch downloads it)");
 	return NULL;
 }

@@ -137,6 +137,15 @@ compare_strings(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The book's language as mkbook will take it (the site's, when it is a
+ * well-formed tag, else English), for the words the import writes. */
+static const char *
+book_language(const writer *w)
+{
+	const char *l = w->site->language;
+	return l && lang_is_tag(l) ? l : "en";
+}
+
 /* ---- Comments ---- */
 
 /* The index in p->comments of the comment whose id is id (by_id maps ids
@@ -356,6 +365,17 @@ post_slug(const import_post *p, size_t index)
 	return s;
 }
 
+/* Whether the first block of the Markdown md shows the image at path. */
+static bool
+starts_with_image(const char *md, const char *path)
+{
+	md += strspn(md, " \n");
+	const char *end = strstr(md, "\n\n");
+	size_t n = end ? (size_t)(end - md) : strlen(md);
+	const char *at = memmem(md, n, path, strlen(path));
+	return at && (at[-1] == '(' || at[-1] == '"');
+}
+
 /* Writes post p as a chapter, then its comments. */
 static void
 write_post(writer *w, const import_post *p, size_t index)
@@ -385,8 +405,24 @@ write_post(writer *w, const import_post *p, size_t index)
 		put_markdown_text(&sb, p->title);
 		sb_puts(&sb, "\n\n");
 	}
+	/* In a book of several posts, each says when it was published. */
+	int y = 0, m = 0, d = 0;
+	int prec = w->several && p->date ? iso8601_parse(p->date, &y, &m, &d, NULL) : 0;
+	if (prec > 0) {
+		char *when = labels_format_date(book_language(w), y, prec >= 2 ? m : 0,
+		                                prec >= 3 ? d : 0);
+		char *line = xasprintf("%s %s", labels_builtin(book_language(w), LABEL_PUBLISHED),
+		                       when);
+		sb_puts(&sb, "*");
+		put_markdown_text(&sb, line);
+		sb_puts(&sb, "*\n\n");
+		free(line);
+		free(when);
+	}
 	const char *featured = p->featured_image ? import_images_get(w->images, p->featured_image)
 	                                         : NULL;
+	if (featured && starts_with_image(body, featured))
+		featured = NULL; /* the article shows it first itself */
 	if (featured) {
 		/* The source gives the picture no description: marked as
 		 * decoration rather than given an invented one. */
@@ -490,10 +526,7 @@ write_bio(writer *w)
 	/* A heading, in the book's language, unless the bio has its own. */
 	if (md[strspn(md, " \n")] != '#')
 		sb_printf(&sb, "# %s\n\n",
-		          labels_builtin(w->site->language && lang_is_tag(w->site->language)
-		                             ? w->site->language
-		                             : "en",
-		                         LABEL_ABOUT_AUTHOR));
+		          labels_builtin(book_language(w), LABEL_ABOUT_AUTHOR));
 	sb_puts(&sb, md);
 	if (sb.len && sb.data[sb.len - 1] != '\n')
 		sb_putc(&sb, '\n');
@@ -650,6 +683,8 @@ put_metadata(writer *w, strbuf *sb, const char *cover)
 	if (source && url_is_web(source))
 		put_key(sb, "", "source", source);
 	put_key(sb, "", "cover", cover);
+	if (w->several)
+		sb_puts(sb, "nest-comments: true   # each Reader Q&A under its post in the contents\n");
 }
 
 static void
@@ -710,6 +745,10 @@ import_write(const import_site *site, const import_options *opt)
 	int rc = 1;
 	if (site->nposts == 0) {
 		diag_error(site->file ? site->file : opt->input, 0, 0, "no post to import");
+		return 1;
+	}
+	if (opt->out_dir == NULL || *opt->out_dir == '\0') {
+		diag_error(NULL, 0, 0, "no output folder: give one with -o DIR");
 		return 1;
 	}
 	if (output_prepare(opt->out_dir, opt->force) != 0)

@@ -303,7 +303,8 @@ START_TEST(test_writer_one_post)
 	free(img);
 	char *text = slurp("book/keeping-a-starter.md");
 	ck_assert_ptr_nonnull(text);
-	ck_assert_ptr_nonnull(strstr(text, "<img src=\"images/jar.png\" alt=\"\">"));
+	ck_assert_ptr_nonnull(strstr(text, "<figure class=\"featured-image\">\n"
+	                                   "<img src=\"images/jar.png\" alt=\"\">\n</figure>"));
 	/* The CDN's address of a resized copy that --uploads lacks: the
 	 * original, copied once. */
 	ck_assert_ptr_nonnull(strstr(text, "![The jar again, smaller](images/jar.png)"));
@@ -464,6 +465,10 @@ START_TEST(test_writer_several_posts)
 	ck_assert_ptr_nonnull(strstr(y, "  - \"keeping-a-starter.md\"\n  - comments: qa/keeping-a-starter/\n"
 	                                "  - \"shaping-a-loaf.md\"\n  - comments: qa/shaping-a-loaf/\n"));
 	free(y);
+	/* Each post says when it was published. */
+	char *second = slurp("blog/shaping-a-loaf.md");
+	ck_assert_ptr_nonnull(strstr(second, "# Shaping a loaf\n\n*Published 1 May 2021*\n\n"));
+	free(second);
 	book *b = manuscript_load(out);
 	ck_assert_ptr_nonnull(b);
 	ck_assert_int_eq(diag_error_count(), 0);
@@ -481,7 +486,13 @@ START_TEST(test_writer_several_posts)
 	y = slurp("blog/book.yaml");
 	ck_assert_ptr_nonnull(strstr(y, "  - \"shaping-a-loaf.md\"\n"
 	                                "  # - comments: qa/shaping-a-loaf/    (no approved comment yet)\n"));
+	/* The one Reader Q&A left is still listed under its post. */
+	ck_assert_ptr_nonnull(strstr(y, "\nnest-comments: true "));
 	free(y);
+	b = manuscript_load(out);
+	ck_assert_ptr_nonnull(b);
+	ck_assert(b->nest_comments);
+	book_free(b);
 	free(out);
 	import_site_free(s);
 	remove_tmp();
@@ -780,17 +791,19 @@ START_TEST(test_writer_saved_page)
 	import_site *s = one_post_site();
 	s->base_dir = xstrdup(saved);
 	import_post *p = &s->posts[0];
-	free(p->content_html);
-	p->content_html = xs("<p>The jar:</p><p><img src=\"page_files/jar.png\" alt=\"A jar\"></p>"
-	                     "<p>Not this one: <img src=\"../outside.png\" alt=\"Outside\"></p>");
+	/* The featured image is the article's first: shown once. */
 	free(p->featured_image);
-	p->featured_image = NULL;
+	p->featured_image = xs("page_files/jar.png");
+	free(p->content_html);
+	p->content_html = xs("<p><img src=\"page_files/jar.png\" alt=\"A jar\"></p><p>The jar.</p>"
+	                     "<p>Not this one: <img src=\"../outside.png\" alt=\"Outside\"></p>");
 	p->bio_html = xs("<p>Mina Okafor bakes bread in a small town by the sea.</p>");
 	char *out = at("page-book");
 	import_options o = options(out);
 	ck_assert_int_eq(import_write(s, &o), 0);
 	char *text = slurp("page-book/keeping-a-starter.md");
 	ck_assert_ptr_nonnull(strstr(text, "(images/jar.png)"));
+	ck_assert_ptr_null(strstr(text, "featured-image"));
 	ck_assert_ptr_null(strstr(text, "outside"));
 	free(text);
 	char *copy = slurp("page-book/images/outside.png");
@@ -813,6 +826,56 @@ START_TEST(test_writer_saved_page)
 }
 END_TEST
 
+/* Broken threads from the source: a reply to a comment the source lacks
+ * is held as pending (kept approved, as a question, with --keep-status);
+ * replies that go round in a cycle lose one link. The manuscript loads
+ * and builds without an error. */
+START_TEST(test_writer_broken_threads)
+{
+	make_tmp();
+	diag_reset();
+	import_site *s = one_post_site();
+	import_post *p = &s->posts[0];
+	add_comment(p, "20", "999", "Lost Reply", "2021-03-20", IMPORT_APPROVED, false,
+	            "<p>Yes, the starter doubled overnight in the warm kitchen.</p>");
+	add_comment(p, "21", "22", "Round One", "2021-03-21", IMPORT_APPROVED, false,
+	            "<p>Feed the starter before bed and bake the bread in the morning?</p>");
+	add_comment(p, "22", "21", "Round Two", "2021-03-22", IMPORT_APPROVED, false,
+	            "<p>I feed the starter at night, and the bread rises by morning.</p>");
+	char *out = at("broken");
+	import_options o = options(out);
+	ck_assert_int_eq(import_write(s, &o), 0);
+	char *lost = slurp("broken/qa/006-lost-reply.md");
+	ck_assert_ptr_nonnull(lost);
+	ck_assert_ptr_nonnull(strstr(lost, "status: pending\n# held as pending: it answers comment "
+	                                   "999, which the source does not hold\n"));
+	ck_assert_ptr_null(strstr(lost, "reply-to"));
+	free(lost);
+	char *one = slurp("broken/qa/007-round-one.md"), *two = slurp("broken/qa/008-round-two.md");
+	ck_assert_ptr_nonnull(one);
+	ck_assert_ptr_nonnull(two);
+	/* Exactly one of the two still answers the other. */
+	ck_assert((strstr(one, "reply-to") != NULL) != (strstr(two, "reply-to") != NULL));
+	free(one);
+	free(two);
+	ck_assert_int_ge(build(out), 0);
+	import_site_free(s);
+
+	s = one_post_site();
+	add_comment(&s->posts[0], "20", "999", "Lost Reply", NULL, IMPORT_APPROVED, false,
+	            "<p>Yes, the starter doubled overnight in the warm kitchen.</p>");
+	o.force = true;
+	o.keep_status = true;
+	ck_assert_int_eq(import_write(s, &o), 0);
+	lost = slurp("broken/qa/006-lost-reply.md");
+	ck_assert_ptr_nonnull(strstr(lost, "status: approved\n---\n"));
+	free(lost);
+	import_site_free(s);
+	free(out);
+	remove_tmp();
+}
+END_TEST
+
 Suite *
 import_writer_suite(void)
 {
@@ -829,6 +892,7 @@ import_writer_suite(void)
 	tcase_add_test(tc, test_writer_hostile_text);
 	tcase_add_test(tc, test_writer_fetch);
 	tcase_add_test(tc, test_writer_saved_page);
+	tcase_add_test(tc, test_writer_broken_threads);
 	suite_add_tcase(s, tc);
 	return s;
 }
