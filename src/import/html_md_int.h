@@ -39,6 +39,10 @@ typedef struct hm_ctx {
 	int verse; /* text line ends are line breaks (a poem) */
 	xmlNodePtr header_row; /* raw HTML: the row whose cells become <th> */
 	int last_heading;      /* level of the last heading written, 0: none */
+	size_t floor; /* inline output before it belongs to an enclosing
+	                 element: a line break trims no space below it */
+	bool text_end_safe; /* what follows the text being written ends an
+	                       address there (see hm_text) */
 } hm_ctx;
 
 /* html_md_inline.c */
