@@ -424,8 +424,31 @@ cell_alignment(xmlNodePtr cell)
 	return res;
 }
 
+/* Whether n, a child of a table part, is content out of place there (text
+ * or an element but those named, space-separated, in parts): a caption,
+ * or what malformed markup leaves between rows and cells. */
+static bool
+is_stray(xmlNodePtr n, const char *parts)
+{
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		const char *t = (const char *)n->content;
+		return t && t[strspn(t, " \t\n\r\f")] != '\0';
+	}
+	if (n->type != XML_ELEMENT_NODE || hm_is_dropped(n))
+		return false;
+	size_t len = strlen((const char *)n->name);
+	for (const char *p = parts; *p;) {
+		size_t w = strcspn(p, " ");
+		if (w == len && !strncmp(p, (const char *)n->name, len))
+			return false;
+		p += w + (p[w] == ' ');
+	}
+	return true;
+}
+
 /* Gathers the rows of a table; returns whether it maps onto a GFM table
- * (no spans, no caption, no block content in its cells). Its first row
+ * (no spans, no caption or stray content, no block content in its
+ * cells). Its first row
  * is the GFM header row, header cells or not: GFM has no table without
  * one, and mkbook asks every table for header cells. */
 static bool
@@ -435,6 +458,8 @@ table_rows(xmlNodePtr table, hm_row **rows, size_t *nrows)
 	*rows = NULL;
 	*nrows = 0;
 	for (xmlNodePtr k = table->children; k; k = k->next) {
+		if (is_stray(k, "thead tbody tfoot tr colgroup"))
+			simple = false;
 		if (k->type != XML_ELEMENT_NODE)
 			continue;
 		const char *name = (const char *)k->name;
@@ -443,15 +468,17 @@ table_rows(xmlNodePtr table, hm_row **rows, size_t *nrows)
 			trs = k->children;
 		else if (!strcmp(name, "tr"))
 			trs = k;
-		else if (!strcmp(name, "caption"))
-			simple = false;
 		for (xmlNodePtr tr = trs; tr; tr = tr == k ? NULL : tr->next) {
+			if (tr != k && is_stray(tr, "tr"))
+				simple = false;
 			if (tr->type != XML_ELEMENT_NODE || strcmp((const char *)tr->name, "tr"))
 				continue;
 			*rows = xgrow(*rows, *nrows, sizeof **rows);
 			hm_row *r = &(*rows)[(*nrows)++];
 			memset(r, 0, sizeof *r);
 			for (xmlNodePtr cell = tr->children; cell; cell = cell->next) {
+				if (is_stray(cell, "td th"))
+					simple = false;
 				if (cell->type != XML_ELEMENT_NODE)
 					continue;
 				if (strcmp((const char *)cell->name, "th") && strcmp((const char *)cell->name, "td"))
