@@ -579,6 +579,8 @@ render_block(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 		if (hm_has_class(n, "blocks-gallery-grid") || hm_has_class(n, "wp-block-gallery") ||
 		    hm_has_class(n, "gallery"))
 			render_blocks(c, n->children, bl);
+		else if (!c->untrusted && !strcmp(name, "ol") && xmlHasProp(n, BAD_CAST "reversed"))
+			render_raw(c, n, bl); /* Markdown counts up only */
 		else
 			render_list(c, n, bl);
 	} else if (!strcmp(name, "blockquote")) {
