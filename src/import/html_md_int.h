@@ -2,12 +2,11 @@
  * files share (not for other modules: they use html_md.h).
  *
  *   html_md.c         the entry points, the block walk (paragraphs,
- *                     headings, lists, quotations, code, tables) and the
- *                     raw HTML blocks written where Markdown has no form
+ *                     headings, lists, quotations, code, tables)
  *   html_md_inline.c  inline content: text and its escaping, emphasis,
  *                     links, images, code spans, line breaks
  *   html_md_url.c     link and image addresses: resolved, checked, written
- *   html_md_raw.c     the raw HTML blocks
+ *   html_md_raw.c     the raw HTML blocks written where Markdown has no form
  *   wpautop.c         WordPress editor text -> HTML: block comments,
  *                     bare embed URLs, paragraphs from blank lines
  *   shortcode.c       [caption], [gallery], [embed], [audio], [video];
