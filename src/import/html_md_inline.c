@@ -761,7 +761,7 @@ render_delimited(hm_ctx *c, xmlNodePtr n, strbuf *out, const char *md, const cha
 		else
 			break;
 	}
-	char *tail = xstrndup(out->data + end, out->len - end);
+	char *tail = out->data ? xstrndup(out->data + end, out->len - end) : xstrdup("");
 	out->len = end;
 	if (out->data)
 		out->data[out->len] = '\0';
