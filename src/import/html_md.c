@@ -305,11 +305,12 @@ render_list(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 		if (!li && hm_is_dropped(k))
 			continue;
 		if (!li && k->type != XML_ELEMENT_NODE) {
-			/* Text between items belongs to the item before. */
-			if (k->type == XML_TEXT_NODE && nitems > 0) {
+			/* Text between items belongs to the item before; text before
+			 * the first is a paragraph before the list. */
+			if (k->type == XML_TEXT_NODE) {
 				strbuf para = {0};
 				hm_inline_node(c, k, &para);
-				flush_para(&para, &items[nitems - 1]);
+				flush_para(&para, nitems > 0 ? &items[nitems - 1] : bl);
 			}
 			continue;
 		}
@@ -319,10 +320,11 @@ render_list(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 			render_blocks(c, k->children, &items[nitems]);
 		else
 			render_block(c, k, &items[nitems]);
-		if (!item_is_tight(&items[nitems]))
-			tight = false;
 		nitems++;
 	}
+	for (size_t i = 0; i < nitems; i++)
+		if (!item_is_tight(&items[i]))
+			tight = false;
 	if (nitems == 0) {
 		free(items);
 		return;

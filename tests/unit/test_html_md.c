@@ -553,6 +553,8 @@ START_TEST(test_lists)
 	ck_conv(conv, "<ol><li><blockquote><p>said</p></blockquote><pre>x = 1\n\ny = 2</pre></li></ol>",
 	        "1. > said\n\n   ```\n   x = 1\n\n   y = 2\n   ```\n");
 	ck_conv(conv, "<ul><li></li><li>b</li></ul>", "-\n- b\n");
+	/* Text out of place in a list is kept. */
+	ck_conv(conv, "<ul>before<li>a</li>after a<li>b</li></ul>", "before\n\n- a\n\n  after a\n\n- b\n");
 	/* Counting down: only HTML says it. */
 	ck_conv(conv, "<ol reversed><li>two</li><li>one</li></ol>",
 	        "<ol reversed=\"reversed\">\n<li>two</li>\n<li>one</li>\n</ol>\n");
