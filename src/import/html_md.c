@@ -166,8 +166,7 @@ code_language(xmlNodePtr pre)
 			continue;
 		char *cls = hm_attr(cands[i], "class");
 		for (char *p = cls; p && *p;) {
-			while (*p == ' ' || *p == '\t' || *p == '\n')
-				p++;
+			p += strspn(p, " \t\n\r\f");
 			size_t w = strcspn(p, " \t\n\r\f");
 			size_t skip = !strncmp(p, "language-", 9) ? 9 : !strncmp(p, "lang-", 5) ? 5 : 0;
 			if (skip && w > skip) {

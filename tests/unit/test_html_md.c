@@ -576,6 +576,8 @@ START_TEST(test_headings_quotes_code)
 	        "> Outer\n>\n> > Inner\n>\n> - item\n");
 	ck_conv(conv, "<pre><code class=\"language-python\">print(\"```\")\n</code></pre>",
 	        "````python\nprint(\"```\")\n````\n");
+	/* Regression: a class with a form feed in it looped for ever. */
+	ck_conv(conv, "<pre class=\"a\fb\rlanguage-sh\">ls</pre>", "```sh\nls\n```\n");
 	ck_conv(conv, "<p>Use <code>a `b` c</code> or <kbd>Ctrl</kbd>.</p>",
 	        "Use ``a `b` c`` or `Ctrl`.\n");
 	ck_conv(conv, "<p>A<br>B<br><br>C<br></p><p><br>D</p>", "A\\\nB\\\n\\\nC\n\nD\n");
