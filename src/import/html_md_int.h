@@ -5,6 +5,8 @@
  *                     headings, lists, quotations, code, tables)
  *   html_md_inline.c  inline content: text and its escaping, emphasis,
  *                     links, images, code spans, line breaks
+ *   html_md_dom.c     questions to the parsed HTML: dropped elements,
+ *                     blocks, attributes, classes, an element's text
  *   html_md_url.c     link and image addresses: resolved, checked, written
  *   html_md_raw.c     the raw HTML blocks written where Markdown has no form
  *   wpautop.c         WordPress editor text -> HTML: block comments,
@@ -44,6 +46,26 @@ typedef struct hm_ctx {
 	                       address there (see hm_text) */
 } hm_ctx;
 
+/* html_md_dom.c */
+
+/* The text content of n and its descendants (iteratively, any depth),
+ * <br> and blocks as line ends, dropped elements left out. Caller frees. */
+char *hm_text_content(xmlNodePtr n);
+/* Whether elements of this name are dropped with their content (script,
+ * form...). */
+bool hm_is_skipped(const char *name);
+/* Whether the node is such an element, or one that is not shown (the
+ * hidden attribute, style="display: none"). */
+bool hm_is_dropped(xmlNodePtr n);
+/* Whether the element is block-level for the walk. */
+bool hm_is_block(xmlNodePtr n);
+/* The attribute's value (a copy the caller frees) or NULL. */
+char *hm_attr(xmlNodePtr n, const char *name);
+/* Whether the class attribute of n holds the word cls. */
+bool hm_has_class(xmlNodePtr n, const char *cls);
+/* Escapes s as HTML text or an attribute value (quotes too) into out. */
+void hm_put_html_escaped(strbuf *out, const char *s);
+
 /* html_md_inline.c */
 
 /* Appends the Markdown of the inline node n (text or element) to out. */
@@ -59,17 +81,6 @@ void hm_text(hm_ctx *c, const char *s, strbuf *out);
  * left (only white space); else a string the caller frees. para is
  * emptied. */
 char *hm_para_finish(strbuf *para, bool line_starts);
-/* The text content of n and its descendants (iteratively, any depth),
- * <br> as a line end, skipped elements left out. Caller frees. */
-char *hm_text_content(xmlNodePtr n);
-/* Whether elements of this name are dropped with their content (script,
- * form...). */
-bool hm_is_skipped(const char *name);
-/* Whether the node is such an element, or one that is not shown (the
- * hidden attribute, style="display: none"). */
-bool hm_is_dropped(xmlNodePtr n);
-/* Whether the element is block-level for the walk. */
-bool hm_is_block(xmlNodePtr n);
 /* html_md_url.c */
 
 /* Whether u starts with a URL scheme ("https:"). */
@@ -89,12 +100,6 @@ bool hm_is_emoji(xmlNodePtr img);
 xmlNodePtr hm_lone_media_image(xmlNodePtr a);
 /* Appends a link destination to out, escaped for Markdown. */
 void hm_put_destination(strbuf *out, const char *url);
-/* The attribute's value (a copy the caller frees) or NULL. */
-char *hm_attr(xmlNodePtr n, const char *name);
-/* Whether the class attribute of n holds the word cls. */
-bool hm_has_class(xmlNodePtr n, const char *cls);
-/* Escapes s as HTML text or an attribute value (quotes too) into out. */
-void hm_put_html_escaped(strbuf *out, const char *s);
 
 /* html_md.c: the level to write for a heading of the given level, in
  * order (see html_md_options.heading_top). */
