@@ -166,8 +166,7 @@ code_language(xmlNodePtr pre)
 			continue;
 		char *cls = hm_attr(cands[i], "class");
 		for (char *p = cls; p && *p;) {
-			while (*p == ' ' || *p == '\t' || *p == '\n')
-				p++;
+			p += strspn(p, " \t\n\r\f");
 			size_t w = strcspn(p, " \t\n\r\f");
 			size_t skip = !strncmp(p, "language-", 9) ? 9 : !strncmp(p, "lang-", 5) ? 5 : 0;
 			if (skip && w > skip) {
@@ -305,11 +304,12 @@ render_list(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 		if (!li && hm_is_dropped(k))
 			continue;
 		if (!li && k->type != XML_ELEMENT_NODE) {
-			/* Text between items belongs to the item before. */
-			if (k->type == XML_TEXT_NODE && nitems > 0) {
+			/* Text between items belongs to the item before; text before
+			 * the first is a paragraph before the list. */
+			if (k->type == XML_TEXT_NODE) {
 				strbuf para = {0};
 				hm_inline_node(c, k, &para);
-				flush_para(&para, &items[nitems - 1]);
+				flush_para(&para, nitems > 0 ? &items[nitems - 1] : bl);
 			}
 			continue;
 		}
@@ -319,10 +319,11 @@ render_list(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 			render_blocks(c, k->children, &items[nitems]);
 		else
 			render_block(c, k, &items[nitems]);
-		if (!item_is_tight(&items[nitems]))
-			tight = false;
 		nitems++;
 	}
+	for (size_t i = 0; i < nitems; i++)
+		if (!item_is_tight(&items[i]))
+			tight = false;
 	if (nitems == 0) {
 		free(items);
 		return;
@@ -424,8 +425,31 @@ cell_alignment(xmlNodePtr cell)
 	return res;
 }
 
+/* Whether n, a child of a table part, is content out of place there (text
+ * or an element but those named, space-separated, in parts): a caption,
+ * or what malformed markup leaves between rows and cells. */
+static bool
+is_stray(xmlNodePtr n, const char *parts)
+{
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		const char *t = (const char *)n->content;
+		return t && t[strspn(t, " \t\n\r\f")] != '\0';
+	}
+	if (n->type != XML_ELEMENT_NODE || hm_is_dropped(n))
+		return false;
+	size_t len = strlen((const char *)n->name);
+	for (const char *p = parts; *p;) {
+		size_t w = strcspn(p, " ");
+		if (w == len && !strncmp(p, (const char *)n->name, len))
+			return false;
+		p += w + (p[w] == ' ');
+	}
+	return true;
+}
+
 /* Gathers the rows of a table; returns whether it maps onto a GFM table
- * (no spans, no caption, no block content in its cells). Its first row
+ * (no spans, no caption or stray content, no block content in its
+ * cells). Its first row
  * is the GFM header row, header cells or not: GFM has no table without
  * one, and mkbook asks every table for header cells. */
 static bool
@@ -435,6 +459,8 @@ table_rows(xmlNodePtr table, hm_row **rows, size_t *nrows)
 	*rows = NULL;
 	*nrows = 0;
 	for (xmlNodePtr k = table->children; k; k = k->next) {
+		if (is_stray(k, "thead tbody tfoot tr colgroup"))
+			simple = false;
 		if (k->type != XML_ELEMENT_NODE)
 			continue;
 		const char *name = (const char *)k->name;
@@ -443,15 +469,17 @@ table_rows(xmlNodePtr table, hm_row **rows, size_t *nrows)
 			trs = k->children;
 		else if (!strcmp(name, "tr"))
 			trs = k;
-		else if (!strcmp(name, "caption"))
-			simple = false;
 		for (xmlNodePtr tr = trs; tr; tr = tr == k ? NULL : tr->next) {
+			if (tr != k && is_stray(tr, "tr"))
+				simple = false;
 			if (tr->type != XML_ELEMENT_NODE || strcmp((const char *)tr->name, "tr"))
 				continue;
 			*rows = xgrow(*rows, *nrows, sizeof **rows);
 			hm_row *r = &(*rows)[(*nrows)++];
 			memset(r, 0, sizeof *r);
 			for (xmlNodePtr cell = tr->children; cell; cell = cell->next) {
+				if (is_stray(cell, "td th"))
+					simple = false;
 				if (cell->type != XML_ELEMENT_NODE)
 					continue;
 				if (strcmp((const char *)cell->name, "th") && strcmp((const char *)cell->name, "td"))
@@ -552,6 +580,8 @@ render_block(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 		if (hm_has_class(n, "blocks-gallery-grid") || hm_has_class(n, "wp-block-gallery") ||
 		    hm_has_class(n, "gallery"))
 			render_blocks(c, n->children, bl);
+		else if (!c->untrusted && !strcmp(name, "ol") && xmlHasProp(n, BAD_CAST "reversed"))
+			render_raw(c, n, bl); /* Markdown counts up only */
 		else
 			render_list(c, n, bl);
 	} else if (!strcmp(name, "blockquote")) {

@@ -11,125 +11,6 @@
 #include "import/html_md_int.h"
 #include "url.h"
 
-static bool
-name_in(const char *name, const char *const *list)
-{
-	for (size_t i = 0; list[i]; i++)
-		if (!strcmp(name, list[i]))
-			return true;
-	return false;
-}
-
-bool
-hm_is_skipped(const char *name)
-{
-	static const char *const skipped[] = {
-	    "script", "style",  "noscript", "form",   "input",    "button", "select",
-	    "textarea", "template", "head", "title", "meta", "link", "base",
-	    "svg",    "canvas", "object",   "embed",  "map",      "area",   "option",
-	    "datalist", "param", "source", "track", "dialog", NULL};
-	return name_in(name, skipped);
-}
-
-bool
-hm_is_dropped(xmlNodePtr n)
-{
-	if (n->type != XML_ELEMENT_NODE)
-		return false;
-	if (hm_is_skipped((const char *)n->name) || xmlHasProp(n, BAD_CAST "hidden"))
-		return true;
-	char *style = hm_attr(n, "style");
-	bool none = false;
-	for (char *p = style; p && (p = strstr(p, "display")) != NULL && !none; p += 7) {
-		const char *q = p + 7;
-		while (*q == ' ' || *q == '\t')
-			q++;
-		if (*q++ != ':')
-			continue;
-		while (*q == ' ' || *q == '\t')
-			q++;
-		none = !strncasecmp(q, "none", 4);
-	}
-	free(style);
-	return none;
-}
-
-static bool
-is_block_name(const char *name)
-{
-	static const char *const blocks[] = {
-	    "address", "article", "aside", "blockquote", "body", "center", "dd", "details",
-	    "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "h1",
-	    "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main",
-	    "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
-	    "tfoot", "th", "thead", "tr", "ul", "caption", "legend", "search", NULL};
-	return name_in(name, blocks);
-}
-
-bool
-hm_is_block(xmlNodePtr n)
-{
-	if (n->type != XML_ELEMENT_NODE)
-		return false;
-	const char *name = (const char *)n->name;
-	if (is_block_name(name))
-		return true;
-	static const char *const known_inline[] = {
-	    "a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del",
-	    "dfn", "em", "font", "i", "iframe", "img", "ins", "kbd", "label", "mark",
-	    "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time",
-	    "tt", "u", "var", "wbr", "audio", "video", "picture", "math", NULL};
-	if (name_in(name, known_inline) || hm_is_skipped(name))
-		return false;
-	/* An unknown element is a block when it holds one. */
-	for (xmlNodePtr k = n->children; k; k = k->next)
-		if (k->type == XML_ELEMENT_NODE && is_block_name((const char *)k->name))
-			return true;
-	return false;
-}
-
-char *
-hm_attr(xmlNodePtr n, const char *name)
-{
-	xmlChar *v = xmlGetProp(n, BAD_CAST name);
-	if (v == NULL)
-		return NULL;
-	char *s = xstrdup((const char *)v);
-	xmlFree(v);
-	return s;
-}
-
-bool
-hm_has_class(xmlNodePtr n, const char *cls)
-{
-	char *v = hm_attr(n, "class");
-	bool found = false;
-	size_t len = strlen(cls);
-	for (char *p = v; p && *p && !found;) {
-		while (*p && isspace((unsigned char)*p))
-			p++;
-		size_t w = strcspn(p, " \t\n\r\f");
-		found = w == len && !strncmp(p, cls, len);
-		p += w;
-	}
-	free(v);
-	return found;
-}
-
-void
-hm_put_html_escaped(strbuf *out, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': sb_puts(out, "&amp;"); break;
-		case '<': sb_puts(out, "&lt;"); break;
-		case '>': sb_puts(out, "&gt;"); break;
-		case '"': sb_puts(out, "&quot;"); break;
-		default: sb_putc(out, *s);
-		}
-	}
-}
-
 /* ---- characters ---- */
 
 static bool
@@ -214,15 +95,94 @@ put_break(hm_ctx *c, strbuf *out)
 			sb_puts(out, "<br />");
 		return;
 	}
-	trim_trailing_spaces(out);
-	if (out->len == 0)
+	/* One space before the break stays: cmark-gfm drops it, but an
+	 * address before it must end there for the autolink extension. */
+	while (out->len > c->floor + 1 && out->data[out->len - 1] == ' ' &&
+	       out->data[out->len - 2] == ' ')
+		out->len--;
+	if (out->data)
+		out->data[out->len] = '\0';
+	if (out->len == 0 || (out->len == 1 && out->data[0] == ' '))
 		return;
 	sb_puts(out, "\\\n");
+}
+
+/* Whether the character at s[i] needs a backslash to read as itself. */
+static bool
+needs_escape(const hm_ctx *c, const char *s, size_t i)
+{
+	switch (s[i]) {
+	case '\\': case '`': case '*': case '[': case ']': case '<': case '|': case '~':
+		return true;
+	case '_':
+		return !(i > 0 && isalnum((unsigned char)s[i - 1]) && isalnum((unsigned char)s[i + 1]));
+	case '&':
+		return isalnum((unsigned char)s[i + 1]) || s[i + 1] == '#';
+	case '#':
+		return c->in_heading > 0;
+	case '"': case '\'':
+		return !c->smart_ok;
+	case '-':
+		return !c->smart_ok && (s[i + 1] == '-' || (i > 0 && s[i - 1] == '-'));
+	case '.':
+		if (!c->smart_ok) {
+			size_t a = i, b = i;
+			while (a > 0 && s[a - 1] == '.')
+				a--;
+			while (s[b] == '.')
+				b++;
+			return b - a >= 3;
+		}
+		return false;
+	default:
+		return false;
+	}
+}
+
+/* cmark-gfm's autolink extension reads "www." and "http://" addresses from
+ * the source as they stand, backslashes and all, up to white space or
+ * '<'. Where such an address holds a character that needs escaping, or
+ * runs to the end of the text (where markup may follow it), the extension
+ * must not see it: returns the position of the character to escape in its
+ * stead (the '.' of "www." or the ':' of "://"), or (size_t)-1. */
+static size_t
+autolink_breaker(const hm_ctx *c, const char *s, size_t i)
+{
+	size_t at;
+	if (!strncmp(s + i, "www.", 4) && (i == 0 || !isalnum((unsigned char)s[i - 1])))
+		at = i + 3;
+	else if (s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/' && i > 0 &&
+	         isalpha((unsigned char)s[i - 1]))
+		at = i;
+	else
+		return (size_t)-1;
+	size_t start = i;
+	while (start > 0 && isalpha((unsigned char)s[start - 1]))
+		start--;
+	size_t k = start;
+	for (; s[k] && !is_ascii_space((unsigned char)s[k]) && s[k] != '<'; k++)
+		if (needs_escape(c, s, k))
+			return at;
+	/* '<' is written "\<": its backslash would be taken in. */
+	return s[k] == '<' || (s[k] == '\0' && !c->text_end_safe) ? at : (size_t)-1;
+}
+
+/* How many '.' or '-' (ch) end out unescaped: a run that text nodes split
+ * is still one for smart punctuation. */
+static size_t
+unescaped_run(const strbuf *out, char ch)
+{
+	size_t n = 0;
+	while (n < out->len && out->data[out->len - 1 - n] == ch &&
+	       (out->len - 1 - n == 0 || out->data[out->len - 2 - n] != '\\'))
+		n++;
+	return n;
 }
 
 void
 hm_text(hm_ctx *c, const char *s, strbuf *out)
 {
+	size_t breaker = (size_t)-1;
 	for (size_t i = 0; s[i]; i++) {
 		unsigned char ch = (unsigned char)s[i];
 		if (is_ascii_space(ch)) {
@@ -232,39 +192,18 @@ hm_text(hm_ctx *c, const char *s, strbuf *out)
 				put_space(out);
 			continue;
 		}
-		bool esc = false;
-		switch (ch) {
-		case '\\': case '`': case '*': case '[': case ']': case '<': case '|': case '~':
-			esc = true;
-			break;
-		case '_':
-			esc = !(i > 0 && isalnum((unsigned char)s[i - 1]) && isalnum((unsigned char)s[i + 1]));
-			break;
-		case '&':
-			esc = isalnum((unsigned char)s[i + 1]) || s[i + 1] == '#';
-			break;
-		case '#':
-			esc = c->in_heading > 0;
-			break;
-		case '"': case '\'':
-			esc = !c->smart_ok;
-			break;
-		case '-':
-			esc = !c->smart_ok && (s[i + 1] == '-' || (i > 0 && s[i - 1] == '-'));
-			break;
-		case '.':
-			if (!c->smart_ok) {
-				size_t a = i, b = i;
-				while (a > 0 && s[a - 1] == '.')
-					a--;
-				while (s[b] == '.')
-					b++;
-				esc = b - a >= 3;
-			}
-			break;
-		default:
-			break;
+		if (breaker == (size_t)-1 || breaker < i)
+			breaker = autolink_breaker(c, s, i);
+		bool esc = needs_escape(c, s, i) || i == breaker;
+		if (!c->smart_ok && i == 0 && (ch == '-' || ch == '.')) {
+			/* A run begun in the text before. */
+			size_t here = strspn(s, ch == '-' ? "-" : ".");
+			size_t before = unescaped_run(out, (char)ch);
+			esc = esc || (ch == '-' ? before >= 1 : before + here >= 3);
 		}
+		/* "!" and a link after it would read as an image. */
+		if (ch == '!' && s[i + 1] == '\0' && !c->text_end_safe)
+			esc = true;
 		if (esc)
 			sb_putc(out, '\\');
 		sb_putc(out, (char)ch);
@@ -335,42 +274,6 @@ hm_para_finish(strbuf *para, bool line_starts)
 		line_start = line_starts && *s == '\n';
 	}
 	sb_free(para);
-	return sb_take(&out);
-}
-
-/* ---- text content ---- */
-
-char *
-hm_text_content(xmlNodePtr n)
-{
-	strbuf out = {0};
-	sb_puts(&out, "");
-	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-		if (n->content)
-			sb_puts(&out, (const char *)n->content);
-		return sb_take(&out);
-	}
-	xmlNodePtr k = n->children;
-	while (k) {
-		if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
-			if (k->content)
-				sb_puts(&out, (const char *)k->content);
-		} else if (k->type == XML_ELEMENT_NODE) {
-			if (!strcmp((const char *)k->name, "br"))
-				sb_putc(&out, '\n');
-			else if (k->children && !hm_is_dropped(k)) {
-				k = k->children;
-				continue;
-			}
-		}
-		while (k && k->next == NULL) {
-			k = k->parent;
-			if (k == n)
-				k = NULL;
-		}
-		if (k)
-			k = k->next;
-	}
 	return sb_take(&out);
 }
 
@@ -490,35 +393,49 @@ render_link(hm_ctx *c, xmlNodePtr a, strbuf *out)
 	}
 	size_t start = out->len;
 	sb_putc(out, '[');
+	size_t floor = c->floor;
+	c->floor = out->len;
 	c->in_link++;
 	hm_inline_siblings(c, a->children, out);
 	c->in_link--;
+	c->floor = floor;
+	/* White space at the ends of the text goes outside the link. */
+	bool trailing = out->len > start + 1 && out->data[out->len - 1] == ' ';
 	trim_trailing_spaces(out);
 	if (out->len == start + 1 || (out->len == start + 2 && out->data[start + 1] == ' ')) {
 		/* Nothing to click on (an anchor): nothing to write. */
 		out->len = start;
 		out->data[start] = '\0';
+		if (trailing)
+			put_space(out);
 		free(url);
 		return;
 	}
-	if (out->data[start + 1] == ' ')
+	if (out->data[start + 1] == ' ') {
 		memmove(out->data + start + 1, out->data + start + 2, out->len-- - start - 1);
+		if (start > 0 && out->data[start - 1] != ' ' && out->data[start - 1] != '\n') {
+			sb_putc(out, ' ');
+			memmove(out->data + start + 1, out->data + start, out->len - start - 1);
+			out->data[start++] = ' ';
+		}
+	}
 	if (is_autolink_form(out->data + start + 1, out->len - start - 1, url)) {
 		/* Its own address as its text: <URL>. */
 		out->len = start;
 		sb_putc(out, '<');
 		sb_puts(out, url);
 		sb_putc(out, '>');
-		free(url);
-		return;
+	} else {
+		sb_puts(out, "](");
+		hm_put_destination(out, url);
+		char *title = hm_attr(a, "title");
+		if (title && *str_trim(title))
+			put_title(out, title);
+		free(title);
+		sb_putc(out, ')');
 	}
-	sb_puts(out, "](");
-	hm_put_destination(out, url);
-	char *title = hm_attr(a, "title");
-	if (title && *str_trim(title))
-		put_title(out, title);
-	free(title);
-	sb_putc(out, ')');
+	if (trailing)
+		put_space(out);
 	free(url);
 }
 
@@ -561,17 +478,29 @@ render_code_span(hm_ctx *c, xmlNodePtr n, strbuf *out)
 	sb_puts(&t, "");
 	for (const char *p = raw; *p; p++) {
 		if (is_ascii_space((unsigned char)*p)) {
-			if (t.len > 0 && t.data[t.len - 1] != ' ')
+			if (t.len == 0 || t.data[t.len - 1] != ' ')
 				sb_putc(&t, ' ');
-		} else if (*p == '|' && c->in_table) {
-			sb_puts(&t, "\\|");
 		} else {
 			sb_putc(&t, *p);
 		}
 	}
 	free(raw);
-	/* Leading white space of the code stays inside it: folded to one. */
-	if (t.len == 0 || (t.len == 1 && t.data[0] == ' ')) {
+	/* White space at its ends stays inside it, folded to one space; code
+	 * of nothing but white space is a space. */
+	if (t.len <= 1 && (t.len == 0 || t.data[0] == ' ')) {
+		if (t.len)
+			put_space(out);
+		sb_free(&t);
+		return;
+	}
+	if (out->len > 0 && out->data[out->len - 1] == '`') {
+		/* Right after another code span, its backticks would run into
+		 * that one's: the element itself, or the text. */
+		if (!c->untrusted)
+			sb_puts(out, "<code>");
+		hm_text(c, t.data, out);
+		if (!c->untrusted)
+			sb_puts(out, "</code>");
 		sb_free(&t);
 		return;
 	}
@@ -587,7 +516,12 @@ render_code_span(hm_ctx *c, xmlNodePtr n, strbuf *out)
 		sb_putc(out, '`');
 	if (pad)
 		sb_putc(out, ' ');
-	sb_append(out, t.data, t.len);
+	/* In a table cell a '|' ends the cell, in code too, unless escaped. */
+	for (size_t i = 0; i < t.len; i++) {
+		if (t.data[i] == '|' && c->in_table)
+			sb_putc(out, '\\');
+		sb_putc(out, t.data[i]);
+	}
 	if (pad)
 		sb_putc(out, ' ');
 	for (size_t i = 0; i <= longest; i++)
@@ -647,14 +581,30 @@ static void
 render_delimited(hm_ctx *c, xmlNodePtr n, strbuf *out, const char *md, const char *tag)
 {
 	size_t start = out->len;
+	size_t floor = c->floor;
+	c->floor = start;
 	hm_inline_siblings(c, n->children, out);
-	if (out->len > start && out->data[start] == ' ')
-		start++;
-	bool trailing = false;
-	while (out->len > start && out->data[out->len - 1] == ' ') {
-		out->len--;
-		trailing = true;
+	c->floor = floor;
+	/* White space and line breaks at the ends go outside. */
+	for (;;) {
+		if (start < out->len && out->data[start] == ' ')
+			start++;
+		else if (start + 1 < out->len && out->data[start] == '\\' && out->data[start + 1] == '\n')
+			start += 2;
+		else
+			break;
 	}
+	size_t end = out->len;
+	for (;;) {
+		if (end > start && out->data[end - 1] == ' ')
+			end--;
+		else if (end >= start + 2 && out->data[end - 1] == '\n' && out->data[end - 2] == '\\')
+			end -= 2;
+		else
+			break;
+	}
+	char *tail = out->data ? xstrndup(out->data + end, out->len - end) : xstrdup("");
+	out->len = end;
 	if (out->data)
 		out->data[out->len] = '\0';
 	if (out->len <= start)
@@ -664,10 +614,17 @@ render_delimited(hm_ctx *c, xmlNodePtr n, strbuf *out, const char *md, const cha
 		prev = ' ';
 	ucs4_t first = char_at(out->data, out->len, start);
 	ucs4_t last = char_before(out->data, out->len);
-	ucs4_t next = trailing ? ' ' : next_char(n);
-	bool left = !is_md_space(first) && (!is_md_punct(first) || is_md_space(prev) || is_md_punct(prev));
-	bool right = !is_md_space(last) && (!is_md_punct(last) || is_md_space(next) || is_md_punct(next));
-	bool ok = left && right && prev != (ucs4_t)md[0] && next != (ucs4_t)md[0] && last != '\\';
+	ucs4_t next = *tail ? ' ' : next_char(n);
+	/* The opening run must be left-flanking and not right-flanking, the
+	 * closing one the reverse: a run that could do both is read by
+	 * CommonMark's rules of nesting, which need not pair it as here. */
+	bool open_left = !is_md_punct(first) || is_md_space(prev) || is_md_punct(prev);
+	bool open_right = !is_md_space(prev) && (!is_md_punct(prev) || is_md_punct(first));
+	bool close_right = !is_md_punct(last) || is_md_space(next) || is_md_punct(next);
+	bool close_left = !is_md_space(next) && (!is_md_punct(next) || is_md_punct(last));
+	bool ok = !is_md_space(first) && !is_md_space(last) && open_left && !open_right &&
+	          close_right && !close_left && prev != (ucs4_t)md[0] && next != (ucs4_t)md[0] &&
+	          last != '\\';
 	char *open, *close;
 	if (ok) {
 		open = xstrdup(md);
@@ -686,8 +643,8 @@ render_delimited(hm_ctx *c, xmlNodePtr n, strbuf *out, const char *md, const cha
 	free(open);
 	free(close);
 done:
-	if (trailing)
-		put_space(out);
+	sb_puts(out, tail);
+	free(tail);
 }
 
 /* Phrase elements Markdown has no form for, kept as inline HTML where
@@ -717,13 +674,18 @@ render_kept_inline(hm_ctx *c, xmlNodePtr n, strbuf *out)
 	free(title);
 	sb_putc(out, '>');
 	size_t inner = out->len;
+	size_t floor = c->floor;
+	c->floor = inner;
 	hm_inline_siblings(c, n->children, out);
+	c->floor = floor;
 	bool trailing = out->len > inner && out->data[out->len - 1] == ' ';
 	trim_trailing_spaces(out);
 	if (out->len == inner) {
 		/* Nothing inside: no element either. */
 		out->len = start;
 		out->data[start] = '\0';
+		if (trailing)
+			put_space(out);
 		return;
 	}
 	sb_printf(out, "</%s>", name);
@@ -738,12 +700,40 @@ hm_inline_siblings(hm_ctx *c, xmlNodePtr n, strbuf *out)
 		hm_inline_node(c, n, out);
 }
 
+/* Whether what the text node n is followed by in the Markdown ends an
+ * address there: white space, or the end of the block; not markup that
+ * closes an element, nor a line break's backslash. */
+static bool
+ends_address(xmlNodePtr n)
+{
+	xmlNodePtr k = n;
+	while (k->next == NULL) {
+		k = k->parent;
+		if (k == NULL || k->type != XML_ELEMENT_NODE || hm_is_block(k))
+			return true;
+		static const char *const plain[] = {"span", "font", "small", "big", "bdi", "bdo",
+		                                    "time", "data", "label", "u", NULL};
+		bool transparent = false;
+		for (size_t i = 0; plain[i] && !transparent; i++)
+			transparent = !strcmp((const char *)k->name, plain[i]);
+		if (!transparent)
+			return false;
+	}
+	k = k->next;
+	if (k->type == XML_TEXT_NODE)
+		return k->content && is_ascii_space(k->content[0]);
+	return k->type == XML_ELEMENT_NODE && hm_is_block(k);
+}
+
 void
 hm_inline_node(hm_ctx *c, xmlNodePtr n, strbuf *out)
 {
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-		if (n->content)
+		if (n->content) {
+			c->text_end_safe = ends_address(n);
 			hm_text(c, (const char *)n->content, out);
+			c->text_end_safe = false;
+		}
 		return;
 	}
 	if (n->type != XML_ELEMENT_NODE)

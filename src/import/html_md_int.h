@@ -2,12 +2,13 @@
  * files share (not for other modules: they use html_md.h).
  *
  *   html_md.c         the entry points, the block walk (paragraphs,
- *                     headings, lists, quotations, code, tables) and the
- *                     raw HTML blocks written where Markdown has no form
+ *                     headings, lists, quotations, code, tables)
  *   html_md_inline.c  inline content: text and its escaping, emphasis,
  *                     links, images, code spans, line breaks
+ *   html_md_dom.c     questions to the parsed HTML: dropped elements,
+ *                     blocks, attributes, classes, an element's text
  *   html_md_url.c     link and image addresses: resolved, checked, written
- *   html_md_raw.c     the raw HTML blocks
+ *   html_md_raw.c     the raw HTML blocks written where Markdown has no form
  *   wpautop.c         WordPress editor text -> HTML: block comments,
  *                     bare embed URLs, paragraphs from blank lines
  *   shortcode.c       [caption], [gallery], [embed], [audio], [video];
@@ -39,7 +40,31 @@ typedef struct hm_ctx {
 	int verse; /* text line ends are line breaks (a poem) */
 	xmlNodePtr header_row; /* raw HTML: the row whose cells become <th> */
 	int last_heading;      /* level of the last heading written, 0: none */
+	size_t floor; /* inline output before it belongs to an enclosing
+	                 element: a line break trims no space below it */
+	bool text_end_safe; /* what follows the text being written ends an
+	                       address there (see hm_text) */
 } hm_ctx;
+
+/* html_md_dom.c */
+
+/* The text content of n and its descendants (iteratively, any depth),
+ * <br> and blocks as line ends, dropped elements left out. Caller frees. */
+char *hm_text_content(xmlNodePtr n);
+/* Whether elements of this name are dropped with their content (script,
+ * form...). */
+bool hm_is_skipped(const char *name);
+/* Whether the node is such an element, or one that is not shown (the
+ * hidden attribute, style="display: none"). */
+bool hm_is_dropped(xmlNodePtr n);
+/* Whether the element is block-level for the walk. */
+bool hm_is_block(xmlNodePtr n);
+/* The attribute's value (a copy the caller frees) or NULL. */
+char *hm_attr(xmlNodePtr n, const char *name);
+/* Whether the class attribute of n holds the word cls. */
+bool hm_has_class(xmlNodePtr n, const char *cls);
+/* Escapes s as HTML text or an attribute value (quotes too) into out. */
+void hm_put_html_escaped(strbuf *out, const char *s);
 
 /* html_md_inline.c */
 
@@ -56,17 +81,6 @@ void hm_text(hm_ctx *c, const char *s, strbuf *out);
  * left (only white space); else a string the caller frees. para is
  * emptied. */
 char *hm_para_finish(strbuf *para, bool line_starts);
-/* The text content of n and its descendants (iteratively, any depth),
- * <br> as a line end, skipped elements left out. Caller frees. */
-char *hm_text_content(xmlNodePtr n);
-/* Whether elements of this name are dropped with their content (script,
- * form...). */
-bool hm_is_skipped(const char *name);
-/* Whether the node is such an element, or one that is not shown (the
- * hidden attribute, style="display: none"). */
-bool hm_is_dropped(xmlNodePtr n);
-/* Whether the element is block-level for the walk. */
-bool hm_is_block(xmlNodePtr n);
 /* html_md_url.c */
 
 /* The address to link to for href: made absolute against base_url and
@@ -84,12 +98,6 @@ bool hm_is_emoji(xmlNodePtr img);
 xmlNodePtr hm_lone_media_image(xmlNodePtr a);
 /* Appends a link destination to out, escaped for Markdown. */
 void hm_put_destination(strbuf *out, const char *url);
-/* The attribute's value (a copy the caller frees) or NULL. */
-char *hm_attr(xmlNodePtr n, const char *name);
-/* Whether the class attribute of n holds the word cls. */
-bool hm_has_class(xmlNodePtr n, const char *cls);
-/* Escapes s as HTML text or an attribute value (quotes too) into out. */
-void hm_put_html_escaped(strbuf *out, const char *s);
 
 /* html_md.c: the level to write for a heading of the given level, in
  * order (see html_md_options.heading_top). */

@@ -175,11 +175,12 @@ parse_shortcode(const char *s, shortcode *sc)
 	return true;
 }
 
-/* The names of every closing tag "[/name]" in text, lower case. */
-static strset *
-closing_names(const char *text)
+/* Every closing tag "[/name]" in text: its name, lower case, mapped to
+ * where the last of that name starts. */
+static strmap *
+closing_tags(const char *text)
 {
-	strset *set = strset_new();
+	strmap *map = strmap_new();
 	for (const char *p = strstr(text, "[/"); p; p = strstr(p + 2, "[/")) {
 		size_t n = 0;
 		while (n < 64 && is_name_char((unsigned char)p[2 + n]))
@@ -189,10 +190,10 @@ closing_names(const char *text)
 		char *name = xstrndup(p + 2, n);
 		for (char *q = name; *q; q++)
 			*q = (char)tolower((unsigned char)*q);
-		strset_add(set, name);
+		strmap_put(map, name, (void *)p);
 		free(name);
 	}
-	return set;
+	return map;
 }
 
 /* Where "[/name]" starts in s, or NULL. */
@@ -392,14 +393,14 @@ media_url(const shortcode *sc)
 /* Whether an unknown [name ...] reads as a shortcode rather than as
  * bracketed prose ("[sic]", "[citation needed]"). */
 static bool
-looks_like_shortcode(const shortcode *sc, const strset *closings)
+looks_like_shortcode(const shortcode *sc, const strmap *closings)
 {
 	if (sc->self_closing || strchr(sc->name, '_') || strchr(sc->name, '-'))
 		return true;
 	for (size_t i = 0; i < sc->nattrs; i++)
 		if (sc->attrs[i].name)
 			return true;
-	return strset_has(closings, sc->name);
+	return strmap_get(closings, sc->name) != NULL;
 }
 
 char *
@@ -407,7 +408,7 @@ hm_shortcodes(const char *text, const html_md_options *opt, int first_line)
 {
 	strbuf out = {0};
 	sb_puts(&out, "");
-	strset *closings = closing_names(text);
+	strmap *closings = closing_tags(text);
 	const char *p = text;
 	const char *counted = text;
 	int line = first_line;
@@ -447,7 +448,10 @@ hm_shortcodes(const char *text, const html_md_options *opt, int first_line)
 		const char *name = sc.name;
 		bool enclosing = !strcmp(name, "caption") || !strcmp(name, "wp_caption") ||
 		                 !strcmp(name, "embed") || !strcmp(name, "audio") || !strcmp(name, "video");
-		if (enclosing && !sc.self_closing && strset_has(closings, name))
+		/* Only where a closing tag lies ahead (no scan to the end for
+		 * each of many openings). */
+		const char *last = strmap_get(closings, name);
+		if (enclosing && !sc.self_closing && last && last >= after)
 			close = find_closing(after, name);
 		const char *next = close ? close + strlen(name) + 3 : after;
 		if (!strcmp(name, "caption") || !strcmp(name, "wp_caption")) {
@@ -482,6 +486,6 @@ hm_shortcodes(const char *text, const html_md_options *opt, int first_line)
 		shortcode_free(&sc);
 		p = next;
 	}
-	strset_free(closings);
+	strmap_free(closings);
 	return sb_take(&out);
 }

@@ -11,6 +11,7 @@
 #include "book.h"
 #include "diag.h"
 #include "import/html_md.h"
+#include "import/html_md_int.h"
 #include "markdown.h"
 #include "util.h"
 #include "xhtml.h"
@@ -91,19 +92,101 @@ rendered_text(const char *md, bool untrusted)
 	return text;
 }
 
-/* html converted and built reads as html itself does, word for word. */
-static void
-check_roundtrip(const char *html, bool untrusted)
+/* s with each run of white space that holds a space (no-break spaces
+ * included) as one space, and no white space at the ends: paragraphs of
+ * nothing but no-break spaces are dropped on purpose. */
+static char *
+fold_spaces(const char *s)
 {
-	char *md = conv_opt(html, false, untrusted, "https://blog.example.net/");
-	char *want = html_md_text(html);
+	strbuf b = {0};
+	sb_puts(&b, "");
+	while (*s) {
+		size_t n = 0;
+		bool space = false;
+		for (;;) {
+			if (s[n] == ' ')
+				space = true, n++;
+			else if ((unsigned char)s[n] == 0xC2 && (unsigned char)s[n + 1] == 0xA0)
+				n += 2;
+			else
+				break;
+		}
+		if (n && space) {
+			if (b.len && s[n])
+				sb_putc(&b, ' ');
+		} else if (n && b.len && s[n]) {
+			sb_append(&b, s, n);
+		}
+		if (n == 0)
+			sb_putc(&b, *s++);
+		s += n;
+	}
+	return sb_take(&b);
+}
+
+/* s with the characters smart punctuation makes (curly quotes, dashes,
+ * the ellipsis) written as the straight ones it makes them from. */
+static char *
+unsmart(const char *s)
+{
+	static const char *const pairs[][2] = {
+	    {"\u2018", "'"}, {"\u2019", "'"}, {"\u201c", "\""}, {"\u201d", "\""},
+	    {"\u2014", "---"}, {"\u2013", "--"}, {"\u2026", "..."}};
+	strbuf b = {0};
+	sb_puts(&b, "");
+	while (*s) {
+		size_t i = 0;
+		while (i < sizeof pairs / sizeof *pairs && strncmp(s, pairs[i][0], strlen(pairs[i][0])))
+			i++;
+		if (i < sizeof pairs / sizeof *pairs) {
+			sb_puts(&b, pairs[i][1]);
+			s += strlen(pairs[i][0]);
+		} else {
+			sb_putc(&b, *s++);
+		}
+	}
+	return sb_take(&b);
+}
+
+/* html converted and built reads as html itself does, word for word
+ * (with fold: white space as fold_spaces has it; with raw: as WordPress
+ * editor text, quotes and dashes as smart punctuation has them). */
+static void
+check_roundtrip_mode(const char *html, bool untrusted, bool fold, bool raw)
+{
+	char *md = conv_opt(html, raw, untrusted, "https://blog.example.net/");
+	/* Editor text reads as the HTML WordPress makes of it. */
+	html_md_options wo = {.untrusted = untrusted};
+	char *shown = raw ? hm_wordpress_html(html, &wo) : NULL;
+	char *want = html_md_text(shown ? shown : html);
+	free(shown);
 	char *got = rendered_text(md, untrusted);
+	if (raw) {
+		char *w = unsmart(want), *g = unsmart(got);
+		free(want);
+		free(got);
+		want = w;
+		got = g;
+	}
+	if (fold) {
+		char *w = fold_spaces(want), *g = fold_spaces(got);
+		free(want);
+		free(got);
+		want = w;
+		got = g;
+	}
 	if (strcmp(want, got) != 0)
 		ck_abort_msg("read back differs\nhtml: %s\nmarkdown:\n%s\nwant: %s\ngot:  %s", html, md,
 		             want, got);
 	free(md);
 	free(want);
 	free(got);
+}
+
+static void
+check_roundtrip(const char *html, bool untrusted)
+{
+	check_roundtrip_mode(html, untrusted, false, false);
 }
 
 /* The warnings the conversion gives, as printed. */
@@ -384,6 +467,74 @@ START_TEST(test_escape_roundtrip)
 }
 END_TEST
 
+/* Random documents of text full of Markdown's characters, in random
+ * markup: each reads back word for word (a fixed seed per case). */
+static unsigned
+next_rand(unsigned *state)
+{
+	*state = *state * 1103515245u + 12345u;
+	return (*state >> 16) & 0x7fff;
+}
+
+static void
+random_inline(strbuf *b, unsigned *st, int depth)
+{
+	static const char *const words[] = {
+	    "*", "_", "**", "`", "``", "[", "]", "(", ")", "&lt;", "&gt;", "&amp;", "&amp;amp;",
+	    "#", "1.", "2)", "-", "+", "=", "|", "~", "\\", "!", "'", "&quot;", "...", "--",
+	    "\u2014", "http://x.example/a_b", "www.example.org", "a@b.example", "word",
+	    "snake_case", "\u00a0", "caf\u00e9", "\u201cq\u201d", ":", ">", "![x]", "<!--", "&amp;#35;",
+	    "x*y", "_z_", "[^1]", "\\*", "  ", "\n", "tab\there", "9.", "0)", "***", "___", NULL};
+	static const char *const tags[] = {"em", "strong", "code", "del", "span", "sup", "b", "i", "a", "q"};
+	int n = 1 + (int)(next_rand(st) % 6);
+	for (int i = 0; i < n; i++) {
+		unsigned r = next_rand(st) % 100;
+		if (r < 60 || depth > 2) {
+			size_t nw = 0;
+			while (words[nw])
+				nw++;
+			sb_puts(b, words[next_rand(st) % nw]);
+			if (next_rand(st) % 2)
+				sb_putc(b, ' ');
+		} else if (r < 65) {
+			sb_puts(b, "<br>");
+		} else {
+			const char *t = tags[next_rand(st) % 10];
+			if (!strcmp(t, "a"))
+				sb_puts(b, "<a href=\"https://x.example/p?q=1&amp;r=(2)\">");
+			else
+				sb_printf(b, "<%s>", t);
+			random_inline(b, st, depth + 1);
+			sb_printf(b, "</%s>", t);
+		}
+	}
+}
+
+START_TEST(test_escape_random)
+{
+	unsigned st = 7919u * (unsigned)(_i + 1);
+	strbuf b = {0};
+	int blocks = 1 + (int)(next_rand(&st) % 5);
+	for (int k = 0; k < blocks; k++) {
+		switch (next_rand(&st) % 7) {
+		case 0: sb_puts(&b, "<h2>"); random_inline(&b, &st, 0); sb_puts(&b, "</h2>"); break;
+		case 1: sb_puts(&b, "<ul><li>"); random_inline(&b, &st, 0); sb_puts(&b, "</li><li>");
+			random_inline(&b, &st, 0); sb_puts(&b, "</li></ul>"); break;
+		case 2: sb_puts(&b, "<blockquote><p>"); random_inline(&b, &st, 0);
+			sb_puts(&b, "</p></blockquote>"); break;
+		case 3: sb_puts(&b, "<table><tr><th>"); random_inline(&b, &st, 0); sb_puts(&b, "</th></tr><tr><td>");
+			random_inline(&b, &st, 0); sb_puts(&b, "</td></tr></table>"); break;
+		case 4: sb_puts(&b, "<ol start=\"3\"><li>"); random_inline(&b, &st, 0); sb_puts(&b, "</li></ol>"); break;
+		default: sb_puts(&b, "<p>"); random_inline(&b, &st, 0); sb_puts(&b, "</p>"); break;
+		}
+	}
+	check_roundtrip_mode(b.data, false, true, false);
+	check_roundtrip_mode(b.data, true, true, false);
+	check_roundtrip_mode(b.data, false, true, true);
+	sb_free(&b);
+}
+END_TEST
+
 /* ---- structure ---- */
 
 START_TEST(test_lists)
@@ -402,6 +553,11 @@ START_TEST(test_lists)
 	ck_conv(conv, "<ol><li><blockquote><p>said</p></blockquote><pre>x = 1\n\ny = 2</pre></li></ol>",
 	        "1. > said\n\n   ```\n   x = 1\n\n   y = 2\n   ```\n");
 	ck_conv(conv, "<ul><li></li><li>b</li></ul>", "-\n- b\n");
+	/* Text out of place in a list is kept. */
+	ck_conv(conv, "<ul>before<li>a</li>after a<li>b</li></ul>", "before\n\n- a\n\n  after a\n\n- b\n");
+	/* Counting down: only HTML says it. */
+	ck_conv(conv, "<ol reversed><li>two</li><li>one</li></ol>",
+	        "<ol reversed=\"reversed\">\n<li>two</li>\n<li>one</li>\n</ol>\n");
 }
 END_TEST
 
@@ -420,6 +576,8 @@ START_TEST(test_headings_quotes_code)
 	        "> Outer\n>\n> > Inner\n>\n> - item\n");
 	ck_conv(conv, "<pre><code class=\"language-python\">print(\"```\")\n</code></pre>",
 	        "````python\nprint(\"```\")\n````\n");
+	/* Regression: a class with a form feed in it looped for ever. */
+	ck_conv(conv, "<pre class=\"a\fb\rlanguage-sh\">ls</pre>", "```sh\nls\n```\n");
 	ck_conv(conv, "<p>Use <code>a `b` c</code> or <kbd>Ctrl</kbd>.</p>",
 	        "Use ``a `b` c`` or `Ctrl`.\n");
 	ck_conv(conv, "<p>A<br>B<br><br>C<br></p><p><br>D</p>", "A\\\nB\\\n\\\nC\n\nD\n");
@@ -472,7 +630,7 @@ START_TEST(test_links)
 	free(md);
 	/* A link inside a link is its text. */
 	ck_conv(conv, "<p><a href=\"https://a.example/\">out <a href=\"https://b.example/\">in</a></a></p>",
-	        "[out](https://a.example/)[in](https://b.example/)\n");
+	        "[out](https://a.example/) [in](https://b.example/)\n");
 }
 END_TEST
 
@@ -655,6 +813,8 @@ html_md_suite(void)
 	tcase_add_test(e, test_escape_exact);
 	tcase_add_loop_test(e, test_escape_roundtrip, 0,
 	                    (int)(sizeof roundtrip_cases / sizeof *roundtrip_cases) - 1);
+	tcase_add_loop_test(e, test_escape_random, 0, 600);
+	tcase_set_timeout(e, 60);
 	suite_add_tcase(s, e);
 
 	TCase *m = tcase_create("markup");
