@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "lang.h"
 #include "source.h"
+#include "url.h"
 #include "util.h"
 #include "yamldoc.h"
 
@@ -98,6 +99,25 @@ set_string(char **dst, const char *file, const char *key, const ynode *v)
 		free(*dst);
 		*dst = s;
 	}
+}
+
+/* Like set_string, for a web address (source, a related post's url):
+ * only an absolute http or https address with a host a reader can parse
+ * is taken; anything else (javascript:, data:, "https://") is an error. */
+static void
+set_web_address(char **dst, const char *file, const char *key, const ynode *v)
+{
+	char *s = want_string(file, key, v);
+	if (s == NULL)
+		return;
+	if (!url_is_web(s) || !url_has_valid_host(s)) {
+		diag_error(file, v->line, v->col, "'%s' must be an http or https address, not '%.80s'",
+		           key, s);
+		free(s);
+		return;
+	}
+	free(*dst);
+	*dst = s;
 }
 
 static bool
@@ -377,7 +397,7 @@ load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
 		else if (!strcmp(k, "rights"))
 			set_string(&b->rights, L->yfile, k, v);
 		else if (!strcmp(k, "source"))
-			set_string(&b->source, L->yfile, k, v);
+			set_web_address(&b->source, L->yfile, k, v);
 		else if (!strcmp(k, "series"))
 			set_string(&b->series, L->yfile, k, v);
 		else if (!strcmp(k, "series-index")) {
@@ -534,7 +554,7 @@ chapter_front_matter(chapter *c, const ynode *fm, bool related)
 				c->lang = s;
 			}
 		} else if (!strcmp(k, "source"))
-			set_string(&c->source, c->file, k, v);
+			set_web_address(&c->source, c->file, k, v);
 		else if (!strcmp(k, "type")) {
 			char *s = want_string(c->file, k, v);
 			if (s && chapter_type_find(s) == NULL) {
@@ -763,13 +783,7 @@ load_related(struct loader *L, const char *rel, const char *fs, chapter *list)
 		if (!strcmp(k, "title"))
 			set_string(&rp->title, rp->file, k, v);
 		else if (!strcmp(k, "url")) {
-			set_string(&rp->url, rp->file, k, v);
-			if (rp->url && !str_starts_with(rp->url, "https://") &&
-			    !str_starts_with(rp->url, "http://")) {
-				diag_error(rp->file, v->line, v->col, "'url' must be an http or https address");
-				free(rp->url);
-				rp->url = NULL;
-			}
+			set_web_address(&rp->url, rp->file, k, v);
 		} else if (!strcmp(k, "date")) {
 			char *s = want_date(rp->file, k, v);
 			if (s) {
