@@ -378,6 +378,11 @@ build_book(book *b, const build_opts *o, build_result *r)
 			source_report_read_error(shown, e);
 		} else if (source_check_text(shown, css, len, 1) != 0) {
 			free(css);
+		} else if ((word = css_syntax_problem(css, len, &at)) != NULL) {
+			int line, col;
+			source_position(css, at, 1, &line, &col);
+			diag_error(shown, line, col, "the stylesheet is not CSS a reader can read: %s", word);
+			free(css);
 		} else if ((word = css_active_word(css, len, false, &at)) != NULL) {
 			int line, col;
 			source_position(css, at, 1, &line, &col);

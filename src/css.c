@@ -86,3 +86,94 @@ css_is_inert(const char *css, bool local_urls)
 {
 	return css_active_word(css, strlen(css), local_urls, NULL) == NULL;
 }
+
+const char *
+css_syntax_problem(const char *css, size_t len, size_t *at)
+{
+	char open[256]; /* the brackets open, innermost last */
+	size_t depth = 0;
+	size_t opened_at[256];
+	bool pending = false, at_rule = false; /* a top-level statement begun */
+	size_t pending_at = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = css[i];
+		if (c == '/' && i + 1 < len && css[i + 1] == '*') {
+			size_t start = i;
+			for (i += 2; i + 1 < len && !(css[i] == '*' && css[i + 1] == '/'); i++)
+				;
+			if (i + 1 >= len) {
+				*at = start;
+				return "a comment is never closed";
+			}
+			i++;
+			continue;
+		}
+		if (depth == 0 && !pending && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'))
+			continue;
+		if (depth == 0 && !pending && len - i >= 4 && memcmp(css + i, "<!--", 4) == 0) {
+			i += 3;
+			continue;
+		}
+		if (depth == 0 && !pending && len - i >= 3 && memcmp(css + i, "-->", 3) == 0) {
+			i += 2;
+			continue;
+		}
+		if (depth == 0 && !pending) {
+			pending = true;
+			at_rule = c == '@';
+			pending_at = i;
+		}
+		if (c == '\\') {
+			i++; /* an escape: the next character is taken as it is */
+			continue;
+		}
+		if (c == '"' || c == '\'') {
+			size_t start = i;
+			for (i++; i < len && css[i] != c; i++) {
+				if (css[i] == '\\')
+					i++;
+				else if (css[i] == '\n') {
+					*at = start;
+					return "a string runs past the end of its line";
+				}
+			}
+			if (i >= len) {
+				*at = start;
+				return "a string is never closed";
+			}
+			continue;
+		}
+		if (c == '{' || c == '(' || c == '[') {
+			if (depth == sizeof open) {
+				*at = i;
+				return "brackets are nested too deeply";
+			}
+			opened_at[depth] = i;
+			open[depth++] = c == '{' ? '}' : c == '(' ? ')' : ']';
+		} else if (c == '}' || c == ')' || c == ']') {
+			if (depth == 0 || open[depth - 1] != c) {
+				*at = i;
+				return depth == 0 ? "a bracket is closed that was never opened"
+				                  : "brackets are closed in the wrong order";
+			}
+			depth--;
+			if (depth == 0 && c == '}')
+				pending = false; /* a rule or an at-rule's block ends */
+		} else if (c == ';' && depth == 0) {
+			if (!at_rule) {
+				*at = i;
+				return "a ';' stands outside any rule";
+			}
+			pending = false;
+		}
+	}
+	if (depth > 0) {
+		*at = opened_at[depth - 1];
+		return "a bracket is opened and never closed";
+	}
+	if (pending) {
+		*at = pending_at;
+		return "text stands outside any rule";
+	}
+	return NULL;
+}

@@ -19,4 +19,11 @@ const char *css_active_word(const char *css, size_t len, bool local_urls, size_t
 /* Whether the NUL-terminated css loads or runs nothing (see above). */
 bool css_is_inert(const char *css, bool local_urls);
 
+/* Why css[0..len) is not a stylesheet a CSS parser reads to its end, or
+ * NULL when it is: a comment or string left open, a brace, bracket or
+ * parenthesis closed that was not opened or opened and never closed, or
+ * text outside any rule (a Markdown file named as the stylesheet). *at is
+ * then the byte offset of the problem. Static storage. */
+const char *css_syntax_problem(const char *css, size_t len, size_t *at);
+
 #endif

@@ -90,6 +90,40 @@ START_TEST(test_css_offset)
 }
 END_TEST
 
+/* What a CSS parser reads to its end, and what it does not (CSS-008). */
+START_TEST(test_css_syntax)
+{
+	static const struct {
+		const char *css;
+		bool ok;
+		size_t at; /* where the problem is, when not ok */
+	} syntax_cases[] = {
+	    {"", true, 0},
+	    {"p { color: red }\n", true, 0},
+	    {"@charset \"utf-8\";\n@media print { p { margin: 0 } }\n", true, 0},
+	    {"a[href$=\")\"] { content: \"}\" } /* } */\n", true, 0},
+	    {"<!-- p { margin: 0 } -->\n", true, 0},
+	    {"p::before { content: '\\'' }\n", true, 0},
+	    {"p { color: red;\n", false, 2},
+	    {"p { color: red; }}\n", false, 17},
+	    {"p { color: (red; }\n", false, 17},
+	    {"# A title\n\nSome text.\n", false, 0},
+	    {"p { }\nstray\n", false, 6},
+	    {"p { } ; q { }\n", false, 6},
+	    {"/* open comment\np { }\n", false, 0},
+	    {"p { content: \"no end }\n", false, 13},
+	};
+	for (size_t i = 0; i < sizeof syntax_cases / sizeof *syntax_cases; i++) {
+		size_t at = 0;
+		const char *why = css_syntax_problem(syntax_cases[i].css, strlen(syntax_cases[i].css), &at);
+		ck_assert_msg((why == NULL) == syntax_cases[i].ok, "case %zu: %s", i, why ? why : "ok");
+		if (!syntax_cases[i].ok)
+			ck_assert_msg(at == syntax_cases[i].at, "case %zu: at %zu, expected %zu", i, at,
+			              syntax_cases[i].at);
+	}
+}
+END_TEST
+
 Suite *
 css_suite(void)
 {
@@ -98,6 +132,7 @@ css_suite(void)
 	tcase_add_test(tc, test_css_policy);
 	tcase_add_test(tc, test_css_nul_byte);
 	tcase_add_test(tc, test_css_offset);
+	tcase_add_test(tc, test_css_syntax);
 	suite_add_tcase(s, tc);
 	return s;
 }
