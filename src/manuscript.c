@@ -909,7 +909,9 @@ load_contents_entry(struct loader *L, const ynode *v)
 		           "'related: FOLDER'");
 		return;
 	}
-	char *rel = want_string(L->yfile, "contents", pathv);
+	/* The message names the key the value belongs to: in
+	 * "- {comments: [qa/]}" that is 'comments', which takes one folder. */
+	char *rel = want_string(L->yfile, pathv == v ? "contents" : v->keys[0], pathv);
 	if (rel == NULL)
 		return;
 	char *norm = NULL, *fs = NULL;

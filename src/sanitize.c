@@ -597,7 +597,12 @@ sanitize_open_element(sanitize_ctx *ctx, xmlNodePtr dst, const char *name,
 		what = DROP;
 	switch (what) {
 	case DROP:
-		diag_warning(ctx->file, fline, col, "<%s> dropped with its content: %s", name,
+		/* An element never closed holds the rest of its block (the rest of
+		 * the chapter, in an HTML block): the message says how far. */
+		diag_warning(ctx->file, fline, col,
+		             "<%s> dropped with everything up to its </%s> (without one, to the end "
+		             "of the block it stands in): %s",
+		             name, name,
 		             !strcmp(name, "script") || !strcmp(name, "iframe") ||
 		                     !strcmp(name, "object") || !strcmp(name, "embed") ||
 		                     !strcmp(name, "applet")

@@ -1,6 +1,7 @@
 /* yamldoc.c - libyaml events to a ynode tree. */
 #include "yamldoc.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 #include <yaml.h>
@@ -140,6 +141,23 @@ fail:
 	return NULL;
 }
 
+/* mkbook reads every value as written: a tag (!!binary, !!int, !local)
+ * that would make it mean something else is named in a warning, never
+ * obeyed in silence. !!str, which asks for what mkbook does anyway, is
+ * taken without a word. */
+static void
+warn_tag(struct builder *b, const yaml_char_t *tag, int line, int col)
+{
+	if (tag == NULL || strcmp((const char *)tag, YAML_STR_TAG) == 0)
+		return;
+	const char *t = (const char *)tag;
+	const char *core = "tag:yaml.org,2002:";
+	bool is_core = strncmp(t, core, strlen(core)) == 0;
+	diag_warning(b->file, line, col,
+	             "the YAML tag '%s%.40s' is not read: the value is taken as it is written",
+	             is_core ? "!!" : "", is_core ? t + strlen(core) : t);
+}
+
 static ynode *
 parse_node(struct builder *b, yaml_event_t *ev, int depth)
 {
@@ -163,6 +181,7 @@ parse_node(struct builder *b, yaml_event_t *ev, int depth)
 			b->failed = true;
 			break;
 		}
+		warn_tag(b, ev->data.scalar.tag, line, col);
 		n = xcalloc(1, sizeof *n);
 		n->kind = YNODE_SCALAR;
 		n->value = xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
@@ -189,6 +208,12 @@ parse_node(struct builder *b, yaml_event_t *ev, int depth)
 			b->failed = true;
 			break;
 		}
+		const yaml_char_t *tag = ev->type == YAML_SEQUENCE_START_EVENT
+		                             ? ev->data.sequence_start.tag
+		                             : ev->data.mapping_start.tag;
+		if (tag && strcmp((const char *)tag, YAML_SEQ_TAG) != 0 &&
+		    strcmp((const char *)tag, YAML_MAP_TAG) != 0)
+			warn_tag(b, tag, line, col);
 		n = xcalloc(1, sizeof *n);
 		n->kind = ev->type == YAML_SEQUENCE_START_EVENT ? YNODE_SEQUENCE : YNODE_MAPPING;
 		n->line = line;
