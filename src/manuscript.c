@@ -16,6 +16,7 @@
 #include "url.h"
 #include "util.h"
 #include "yamldoc.h"
+#include "yamlvalue.h"
 
 struct loader {
 	book *b;
@@ -66,91 +67,6 @@ is_markdown_name(const char *name)
 	return str_ends_with(name, ".md") || str_ends_with(name, ".markdown");
 }
 
-/* ---- typed access to YAML values ---- */
-
-/* Returns a copy of a scalar's text, or NULL after an error. */
-static char *
-want_string(const char *file, const char *key, const ynode *v)
-{
-	if (v->kind != YNODE_SCALAR) {
-		diag_error(file, v->line, v->col, "'%s' must be a single value, not a %s", key,
-		           ynode_kind_name(v->kind));
-		return NULL;
-	}
-	if (ynode_is_null(v)) {
-		diag_error(file, v->line, v->col, "'%s' is empty", key);
-		return NULL;
-	}
-	char *s = xstrdup(v->value);
-	str_trim(s);
-	if (*s == '\0') {
-		diag_error(file, v->line, v->col, "'%s' is empty", key);
-		free(s);
-		return NULL;
-	}
-	return s;
-}
-
-static void
-set_string(char **dst, const char *file, const char *key, const ynode *v)
-{
-	char *s = want_string(file, key, v);
-	if (s) {
-		free(*dst);
-		*dst = s;
-	}
-}
-
-/* Like set_string, for a web address (source, a related post's url):
- * only an absolute http or https address with a host a reader can parse
- * is taken; anything else (javascript:, data:, "https://") is an error. */
-static void
-set_web_address(char **dst, const char *file, const char *key, const ynode *v)
-{
-	char *s = want_string(file, key, v);
-	if (s == NULL)
-		return;
-	if (!url_is_web(s) || !url_has_valid_host(s)) {
-		diag_error(file, v->line, v->col, "'%s' must be an http or https address, not '%.80s'",
-		           key, s);
-		free(s);
-		return;
-	}
-	free(*dst);
-	*dst = s;
-}
-
-static bool
-want_bool(const char *file, const char *key, const ynode *v, bool *out)
-{
-	if (v->kind == YNODE_SCALAR && !v->quoted) {
-		const char *s = v->value;
-		if (!strcmp(s, "true") || !strcmp(s, "yes") || !strcmp(s, "on")) {
-			*out = true;
-			return true;
-		}
-		if (!strcmp(s, "false") || !strcmp(s, "no") || !strcmp(s, "off")) {
-			*out = false;
-			return true;
-		}
-	}
-	diag_error(file, v->line, v->col, "'%s' must be true or false", key);
-	return false;
-}
-
-static char *
-want_date(const char *file, const char *key, const ynode *v)
-{
-	char *s = want_string(file, key, v);
-	if (s && iso8601_parse(s, NULL, NULL, NULL, NULL) == 0) {
-		diag_error(file, v->line, v->col,
-		           "'%s' is not a date: write it as YYYY-MM-DD (ISO 8601), not '%s'", key, s);
-		free(s);
-		return NULL;
-	}
-	return s;
-}
-
 /* ---- book.yaml ---- */
 
 static void
@@ -168,16 +84,16 @@ load_authors(struct loader *L, const ynode *v)
 		const ynode *a = items[i];
 		book_author au = {0};
 		if (a->kind == YNODE_SCALAR) {
-			au.name = want_string(L->yfile, "author", a);
+			au.name = yamlvalue_string(L->yfile, "author", a);
 		} else if (a->kind == YNODE_MAPPING) {
 			for (size_t k = 0; k < a->n; k++) {
 				const char *key = a->keys[k];
 				if (!strcmp(key, "name"))
-					set_string(&au.name, L->yfile, "name", a->items[k]);
+					yamlvalue_set_string(&au.name, L->yfile, "name", a->items[k]);
 				else if (!strcmp(key, "file-as"))
-					set_string(&au.file_as, L->yfile, "file-as", a->items[k]);
+					yamlvalue_set_string(&au.file_as, L->yfile, "file-as", a->items[k]);
 				else if (!strcmp(key, "role"))
-					set_string(&au.role, L->yfile, "role", a->items[k]);
+					yamlvalue_set_string(&au.role, L->yfile, "role", a->items[k]);
 				else
 					diag_warning(L->yfile, a->key_lines[k], a->key_cols[k],
 					             "unknown author key '%s' (known: name, file-as, role)",
@@ -217,7 +133,7 @@ load_labels(struct loader *L, const ynode *v)
 			             v->keys[i]);
 			continue;
 		}
-		set_string(&L->b->labels[id], L->yfile, v->keys[i], v->items[i]);
+		yamlvalue_set_string(&L->b->labels[id], L->yfile, v->keys[i], v->items[i]);
 	}
 }
 
@@ -237,10 +153,10 @@ load_accessibility(struct loader *L, const ynode *v)
 	for (size_t i = 0; i < v->n; i++) {
 		const char *k = v->keys[i];
 		if (!strcmp(k, "conforms-to")) {
-			set_string(&b->conforms_to, L->yfile, k, v->items[i]);
+			yamlvalue_set_string(&b->conforms_to, L->yfile, k, v->items[i]);
 			claim = v->items[i];
 		} else if (!strcmp(k, "certified-by")) {
-			set_string(&b->certified_by, L->yfile, k, v->items[i]);
+			yamlvalue_set_string(&b->certified_by, L->yfile, k, v->items[i]);
 			by = v->items[i];
 		} else {
 			diag_warning(L->yfile, v->key_lines[i], v->key_cols[i],
@@ -260,7 +176,7 @@ static void
 load_subjects(struct loader *L, const ynode *v)
 {
 	if (v->kind == YNODE_SCALAR) {
-		char *s = want_string(L->yfile, "subjects", v);
+		char *s = yamlvalue_string(L->yfile, "subjects", v);
 		if (s)
 			strlist_push_owned(&L->b->subjects, s);
 		return;
@@ -270,38 +186,10 @@ load_subjects(struct loader *L, const ynode *v)
 		return;
 	}
 	for (size_t i = 0; i < v->n; i++) {
-		char *s = want_string(L->yfile, "subjects", v->items[i]);
+		char *s = yamlvalue_string(L->yfile, "subjects", v->items[i]);
 		if (s)
 			strlist_push_owned(&L->b->subjects, s);
 	}
-}
-
-/* Unknown keys in one mapping are reported one by one up to this many,
- * then as one count: a file of 100,000 of them is one screen, not 100,000
- * lines. */
-#define MAX_UNKNOWN_KEYS_SHOWN 10
-
-/* Warns of the unknown key map->keys[i] (what: "key '%s' in book.yaml"...),
- * the first MAX_UNKNOWN_KEYS_SHOWN of a mapping each on its own line;
- * *count counts them, for unknown_keys_done. */
-static void
-warn_unknown_key(const char *file, const ynode *map, size_t i, const char *what, size_t *count)
-{
-	if (++*count > MAX_UNKNOWN_KEYS_SHOWN)
-		return;
-	char *text = xasprintf(what, map->keys[i]);
-	diag_warning(file, map->key_lines[i], map->key_cols[i], "unknown %s (ignored)", text);
-	free(text);
-}
-
-/* Sums up the unknown keys of a mapping that warn_unknown_key did not
- * show. */
-static void
-unknown_keys_done(const char *file, const ynode *map, size_t count)
-{
-	if (count > MAX_UNKNOWN_KEYS_SHOWN)
-		diag_warning(file, map->line, map->col, "%zu more unknown keys (ignored)",
-		             count - MAX_UNKNOWN_KEYS_SHOWN);
 }
 
 /* 10000-01-01T00:00:00Z: the first moment EPUB's dates cannot write. */
@@ -341,13 +229,13 @@ load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
 		const char *k = root->keys[i];
 		const ynode *v = root->items[i];
 		if (!strcmp(k, "title"))
-			set_string(&b->title, L->yfile, k, v);
+			yamlvalue_set_string(&b->title, L->yfile, k, v);
 		else if (!strcmp(k, "subtitle"))
-			set_string(&b->subtitle, L->yfile, k, v);
+			yamlvalue_set_string(&b->subtitle, L->yfile, k, v);
 		else if (!strcmp(k, "author") || !strcmp(k, "authors"))
 			load_authors(L, v);
 		else if (!strcmp(k, "language")) {
-			char *s = want_string(L->yfile, k, v);
+			char *s = yamlvalue_string(L->yfile, k, v);
 			if (s && !lang_is_tag(s)) {
 				diag_error(L->yfile, v->line, v->col,
 				           "'%s' is not a language tag; use a BCP 47 tag such as en, "
@@ -362,17 +250,17 @@ load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
 				b->language_pos = (srcpos){v->line, v->col};
 			}
 		} else if (!strcmp(k, "identifier")) {
-			set_string(&b->identifier, L->yfile, k, v);
+			yamlvalue_set_string(&b->identifier, L->yfile, k, v);
 			b->identifier_given = b->identifier != NULL;
 		}
 		else if (!strcmp(k, "date")) {
-			char *s = want_date(L->yfile, k, v);
+			char *s = yamlvalue_date(L->yfile, k, v);
 			if (s) {
 				free(b->date);
 				b->date = s;
 			}
 		} else if (!strcmp(k, "modified")) {
-			char *s = want_date(L->yfile, k, v);
+			char *s = yamlvalue_date(L->yfile, k, v);
 			long long t;
 			if (s && iso8601_parse(s, NULL, NULL, NULL, &t) < 3) {
 				diag_error(L->yfile, v->line, v->col,
@@ -389,19 +277,19 @@ load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
 			}
 			free(s);
 		} else if (!strcmp(k, "publisher"))
-			set_string(&b->publisher, L->yfile, k, v);
+			yamlvalue_set_string(&b->publisher, L->yfile, k, v);
 		else if (!strcmp(k, "description"))
-			set_string(&b->description, L->yfile, k, v);
+			yamlvalue_set_string(&b->description, L->yfile, k, v);
 		else if (!strcmp(k, "subjects") || !strcmp(k, "subject"))
 			load_subjects(L, v);
 		else if (!strcmp(k, "rights"))
-			set_string(&b->rights, L->yfile, k, v);
+			yamlvalue_set_string(&b->rights, L->yfile, k, v);
 		else if (!strcmp(k, "source"))
-			set_web_address(&b->source, L->yfile, k, v);
+			yamlvalue_set_web_address(&b->source, L->yfile, k, v);
 		else if (!strcmp(k, "series"))
-			set_string(&b->series, L->yfile, k, v);
+			yamlvalue_set_string(&b->series, L->yfile, k, v);
 		else if (!strcmp(k, "series-index")) {
-			char *s = want_string(L->yfile, k, v);
+			char *s = yamlvalue_string(L->yfile, k, v);
 			char *end = NULL;
 			if (s && (strtod(s, &end), *end != '\0')) {
 				diag_error(L->yfile, v->line, v->col, "'series-index' must be a number");
@@ -414,13 +302,13 @@ load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
 				series_index_pos = (srcpos){v->line, v->col};
 			}
 		} else if (!strcmp(k, "cover")) {
-			set_string(&b->cover, L->yfile, k, v);
+			yamlvalue_set_string(&b->cover, L->yfile, k, v);
 			b->cover_pos = (srcpos){v->line, v->col};
 		} else if (!strcmp(k, "stylesheet")) {
-			set_string(&b->stylesheet, L->yfile, k, v);
+			yamlvalue_set_string(&b->stylesheet, L->yfile, k, v);
 			b->stylesheet_pos = (srcpos){v->line, v->col};
 		} else if (!strcmp(k, "toc-depth")) {
-			char *s = want_string(L->yfile, k, v);
+			char *s = yamlvalue_string(L->yfile, k, v);
 			char *end = NULL;
 			long d = s ? strtol(s, &end, 10) : 0;
 			if (s && (*end != '\0' || d < 1 || d > 6))
@@ -429,11 +317,11 @@ load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
 				b->toc_depth = (int)d;
 			free(s);
 		} else if (!strcmp(k, "titlepage"))
-			want_bool(L->yfile, k, v, &b->titlepage);
+			yamlvalue_bool(L->yfile, k, v, &b->titlepage);
 		else if (!strcmp(k, "colophon"))
-			want_bool(L->yfile, k, v, &b->colophon);
+			yamlvalue_bool(L->yfile, k, v, &b->colophon);
 		else if (!strcmp(k, "nest-comments"))
-			want_bool(L->yfile, k, v, &b->nest_comments);
+			yamlvalue_bool(L->yfile, k, v, &b->nest_comments);
 		else if (!strcmp(k, "labels"))
 			load_labels(L, v);
 		else if (!strcmp(k, "accessibility"))
@@ -441,9 +329,9 @@ load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
 		else if (!strcmp(k, "contents"))
 			*contents = v;
 		else
-			warn_unknown_key(L->yfile, root, i, "key '%s' in book.yaml", &unknown);
+			yamlvalue_warn_unknown(L->yfile, root, i, "key '%s' in book.yaml", &unknown);
 	}
-	unknown_keys_done(L->yfile, root, unknown);
+	yamlvalue_unknown_done(L->yfile, root, unknown);
 	if (b->series_index && !b->series)
 		diag_warning(L->yfile, series_index_pos.line, series_index_pos.col,
 		             "'series-index' without 'series' is ignored");
@@ -543,9 +431,9 @@ chapter_front_matter(chapter *c, const ynode *fm, bool related)
 		const char *k = fm->keys[i];
 		const ynode *v = fm->items[i];
 		if (!strcmp(k, "title"))
-			set_string(&c->title, c->file, k, v);
+			yamlvalue_set_string(&c->title, c->file, k, v);
 		else if (!strcmp(k, "lang") || !strcmp(k, "language")) {
-			char *s = want_string(c->file, k, v);
+			char *s = yamlvalue_string(c->file, k, v);
 			if (s && !lang_is_tag(s)) {
 				diag_error(c->file, v->line, v->col, "'%s' is not a BCP 47 language tag", s);
 				free(s);
@@ -554,9 +442,9 @@ chapter_front_matter(chapter *c, const ynode *fm, bool related)
 				c->lang = s;
 			}
 		} else if (!strcmp(k, "source"))
-			set_web_address(&c->source, c->file, k, v);
+			yamlvalue_set_web_address(&c->source, c->file, k, v);
 		else if (!strcmp(k, "type")) {
-			char *s = want_string(c->file, k, v);
+			char *s = yamlvalue_string(c->file, k, v);
 			if (s && chapter_type_find(s) == NULL) {
 				char *known = chapter_type_names();
 				diag_error(c->file, v->line, v->col, "unknown chapter type '%s' (known: %s)",
@@ -571,9 +459,9 @@ chapter_front_matter(chapter *c, const ynode *fm, bool related)
 		                       !strcmp(k, "summary"))) {
 			/* a related post's own keys, read by load_related */
 		} else
-			warn_unknown_key(c->file, fm, i, "front matter key '%s'", &unknown);
+			yamlvalue_warn_unknown(c->file, fm, i, "front matter key '%s'", &unknown);
 	}
-	unknown_keys_done(c->file, fm, unknown);
+	yamlvalue_unknown_done(c->file, fm, unknown);
 }
 
 /* The name diagnostics use for a manuscript-relative path. */
@@ -703,15 +591,15 @@ load_comment(struct loader *L, const char *rel, const char *fs)
 		const char *k = fm->keys[i];
 		const ynode *v = fm->items[i];
 		if (!strcmp(k, "author"))
-			set_string(&cm->author, cm->file, k, v);
+			yamlvalue_set_string(&cm->author, cm->file, k, v);
 		else if (!strcmp(k, "date")) {
-			char *s = want_date(cm->file, k, v);
+			char *s = yamlvalue_date(cm->file, k, v);
 			if (s) {
 				free(cm->date);
 				cm->date = s;
 			}
 		} else if (!strcmp(k, "status")) {
-			char *s = want_string(cm->file, k, v);
+			char *s = yamlvalue_string(cm->file, k, v);
 			cm->status_pos = (srcpos){v->line, v->col};
 			if (s == NULL)
 				continue;
@@ -727,18 +615,18 @@ load_comment(struct loader *L, const char *rel, const char *fs)
 				           "unknown status '%s' (use approved, pending or spam)", s);
 			free(s);
 		} else if (!strcmp(k, "id")) {
-			set_string(&cm->id, cm->file, k, v);
+			yamlvalue_set_string(&cm->id, cm->file, k, v);
 			cm->id_pos = (srcpos){v->line, v->col};
 		} else if (!strcmp(k, "reply-to")) {
-			set_string(&cm->reply_to, cm->file, k, v);
+			yamlvalue_set_string(&cm->reply_to, cm->file, k, v);
 			cm->reply_to_pos = (srcpos){v->line, v->col};
 		} else if (!strcmp(k, "title"))
-			set_string(&cm->title, cm->file, k, v);
+			yamlvalue_set_string(&cm->title, cm->file, k, v);
 		else if (!strcmp(k, "author-url")) {
-			set_string(&cm->author_url, cm->file, k, v);
+			yamlvalue_set_string(&cm->author_url, cm->file, k, v);
 			cm->author_url_pos = (srcpos){v->line, v->col};
 		} else if (!strcmp(k, "role")) {
-			char *s = want_string(cm->file, k, v);
+			char *s = yamlvalue_string(cm->file, k, v);
 			if (s && !strcmp(s, "author"))
 				cm->by_author = true;
 			else if (s && strcmp(s, "reader"))
@@ -746,9 +634,9 @@ load_comment(struct loader *L, const char *rel, const char *fs)
 				           "unknown role '%s' (use 'author' for the book's author)", s);
 			free(s);
 		} else
-			warn_unknown_key(cm->file, fm, i, "comment key '%s'", &unknown);
+			yamlvalue_warn_unknown(cm->file, fm, i, "comment key '%s'", &unknown);
 	}
-	unknown_keys_done(cm->file, fm, unknown);
+	yamlvalue_unknown_done(cm->file, fm, unknown);
 	if (cm->author == NULL && diag_error_count() == errors)
 		diag_error(cm->file, fm->line, fm->col, "a comment needs an 'author'");
 	if (!have_status && diag_error_count() == errors)
@@ -781,23 +669,23 @@ load_related(struct loader *L, const char *rel, const char *fs, chapter *list)
 		const char *k = fm->keys[i];
 		const ynode *v = fm->items[i];
 		if (!strcmp(k, "title"))
-			set_string(&rp->title, rp->file, k, v);
+			yamlvalue_set_string(&rp->title, rp->file, k, v);
 		else if (!strcmp(k, "url")) {
-			set_web_address(&rp->url, rp->file, k, v);
+			yamlvalue_set_web_address(&rp->url, rp->file, k, v);
 		} else if (!strcmp(k, "date")) {
-			char *s = want_date(rp->file, k, v);
+			char *s = yamlvalue_date(rp->file, k, v);
 			if (s) {
 				free(rp->date);
 				rp->date = s;
 			}
 		} else if (!strcmp(k, "summary"))
-			set_string(&rp->summary, rp->file, k, v);
+			yamlvalue_set_string(&rp->summary, rp->file, k, v);
 		else if (!strcmp(k, "lang") || !strcmp(k, "source") || !strcmp(k, "type"))
 			; /* used when the post is a chapter of its own */
 		else
-			warn_unknown_key(rp->file, fm, i, "related-post key '%s'", &unknown);
+			yamlvalue_warn_unknown(rp->file, fm, i, "related-post key '%s'", &unknown);
 	}
-	unknown_keys_done(rp->file, fm, unknown);
+	yamlvalue_unknown_done(rp->file, fm, unknown);
 	if (rp->title == NULL)
 		diag_error(rp->file, fm->line, fm->col, "a related post needs a 'title'");
 	if (rp->url == NULL)
@@ -911,7 +799,7 @@ load_contents_entry(struct loader *L, const ynode *v)
 	}
 	/* The message names the key the value belongs to: in
 	 * "- {comments: [qa/]}" that is 'comments', which takes one folder. */
-	char *rel = want_string(L->yfile, pathv == v ? "contents" : v->keys[0], pathv);
+	char *rel = yamlvalue_string(L->yfile, pathv == v ? "contents" : v->keys[0], pathv);
 	if (rel == NULL)
 		return;
 	char *norm = NULL, *fs = NULL;
