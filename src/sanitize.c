@@ -63,8 +63,8 @@ static const struct element_rule element_rules[] = {
 	{"option", DROP, NULL},     {"output", UNWRAP, NULL},    {"p", KEEP, NULL},
 	{"param", DROP, NULL},      {"picture", UNWRAP, NULL},   {"plaintext", KEEP, "pre"},
 	{"portal", DROP, NULL},     {"pre", KEEP, NULL},         {"progress", UNWRAP, NULL},
-	{"q", KEEP, NULL},          {"rb", KEEP, NULL},          {"rp", KEEP, NULL},
-	{"rt", KEEP, NULL},         {"rtc", KEEP, NULL},         {"ruby", KEEP, NULL},
+	{"q", KEEP, NULL},          {"rb", UNWRAP_QUIET, NULL},          {"rp", KEEP, NULL},
+	{"rt", KEEP, NULL},         {"rtc", UNWRAP_QUIET, NULL},         {"ruby", KEEP, NULL},
 	{"s", KEEP, NULL},          {"samp", KEEP, NULL},        {"script", DROP, NULL},
 	{"search", UNWRAP, NULL},   {"section", KEEP, NULL},     {"select", DROP, NULL},
 	{"slot", UNWRAP, NULL},     {"small", KEEP, NULL},       {"source", DROP_QUIET, NULL},
@@ -795,7 +795,7 @@ is_phrasing(const char *name)
 static bool
 wants_phrasing(const char *name)
 {
-	static const char *const p[] = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", NULL};
+	static const char *const p[] = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "summary", NULL};
 	return name_in(name, p) || (is_phrasing(name) && strcmp(name, "a") && strcmp(name, "ins") &&
 	                            strcmp(name, "del"));
 }

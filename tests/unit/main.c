@@ -25,6 +25,7 @@ Suite *chapter_type_suite(void);
 Suite *xref_suite(void);
 Suite *toc_suite(void);
 Suite *diag_suite(void);
+Suite *content_model_suite(void);
 
 int
 main(void)
@@ -48,6 +49,7 @@ main(void)
 	srunner_add_suite(sr, css_suite());
 	srunner_add_suite(sr, lang_suite());
 	srunner_add_suite(sr, chapter_type_suite());
+	srunner_add_suite(sr, content_model_suite());
 	srunner_add_suite(sr, xref_suite());
 	srunner_add_suite(sr, toc_suite());
 	srunner_add_suite(sr, diag_suite());
