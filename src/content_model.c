@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "html_values.h"
 #include "strbuf.h"
 #include "strmap.h"
 
@@ -271,6 +272,17 @@ repair_ruby(xmlNodePtr ruby)
 	neutralise(ruby, "span");
 }
 
+/* A time element without datetime says its date in its text; when the
+ * text is no date ("yesterday"), it is a span. */
+static void
+repair_time(xmlNodePtr t)
+{
+	xmlChar *text = xmlNodeGetContent(t);
+	if (text == NULL || !html_value_is_datetime((const char *)text, false))
+		neutralise(t, "span");
+	xmlFree(text);
+}
+
 /* ---- allowed parents ---- */
 
 struct parent_rule {
@@ -353,6 +365,8 @@ repair_node(xmlNodePtr n)
 			repair_details(c);
 		else if (!strcmp(name, "ruby"))
 			repair_ruby(c);
+		else if (!strcmp(name, "time") && !xmlHasProp(c, BAD_CAST "datetime"))
+			repair_time(c);
 		else if (!strcmp(name, "colgroup") && xmlHasProp(c, BAD_CAST "span") &&
 		         c->children)
 			xmlUnsetProp(c, BAD_CAST "span"); /* its columns count */

@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "lang.h"
 #include "source.h"
+#include "url.h"
 #include "util.h"
 #include "yamldoc.h"
 
@@ -636,12 +637,19 @@ load_related(struct loader *L, const char *rel, const char *fs, chapter *list)
 			set_string(&rp->title, rp->file, k, v);
 		else if (!strcmp(k, "url")) {
 			set_string(&rp->url, rp->file, k, v);
-			if (rp->url && !str_starts_with(rp->url, "https://") &&
-			    !str_starts_with(rp->url, "http://")) {
-				diag_error(rp->file, v->line, v->col, "'url' must be an http or https address");
+			char *valid = rp->url ? url_make_valid(rp->url) : NULL;
+			if (rp->url && (valid == NULL || (!url_scheme_is(valid, "https") &&
+			                                  !url_scheme_is(valid, "http")))) {
+				diag_error(rp->file, v->line, v->col,
+				           "'url' must be an http or https address with a valid host");
 				free(rp->url);
 				rp->url = NULL;
+			} else if (valid) {
+				free(rp->url);
+				rp->url = valid;
+				valid = NULL;
 			}
+			free(valid);
 		} else if (!strcmp(k, "date")) {
 			char *s = want_date(rp->file, k, v);
 			if (s) {

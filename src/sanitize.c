@@ -10,6 +10,7 @@
 #include "book.h"
 #include "css.h"
 #include "diag.h"
+#include "html_values.h"
 #include "slug.h"
 #include "url.h"
 #include "util.h"
@@ -201,7 +202,7 @@ attribute_allowed(const char *el, const char *attr, const char *value)
 	if (!strcmp(attr, "width") || !strcmp(attr, "height"))
 		return !strcmp(el, "img") && is_digits(value);
 	if (!strcmp(attr, "colspan") || !strcmp(attr, "rowspan"))
-		return (!strcmp(el, "td") || !strcmp(el, "th")) && is_digits(value);
+		return !strcmp(el, "td") || !strcmp(el, "th");
 	if (!strcmp(attr, "headers"))
 		return !strcmp(el, "td") || !strcmp(el, "th");
 	if (!strcmp(attr, "scope"))
@@ -219,7 +220,7 @@ attribute_allowed(const char *el, const char *attr, const char *value)
 		return !strcmp(el, "blockquote") || !strcmp(el, "q") || !strcmp(el, "del") ||
 		       !strcmp(el, "ins");
 	if (!strcmp(attr, "span"))
-		return (!strcmp(el, "col") || !strcmp(el, "colgroup")) && is_digits(value);
+		return !strcmp(el, "col") || !strcmp(el, "colgroup");
 	if (!strcmp(attr, "open"))
 		return !strcmp(el, "details");
 	return false;
@@ -296,27 +297,6 @@ has_class(const sanitize_attr *attrs, size_t nattrs, const char *cls)
 	return found;
 }
 
-/* The address url with every '#' after the first percent-escaped, or NULL
- * when it has at most one: a fragment cannot hold '#' (RFC 3986), and
- * epubcheck refuses such an address (RSC-020), though browsers follow it
- * (https://matrix.to/#/#room:example.org, "page.html##id"). */
-static char *
-escape_extra_hashes(const char *url)
-{
-	const char *first = strchr(url, '#');
-	if (first == NULL || strchr(first + 1, '#') == NULL)
-		return NULL;
-	strbuf sb = {0};
-	sb_append(&sb, url, (size_t)(first - url) + 1);
-	for (const char *p = first + 1; *p; p++) {
-		if (*p == '#')
-			sb_puts(&sb, "%23");
-		else
-			sb_putc(&sb, *p);
-	}
-	return sb_take(&sb);
-}
-
 /* Copies one attribute after the checks, or warns. */
 static void
 copy_attribute(sanitize_ctx *ctx, xmlNodePtr out, const char *el, const sanitize_attr *a,
@@ -329,7 +309,12 @@ copy_attribute(sanitize_ctx *ctx, xmlNodePtr out, const char *el, const sanitize
 		diag_warning(ctx->file, line, col, "event handler '%s' on <%s> dropped", name, el);
 		goto out;
 	}
-	if (!strcmp(name, "data-sourcepos"))
+	/* How a browser fetches or opens (WordPress writes them on every image
+	 * and link): nothing for a book, and no loss worth a word. */
+	static const char *const browsing[] = {"data-sourcepos", "srcset", "sizes", "loading",
+	                                       "decoding", "fetchpriority", "target", "rel",
+	                                       "referrerpolicy", NULL};
+	if (name_in(name, browsing))
 		goto out;
 	if (!strcmp(name, "epub:type")) {
 		if (*value)
@@ -355,10 +340,25 @@ copy_attribute(sanitize_ctx *ctx, xmlNodePtr out, const char *el, const sanitize
 			             el);
 			goto out;
 		}
-		char *escaped = escape_extra_hashes(value);
-		if (escaped) {
-			free(value);
-			value = escaped;
+		char *valid = url_make_valid(value);
+		if (valid == NULL || !url_is_safe(valid, ctx->untrusted)) {
+			diag_warning(ctx->file, line, col,
+			             "%s '%.60s' on <%s> dropped: it is not a valid address ('\\' "
+			             "before the path, port or host)",
+			             name, value, el);
+			free(valid);
+			goto out;
+		}
+		free(value);
+		value = valid;
+		/* A cite is no link mkbook resolves, and a relative one names a
+		 * file of the book that is not there (EPUBCheck 5: RSC-007);
+		 * WordPress posts hold prose in it ("deleted it"). */
+		if (!strcmp(name, "cite") && !url_has_scheme(value)) {
+			diag_warning(ctx->file, line, col,
+			             "cite '%.60s' on <%s> dropped: it is not the web address of a source",
+			             a->value, el);
+			goto out;
 		}
 	}
 	if (!strcmp(name, "id") || !strcmp(name, "name")) {
@@ -393,6 +393,11 @@ copy_attribute(sanitize_ctx *ctx, xmlNodePtr out, const char *el, const sanitize
 	if (!strcmp(name, "aria-hidden") && strcmp(value, "true") && strcmp(value, "false"))
 		goto out;
 	if (attribute_allowed(el, name, value)) {
+		if (!html_value_ok(el, name, value)) {
+			diag_warning(ctx->file, line, col, "%s=\"%.40s\" on <%s> is not a valid value; dropped",
+			             name, value, el);
+			goto out;
+		}
 		if (!strcmp(name, "reversed") || !strcmp(name, "open"))
 			xmlSetProp(out, BAD_CAST name, BAD_CAST name);
 		else
@@ -473,6 +478,43 @@ has_descendant(xmlNodePtr n, const char *name)
 	return false;
 }
 
+static xmlNodePtr
+find_id(xmlNodePtr n, const char *id)
+{
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		xmlChar *v = xmlGetProp(c, BAD_CAST "id");
+		bool hit = v && !strcmp((const char *)v, id);
+		xmlFree(v);
+		if (hit)
+			return c;
+		xmlNodePtr r = find_id(c, id);
+		if (r)
+			return r;
+	}
+	return NULL;
+}
+
+/* Gives a footnote or note reference (n) its id. The ids of notes are
+ * mkbook's: raw HTML that took one first (<p id="fn-2">) loses it, with a
+ * warning, so that the note and the links to it meet. */
+static void
+claim_note_id(sanitize_ctx *ctx, xmlNodePtr n, const char *id, int line)
+{
+	if (!strset_add(ctx->ids, id)) {
+		xmlNodePtr top = xmlDocGetRootElement(n->doc);
+		xmlNodePtr holder = top ? find_id(top, id) : NULL;
+		if (holder == NULL)
+			return; /* claimed, but not in this document's tree yet */
+		diag_warning(ctx->file, line, 0,
+		             "id '%s' on <%s> dropped: a footnote of this page uses it", id,
+		             (const char *)holder->name);
+		xmlUnsetProp(holder, BAD_CAST "id");
+	}
+	xmlSetProp(n, BAD_CAST "id", BAD_CAST id);
+}
+
 /* cmark-gfm's footnote list: <section class="footnotes" data-footnotes>
  * <ol><li id="fn-x">...</li></ol></section> becomes a section of
  * <aside epub:type="footnote"> notes, each led by its number, which links
@@ -500,8 +542,7 @@ copy_footnotes(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int 
 			xmlSetProp(aside, BAD_CAST "role", BAD_CAST "doc-footnote");
 			char *nid = xasprintf("%s%s", ctx->id_prefix ? ctx->id_prefix : "",
 			                      id ? (const char *)id : "fn");
-			if (strset_add(ctx->ids, nid))
-				xmlSetProp(aside, BAD_CAST "id", BAD_CAST nid);
+			claim_note_id(ctx, aside, nid, file_line(ctx, line));
 			/* The number, as the way back to the first reference. */
 			xmlNodePtr first = NULL;
 			for (xmlNodePtr c = li->children; c; c = c->next)
@@ -616,9 +657,13 @@ sanitize_open_element(sanitize_ctx *ctx, xmlNodePtr dst, const char *name,
 	xmlNodePtr out = xhtml_add(dst, out_name, NULL);
 	bool noteref = !strcmp(name, "a") && find_attr(attrs, nattrs, "data-footnote-ref");
 	for (size_t i = 0; i < nattrs; i++) {
-		/* A note reference's id is claimed below, with its prefix. */
-		if (noteref && ctx->id_prefix && *ctx->id_prefix && !strcmp(attrs[i].name, "id"))
+		/* A note reference's id is claimed here, or below with its prefix. */
+		bool prefixed = ctx->id_prefix && *ctx->id_prefix;
+		if (noteref && !strcmp(attrs[i].name, "id")) {
+			if (!prefixed && attrs[i].value && *attrs[i].value)
+				claim_note_id(ctx, out, attrs[i].value, fline);
 			continue;
+		}
 		copy_attribute(ctx, out, out_name, &attrs[i], fline, col);
 	}
 	if (noteref) {
@@ -629,7 +674,6 @@ sanitize_open_element(sanitize_ctx *ctx, xmlNodePtr dst, const char *name,
 		xmlSetProp(out, BAD_CAST "class", BAD_CAST "noteref");
 		if (ctx->id_prefix && *ctx->id_prefix) {
 			xmlChar *href = xmlGetProp(out, BAD_CAST "href");
-			const sanitize_attr *id = find_attr(attrs, nattrs, "id");
 			if (href && href[0] == '#') {
 				char *t = xasprintf("%s%s", ctx->id_prefix, (const char *)href + 1);
 				char *f = slug_fragment(t);
@@ -639,14 +683,26 @@ sanitize_open_element(sanitize_ctx *ctx, xmlNodePtr dst, const char *name,
 				free(f);
 				free(t);
 			}
-			if (id && id->value) {
+			xmlFree(href);
+			const sanitize_attr *id = find_attr(attrs, nattrs, "id");
+			if (id && id->value && *id->value) {
 				char *i = xasprintf("%s%s", ctx->id_prefix, id->value);
-				if (strset_add(ctx->ids, i))
-					xmlSetProp(out, BAD_CAST "id", BAD_CAST i);
+				claim_note_id(ctx, out, i, fline);
 				free(i);
 			}
-			xmlFree(href);
 		}
+	}
+	if (!strcmp(out_name, "bdo")) {
+		/* <bdo> overrides the direction it names; without ltr or rtl it
+		 * names none, and mkbook does not guess one: a span. */
+		xmlChar *dir = xmlGetProp(out, BAD_CAST "dir");
+		if (dir == NULL || !xmlStrcmp(dir, BAD_CAST "auto")) {
+			diag_warning(ctx->file, fline, col,
+			             "<bdo> without dir=\"ltr\" or dir=\"rtl\" overrides nothing; "
+			             "made a <span>");
+			xmlNodeSetName(out, BAD_CAST "span");
+		}
+		xmlFree(dir);
 	}
 	if ((!strcmp(name, "a") || !strcmp(name, "img")) && fline > 0) {
 		char l[16];

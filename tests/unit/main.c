@@ -26,6 +26,7 @@ Suite *xref_suite(void);
 Suite *toc_suite(void);
 Suite *diag_suite(void);
 Suite *content_model_suite(void);
+Suite *html_values_suite(void);
 
 int
 main(void)
@@ -50,6 +51,7 @@ main(void)
 	srunner_add_suite(sr, lang_suite());
 	srunner_add_suite(sr, chapter_type_suite());
 	srunner_add_suite(sr, content_model_suite());
+	srunner_add_suite(sr, html_values_suite());
 	srunner_add_suite(sr, xref_suite());
 	srunner_add_suite(sr, toc_suite());
 	srunner_add_suite(sr, diag_suite());
