@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lang.h"
+#include "util.h"
 
 /* Reads exactly n digits at *p (n 0: one or more) into *v; advances *p. */
 static bool
@@ -252,4 +253,91 @@ html_value_ok(const char *el, const char *attr, const char *value)
 	if (!strcmp(attr, "translate"))
 		return !strcmp(value, "yes") || !strcmp(value, "no") || !*value;
 	return true;
+}
+
+/* ---- which attributes an element takes ---- */
+
+static bool
+is_digits(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+bool
+html_attribute_is_data(const char *name)
+{
+	if (!str_starts_with(name, "data-") || name[5] == '\0')
+		return false;
+	for (const char *p = name + 5; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' ||
+		      *p == '.'))
+			return false;
+	return true;
+}
+
+static bool
+name_in(const char *name, const char *const *list)
+{
+	for (int i = 0; list[i]; i++)
+		if (!strcmp(name, list[i]))
+			return true;
+	return false;
+}
+
+bool
+html_attribute_is_presentational(const char *name)
+{
+	static const char *const p[] = {"align", "valign", "bgcolor", "background", "border",
+	                                "cellpadding", "cellspacing", "color", "face", "size",
+	                                "nowrap", "hspace", "vspace", "frame", "rules", "clear",
+	                                "compact", "noshade", "char", "charoff", "axis", "width",
+	                                "height", "summary", "longdesc", "bordercolor", "marginwidth",
+	                                "marginheight", "link", "vlink", "alink", "text", NULL};
+	return name_in(name, p);
+}
+
+bool
+html_attribute_allowed(const char *el, const char *attr, const char *value)
+{
+	static const char *const global[] = {"id", "class", "title", "lang", "dir", "translate",
+	                                     "aria-label", "aria-hidden", "aria-describedby",
+	                                     "aria-labelledby", NULL};
+	if (name_in(attr, global))
+		return true;
+	if (!strcmp(attr, "href"))
+		return !strcmp(el, "a");
+	if (!strcmp(attr, "hreflang") || !strcmp(attr, "type"))
+		return !strcmp(el, "a") || (!strcmp(el, "ol") && !strcmp(attr, "type"));
+	if (!strcmp(attr, "src") || !strcmp(attr, "alt"))
+		return !strcmp(el, "img");
+	if (!strcmp(attr, "width") || !strcmp(attr, "height"))
+		return !strcmp(el, "img") && is_digits(value);
+	if (!strcmp(attr, "colspan") || !strcmp(attr, "rowspan"))
+		return !strcmp(el, "td") || !strcmp(el, "th");
+	if (!strcmp(attr, "headers"))
+		return !strcmp(el, "td") || !strcmp(el, "th");
+	if (!strcmp(attr, "scope"))
+		return !strcmp(el, "th") && (!strcmp(value, "row") || !strcmp(value, "col") ||
+		                             !strcmp(value, "rowgroup") || !strcmp(value, "colgroup"));
+	if (!strcmp(attr, "start"))
+		return !strcmp(el, "ol") && (is_digits(value) || (value[0] == '-' && is_digits(value + 1)));
+	if (!strcmp(attr, "reversed"))
+		return !strcmp(el, "ol");
+	if (!strcmp(attr, "value"))
+		return (!strcmp(el, "li") && is_digits(value)) || !strcmp(el, "data");
+	if (!strcmp(attr, "datetime"))
+		return !strcmp(el, "time") || !strcmp(el, "del") || !strcmp(el, "ins");
+	if (!strcmp(attr, "cite"))
+		return !strcmp(el, "blockquote") || !strcmp(el, "q") || !strcmp(el, "del") ||
+		       !strcmp(el, "ins");
+	if (!strcmp(attr, "span"))
+		return !strcmp(el, "col") || !strcmp(el, "colgroup");
+	if (!strcmp(attr, "open"))
+		return !strcmp(el, "details");
+	return false;
 }

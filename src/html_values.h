@@ -1,5 +1,5 @@
-/* html_values.h - whether the value of an attribute the sanitiser keeps
- * is one its element's content model allows (HTML, as EPUB 3.3 takes it):
+/* html_values.h - which attributes the sanitiser keeps on which element,
+ * and whether a value is one its element's content model allows (HTML, as EPUB 3.3 takes it):
  * list numbering types, cell spans, machine-readable dates and times,
  * media types, language tags. The sanitiser drops, with a warning, a
  * value that is not. */
@@ -17,5 +17,15 @@ bool html_value_ok(const char *el, const char *attr, const char *value);
  * zone. Otherwise (<time>): also a year, month, week, month and day, a
  * time, a date and time without zone, a time zone, or a duration. */
 bool html_value_is_datetime(const char *s, bool strict);
+
+/* Whether the sanitiser keeps attribute attr on element el (the global
+ * attributes, and those of the elements it keeps; a few, such as width
+ * and start, only with a number). */
+bool html_attribute_allowed(const char *el, const char *attr, const char *value);
+/* Whether name is a data-* attribute in XML's lower-case form. */
+bool html_attribute_is_data(const char *name);
+/* Whether name is a presentational attribute (align, width...), which
+ * the stylesheet replaces. */
+bool html_attribute_is_presentational(const char *name);
 
 #endif

@@ -141,88 +141,11 @@ sourcepos_line(xmlNodePtr n)
 }
 
 static bool
-is_digits(const char *s)
-{
-	if (*s == '\0')
-		return false;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
-			return false;
-	return true;
-}
-
-static bool
-is_data_attribute(const char *name)
-{
-	if (!str_starts_with(name, "data-") || name[5] == '\0')
-		return false;
-	for (const char *p = name + 5; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' ||
-		      *p == '.'))
-			return false;
-	return true;
-}
-
-static bool
 name_in(const char *name, const char *const *list)
 {
 	for (int i = 0; list[i]; i++)
 		if (!strcmp(name, list[i]))
 			return true;
-	return false;
-}
-
-static bool
-is_presentational(const char *name)
-{
-	static const char *const p[] = {"align", "valign", "bgcolor", "background", "border",
-	                                "cellpadding", "cellspacing", "color", "face", "size",
-	                                "nowrap", "hspace", "vspace", "frame", "rules", "clear",
-	                                "compact", "noshade", "char", "charoff", "axis", "width",
-	                                "height", "summary", "longdesc", "bordercolor", "marginwidth",
-	                                "marginheight", "link", "vlink", "alink", "text", NULL};
-	return name_in(name, p);
-}
-
-/* Whether attr is allowed on element, given its value. */
-static bool
-attribute_allowed(const char *el, const char *attr, const char *value)
-{
-	static const char *const global[] = {"id", "class", "title", "lang", "dir", "translate",
-	                                     "aria-label", "aria-hidden", "aria-describedby",
-	                                     "aria-labelledby", NULL};
-	if (name_in(attr, global))
-		return true;
-	if (!strcmp(attr, "href"))
-		return !strcmp(el, "a");
-	if (!strcmp(attr, "hreflang") || !strcmp(attr, "type"))
-		return !strcmp(el, "a") || (!strcmp(el, "ol") && !strcmp(attr, "type"));
-	if (!strcmp(attr, "src") || !strcmp(attr, "alt"))
-		return !strcmp(el, "img");
-	if (!strcmp(attr, "width") || !strcmp(attr, "height"))
-		return !strcmp(el, "img") && is_digits(value);
-	if (!strcmp(attr, "colspan") || !strcmp(attr, "rowspan"))
-		return !strcmp(el, "td") || !strcmp(el, "th");
-	if (!strcmp(attr, "headers"))
-		return !strcmp(el, "td") || !strcmp(el, "th");
-	if (!strcmp(attr, "scope"))
-		return !strcmp(el, "th") && (!strcmp(value, "row") || !strcmp(value, "col") ||
-		                             !strcmp(value, "rowgroup") || !strcmp(value, "colgroup"));
-	if (!strcmp(attr, "start"))
-		return !strcmp(el, "ol") && (is_digits(value) || (value[0] == '-' && is_digits(value + 1)));
-	if (!strcmp(attr, "reversed"))
-		return !strcmp(el, "ol");
-	if (!strcmp(attr, "value"))
-		return (!strcmp(el, "li") && is_digits(value)) || !strcmp(el, "data");
-	if (!strcmp(attr, "datetime"))
-		return !strcmp(el, "time") || !strcmp(el, "del") || !strcmp(el, "ins");
-	if (!strcmp(attr, "cite"))
-		return !strcmp(el, "blockquote") || !strcmp(el, "q") || !strcmp(el, "del") ||
-		       !strcmp(el, "ins");
-	if (!strcmp(attr, "span"))
-		return !strcmp(el, "col") || !strcmp(el, "colgroup");
-	if (!strcmp(attr, "open"))
-		return !strcmp(el, "details");
 	return false;
 }
 
@@ -385,14 +308,14 @@ copy_attribute(sanitize_ctx *ctx, xmlNodePtr out, const char *el, const sanitize
 			xmlSetProp(out, BAD_CAST "dir", BAD_CAST value);
 		goto out;
 	}
-	if (is_data_attribute(name)) {
+	if (html_attribute_is_data(name)) {
 		if (!str_starts_with(name, "data-footnote"))
 			xmlSetProp(out, BAD_CAST name, BAD_CAST value);
 		goto out;
 	}
 	if (!strcmp(name, "aria-hidden") && strcmp(value, "true") && strcmp(value, "false"))
 		goto out;
-	if (attribute_allowed(el, name, value)) {
+	if (html_attribute_allowed(el, name, value)) {
 		if (!html_value_ok(el, name, value)) {
 			diag_warning(ctx->file, line, col, "%s=\"%.40s\" on <%s> is not a valid value; dropped",
 			             name, value, el);
@@ -404,7 +327,7 @@ copy_attribute(sanitize_ctx *ctx, xmlNodePtr out, const char *el, const sanitize
 			xmlSetProp(out, BAD_CAST name, BAD_CAST value);
 		goto out;
 	}
-	if (is_presentational(name))
+	if (html_attribute_is_presentational(name))
 		diag_warning(ctx->file, line, col,
 		             "presentational attribute '%s' on <%s> dropped; the stylesheet decides",
 		             name, el);
