@@ -280,15 +280,6 @@ html_attribute_is_data(const char *name)
 	return true;
 }
 
-static bool
-name_in(const char *name, const char *const *list)
-{
-	for (int i = 0; list[i]; i++)
-		if (!strcmp(name, list[i]))
-			return true;
-	return false;
-}
-
 bool
 html_attribute_is_presentational(const char *name)
 {
@@ -298,7 +289,7 @@ html_attribute_is_presentational(const char *name)
 	                                "compact", "noshade", "char", "charoff", "axis", "width",
 	                                "height", "summary", "longdesc", "bordercolor", "marginwidth",
 	                                "marginheight", "link", "vlink", "alink", "text", NULL};
-	return name_in(name, p);
+	return str_in(name, p);
 }
 
 bool
@@ -307,7 +298,7 @@ html_attribute_allowed(const char *el, const char *attr, const char *value)
 	static const char *const global[] = {"id", "class", "title", "lang", "dir", "translate",
 	                                     "aria-label", "aria-hidden", "aria-describedby",
 	                                     "aria-labelledby", NULL};
-	if (name_in(attr, global))
+	if (str_in(attr, global))
 		return true;
 	if (!strcmp(attr, "href"))
 		return !strcmp(el, "a");

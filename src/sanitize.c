@@ -140,15 +140,6 @@ sourcepos_line(xmlNodePtr n)
 	return 0;
 }
 
-static bool
-name_in(const char *name, const char *const *list)
-{
-	for (int i = 0; list[i]; i++)
-		if (!strcmp(name, list[i]))
-			return true;
-	return false;
-}
-
 /* ---- the copy ---- */
 
 static void copy_node(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int depth);
@@ -237,7 +228,7 @@ copy_attribute(sanitize_ctx *ctx, xmlNodePtr out, const char *el, const sanitize
 	static const char *const browsing[] = {"data-sourcepos", "srcset", "sizes", "loading",
 	                                       "decoding", "fetchpriority", "target", "rel",
 	                                       "referrerpolicy", NULL};
-	if (name_in(name, browsing))
+	if (str_in(name, browsing))
 		goto out;
 	if (!strcmp(name, "epub:type")) {
 		if (*value)
@@ -767,7 +758,7 @@ is_phrasing(const char *name)
 	                                "mark", "q", "rb", "rp", "rt", "rtc", "ruby", "s", "samp",
 	                                "small", "span", "strong", "sub", "sup", "time", "u", "var",
 	                                "wbr", NULL};
-	return name_in(name, p);
+	return str_in(name, p);
 }
 
 /* Elements whose content must be phrasing (besides phrasing elements). */
@@ -775,7 +766,7 @@ static bool
 wants_phrasing(const char *name)
 {
 	static const char *const p[] = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "summary", NULL};
-	return name_in(name, p) || (is_phrasing(name) && strcmp(name, "a") && strcmp(name, "ins") &&
+	return str_in(name, p) || (is_phrasing(name) && strcmp(name, "a") && strcmp(name, "ins") &&
 	                            strcmp(name, "del"));
 }
 
@@ -844,14 +835,14 @@ static bool
 is_table_part(xmlNodePtr n)
 {
 	static const char *const p[] = {"caption", "colgroup", "thead", "tbody", "tfoot", "tr", NULL};
-	return n->type == XML_ELEMENT_NODE && name_in((const char *)n->name, p);
+	return n->type == XML_ELEMENT_NODE && str_in((const char *)n->name, p);
 }
 
 static bool
 is_dl_part(xmlNodePtr n)
 {
 	static const char *const p[] = {"dt", "dd", "div", NULL};
-	return n->type == XML_ELEMENT_NODE && name_in((const char *)n->name, p);
+	return n->type == XML_ELEMENT_NODE && str_in((const char *)n->name, p);
 }
 
 static void
