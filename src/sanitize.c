@@ -7,6 +7,7 @@
 #include <strings.h>
 #include <unistr.h>
 
+#include "av.h"
 #include "book.h"
 #include "css.h"
 #include "diag.h"
@@ -686,6 +687,13 @@ bool
 sanitize_open_parsed(sanitize_ctx *ctx, xmlNodePtr dst, xmlNodePtr src, int line, int depth,
                      sanitize_element *e)
 {
+	if (av_is_media((const char *)src->name) && depth <= MKBOOK_MAX_DEPTH) {
+		int here = sourcepos_line(src);
+		int at = here > 0 ? here : ctx->raw_line >= line ? ctx->raw_line : line;
+		*e = (sanitize_element){.line = at, .fline = file_line(ctx, at),
+		                        .col = here <= 0 && ctx->raw_line >= line ? ctx->raw_col : 0};
+		return av_open(ctx, dst, src, e->fline, e->col, e);
+	}
 	size_t nattrs;
 	sanitize_attr *attrs = gather_attrs(src, &nattrs);
 	bool open = sanitize_open_element(ctx, dst, (const char *)src->name, attrs, nattrs,
