@@ -50,6 +50,14 @@ media_address(xmlNodePtr n)
 	return src;
 }
 
+void
+av_leave_out(sanitize_ctx *ctx, const char *name, const char *addr, const char *why, int fline,
+             int col)
+{
+	diag_warning(ctx->file, fline, col, "<%s>%s%.60s%s left out: %s; its text stays", name,
+	             addr ? " '" : "", addr ? addr : "", addr ? "'" : "", why);
+}
+
 bool
 av_open(sanitize_ctx *ctx, xmlNodePtr dst, xmlNodePtr src, int fline, int col,
         sanitize_element *e)
@@ -79,14 +87,13 @@ av_open(sanitize_ctx *ctx, xmlNodePtr dst, xmlNodePtr src, int fline, int col,
 			xmlFree(label);
 		}
 	} else {
-		diag_warning(ctx->file, fline, col, "<%s>%s%.60s%s left out: %s%s", name,
-		             addr ? " '" : "", addr ? (const char *)addr : "", addr ? "'" : "",
-		             !addr   ? "it names no file"
+		av_leave_out(ctx, name, addr ? (const char *)addr : NULL,
+		             !addr                          ? "it names no file"
 		             : url && !url_has_scheme(url) ? "mkbook packs no sound or video"
 		                                           : "its address is not safe or not valid",
-		             text ? "; its text is kept" : "");
+		             fline, col);
 		e->into = dst;
-		open = text;
+		open = true;
 	}
 	free(url);
 	xmlFree(addr);

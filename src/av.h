@@ -21,4 +21,9 @@ bool av_is_media(const char *name);
 bool av_open(sanitize_ctx *ctx, xmlNodePtr dst, xmlNodePtr src, int fline, int col,
              sanitize_element *e);
 
+/* The warning for an element left out (addr may be NULL); its children
+ * are then copied in its place. */
+void av_leave_out(sanitize_ctx *ctx, const char *name, const char *addr, const char *why,
+                  int fline, int col);
+
 #endif

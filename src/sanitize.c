@@ -541,6 +541,12 @@ sanitize_open_element(sanitize_ctx *ctx, xmlNodePtr dst, const char *name,
 		}
 	}
 
+	if (av_is_media(name)) {
+		/* Without attributes (av_open sees the rest): nothing to play. */
+		av_leave_out(ctx, name, NULL, "it names no file", fline, col);
+		e->into = dst;
+		return true;
+	}
 	const struct element_rule *rule = find_rule(name);
 	enum disposition what = rule ? rule->what : UNWRAP;
 	if (ctx->untrusted && rule && !strcmp(name, "img"))
