@@ -134,8 +134,9 @@ base_url(const book *b, const chapter *c)
 }
 
 /* The chapter a manuscript-relative path names: the .md file itself, or
- * the .md file an mdBook-style .html name stands for, or a folder's
- * README.md or index.md. */
+ * the .md file an mdBook-style .html name stands for (index.html: the
+ * folder's index.md, else its README.md, as mdBook names it), or a
+ * folder's README.md or index.md. */
 static chapter *
 find_chapter(book *b, const char *norm)
 {
@@ -153,6 +154,14 @@ find_chapter(book *b, const char *norm)
 	}
 	if (alt) {
 		t = strmap_get(b->chapter_by_path, alt);
+		/* mdBook writes a folder's README.md as index.html. */
+		const char *base = strrchr(alt, '/');
+		base = base ? base + 1 : alt;
+		if (t == NULL && !strcmp(base, "index.md")) {
+			char *readme = xasprintf("%.*sREADME.md", (int)(base - alt), alt);
+			t = strmap_get(b->chapter_by_path, readme);
+			free(readme);
+		}
 		if (t == NULL && str_ends_with(alt, "README.md")) {
 			free(alt);
 			alt = xasprintf("%sindex.md", norm);

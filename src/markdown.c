@@ -11,6 +11,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
 
+#include "content_model.h"
 #include "diag.h"
 #include "markdown_limits.h"
 #include "markdown_renderers.h"
@@ -341,6 +342,7 @@ markdown_render(const book *b, const markdown_opts *o, const char *text, size_t 
 	if (!built && !markdown_via_html_build(&sc, &mp, parent))
 		goto out;
 	sanitize_fix_structure(parent);
+	content_model_repair(parent, o->file);
 	if (sc.errors)
 		rc = -1;
 out:

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <libdeflate.h>
+#include <strings.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
@@ -254,12 +255,33 @@ link_to_group(xmlNodePtr a)
 	xmlNodeSetName(a, BAD_CAST "g");
 }
 
+/* Whether a is an attribute that loads, sends or redirects (HTML's, on
+ * the XHTML elements an SVG may hold) or changes the base of every
+ * address under it (xml:base): none has a use in a book's image. */
+static bool
+is_outside_attribute(xmlAttrPtr a)
+{
+	static const char *const names[] = {"http-equiv", "srcset", "action", "formaction",
+	                                    "ping", "poster", "background", "manifest",
+	                                    "codebase", "data", NULL};
+	const char *n = (const char *)a->name;
+	if (a->ns && a->ns->href && !xmlStrcmp(a->ns->href, XML_XML_NAMESPACE))
+		return !strcmp(n, "base");
+	if (a->ns)
+		return false;
+	for (int i = 0; names[i]; i++)
+		if (!strcasecmp(n, names[i]))
+			return true;
+	return false;
+}
+
 /* Removes active and outside content below n (iteratively). */
 static void
 clean_svg_tree(xmlNodePtr root)
 {
 	static const char *const drop[] = {"script", "foreignObject", "iframe", "handler",
-	                                   "listener", "object", "embed", "audio", "video", NULL};
+	                                   "listener", "object", "embed", "audio", "video",
+	                                   "meta", "base", "link", NULL};
 	xmlNodePtr cur = root;
 	while (cur) {
 		xmlNodePtr next_sibling_fallback = NULL;
@@ -268,6 +290,12 @@ clean_svg_tree(xmlNodePtr root)
 			for (int i = 0; drop[i]; i++)
 				if (!strcmp((const char *)cur->name, drop[i]))
 					removed = true;
+			/* HTML elements have no place in an SVG image but inside a
+			 * foreignObject, which goes above (epubcheck: RSC-005); their
+			 * meta refresh, srcset, ping and form actions go with them. */
+			if (cur->ns && cur->ns->href &&
+			    !xmlStrcmp(cur->ns->href, BAD_CAST "http://www.w3.org/1999/xhtml"))
+				removed = true;
 			if (!removed && (!strcmp((const char *)cur->name, "set") ||
 			                 str_starts_with((const char *)cur->name, "animate"))) {
 				/* <set attributeName="onclick" to="..."> makes a handler. */
@@ -287,7 +315,8 @@ clean_svg_tree(xmlNodePtr root)
 					xmlAttrPtr next = a->next;
 					const char *an = (const char *)a->name;
 					xmlChar *v = xmlNodeListGetString(cur->doc, a->children, 1);
-					bool bad = !xmlStrncasecmp(a->name, BAD_CAST "on", 2) ||
+					bool bad = is_outside_attribute(a) ||
+					           !xmlStrncasecmp(a->name, BAD_CAST "on", 2) ||
 					           ((!strcmp(an, "href") || !strcmp(an, "src")) && v &&
 					            !is_local_ref(v)) ||
 					           (v && !css_is_inert((const char *)v, true));

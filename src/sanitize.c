@@ -7,9 +7,11 @@
 #include <strings.h>
 #include <unistr.h>
 
+#include "av.h"
 #include "book.h"
 #include "css.h"
 #include "diag.h"
+#include "html_values.h"
 #include "slug.h"
 #include "url.h"
 #include "util.h"
@@ -63,8 +65,8 @@ static const struct element_rule element_rules[] = {
 	{"option", DROP, NULL},     {"output", UNWRAP, NULL},    {"p", KEEP, NULL},
 	{"param", DROP, NULL},      {"picture", UNWRAP, NULL},   {"plaintext", KEEP, "pre"},
 	{"portal", DROP, NULL},     {"pre", KEEP, NULL},         {"progress", UNWRAP, NULL},
-	{"q", KEEP, NULL},          {"rb", KEEP, NULL},          {"rp", KEEP, NULL},
-	{"rt", KEEP, NULL},         {"rtc", KEEP, NULL},         {"ruby", KEEP, NULL},
+	{"q", KEEP, NULL},          {"rb", UNWRAP_QUIET, NULL},          {"rp", KEEP, NULL},
+	{"rt", KEEP, NULL},         {"rtc", UNWRAP_QUIET, NULL},         {"ruby", KEEP, NULL},
 	{"s", KEEP, NULL},          {"samp", KEEP, NULL},        {"script", DROP, NULL},
 	{"search", UNWRAP, NULL},   {"section", KEEP, NULL},     {"select", DROP, NULL},
 	{"slot", UNWRAP, NULL},     {"small", KEEP, NULL},       {"source", DROP_QUIET, NULL},
@@ -139,98 +141,6 @@ sourcepos_line(xmlNodePtr n)
 	return 0;
 }
 
-static bool
-is_digits(const char *s)
-{
-	if (*s == '\0')
-		return false;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
-			return false;
-	return true;
-}
-
-static bool
-is_data_attribute(const char *name)
-{
-	if (!str_starts_with(name, "data-") || name[5] == '\0')
-		return false;
-	for (const char *p = name + 5; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' ||
-		      *p == '.'))
-			return false;
-	return true;
-}
-
-static bool
-name_in(const char *name, const char *const *list)
-{
-	for (int i = 0; list[i]; i++)
-		if (!strcmp(name, list[i]))
-			return true;
-	return false;
-}
-
-static bool
-is_presentational(const char *name)
-{
-	static const char *const p[] = {"align", "valign", "bgcolor", "background", "border",
-	                                "cellpadding", "cellspacing", "color", "face", "size",
-	                                "nowrap", "hspace", "vspace", "frame", "rules", "clear",
-	                                "compact", "noshade", "char", "charoff", "axis", "width",
-	                                "height", "summary", "longdesc", "bordercolor", "marginwidth",
-	                                "marginheight", "link", "vlink", "alink", "text", NULL};
-	return name_in(name, p);
-}
-
-/* Whether attr is allowed on element, given its value. */
-static bool
-attribute_allowed(const char *el, const char *attr, const char *value)
-{
-	static const char *const global[] = {"id", "class", "title", "lang", "dir", "translate",
-	                                     "aria-label", "aria-hidden", "aria-describedby",
-	                                     "aria-labelledby", NULL};
-	if (name_in(attr, global))
-		return true;
-	if (!strcmp(attr, "href"))
-		return !strcmp(el, "a");
-	if (!strcmp(attr, "hreflang") || !strcmp(attr, "type"))
-		return !strcmp(el, "a") || (!strcmp(el, "ol") && !strcmp(attr, "type"));
-	if (!strcmp(attr, "src") || !strcmp(attr, "alt"))
-		return !strcmp(el, "img");
-	if (!strcmp(attr, "width") || !strcmp(attr, "height"))
-		return !strcmp(el, "img") && is_digits(value);
-	if (!strcmp(attr, "colspan") || !strcmp(attr, "rowspan"))
-		return (!strcmp(el, "td") || !strcmp(el, "th")) && is_digits(value);
-	if (!strcmp(attr, "headers"))
-		return !strcmp(el, "td") || !strcmp(el, "th");
-	if (!strcmp(attr, "scope"))
-		return !strcmp(el, "th") && (!strcmp(value, "row") || !strcmp(value, "col") ||
-		                             !strcmp(value, "rowgroup") || !strcmp(value, "colgroup"));
-	if (!strcmp(attr, "start"))
-		return !strcmp(el, "ol") && (is_digits(value) || (value[0] == '-' && is_digits(value + 1)));
-	if (!strcmp(attr, "reversed"))
-		return !strcmp(el, "ol");
-	if (!strcmp(attr, "value"))
-		return (!strcmp(el, "li") && is_digits(value)) || !strcmp(el, "data");
-	if (!strcmp(attr, "datetime"))
-		return !strcmp(el, "time") || !strcmp(el, "del") || !strcmp(el, "ins");
-	if (!strcmp(attr, "cite"))
-		return !strcmp(el, "blockquote") || !strcmp(el, "q") || !strcmp(el, "del") ||
-		       !strcmp(el, "ins");
-	if (!strcmp(attr, "span"))
-		return (!strcmp(el, "col") || !strcmp(el, "colgroup")) && is_digits(value);
-	if (!strcmp(attr, "open"))
-		return !strcmp(el, "details");
-	return false;
-}
-
-bool
-sanitize_attribute_allowed(const char *el, const char *attr, const char *value)
-{
-	return attribute_allowed(el, attr, value);
-}
-
 /* ---- the copy ---- */
 
 static void copy_node(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int depth);
@@ -302,27 +212,6 @@ has_class(const sanitize_attr *attrs, size_t nattrs, const char *cls)
 	return found;
 }
 
-/* The address url with every '#' after the first percent-escaped, or NULL
- * when it has at most one: a fragment cannot hold '#' (RFC 3986), and
- * epubcheck refuses such an address (RSC-020), though browsers follow it
- * (https://matrix.to/#/#room:example.org, "page.html##id"). */
-static char *
-escape_extra_hashes(const char *url)
-{
-	const char *first = strchr(url, '#');
-	if (first == NULL || strchr(first + 1, '#') == NULL)
-		return NULL;
-	strbuf sb = {0};
-	sb_append(&sb, url, (size_t)(first - url) + 1);
-	for (const char *p = first + 1; *p; p++) {
-		if (*p == '#')
-			sb_puts(&sb, "%23");
-		else
-			sb_putc(&sb, *p);
-	}
-	return sb_take(&sb);
-}
-
 /* Copies one attribute after the checks, or warns. */
 static void
 copy_attribute(sanitize_ctx *ctx, xmlNodePtr out, const char *el, const sanitize_attr *a,
@@ -335,7 +224,12 @@ copy_attribute(sanitize_ctx *ctx, xmlNodePtr out, const char *el, const sanitize
 		diag_warning(ctx->file, line, col, "event handler '%s' on <%s> dropped", name, el);
 		goto out;
 	}
-	if (!strcmp(name, "data-sourcepos"))
+	/* How a browser fetches or opens (WordPress writes them on every image
+	 * and link): nothing for a book, and no loss worth a word. */
+	static const char *const browsing[] = {"data-sourcepos", "srcset", "sizes", "loading",
+	                                       "decoding", "fetchpriority", "target", "rel",
+	                                       "referrerpolicy", NULL};
+	if (str_in(name, browsing))
 		goto out;
 	if (!strcmp(name, "epub:type")) {
 		if (*value)
@@ -361,10 +255,25 @@ copy_attribute(sanitize_ctx *ctx, xmlNodePtr out, const char *el, const sanitize
 			             el);
 			goto out;
 		}
-		char *escaped = escape_extra_hashes(value);
-		if (escaped) {
-			free(value);
-			value = escaped;
+		char *valid = url_make_valid(value);
+		if (valid == NULL || !url_is_safe(valid, ctx->untrusted)) {
+			diag_warning(ctx->file, line, col,
+			             "%s '%.60s' on <%s> dropped: it is not a valid address ('\\' "
+			             "before the path, port or host)",
+			             name, value, el);
+			free(valid);
+			goto out;
+		}
+		free(value);
+		value = valid;
+		/* A cite is no link mkbook resolves, and a relative one names a
+		 * file of the book that is not there (EPUBCheck 5: RSC-007);
+		 * WordPress posts hold prose in it ("deleted it"). */
+		if (!strcmp(name, "cite") && !url_has_scheme(value)) {
+			diag_warning(ctx->file, line, col,
+			             "cite '%.60s' on <%s> dropped: it is not the web address of a source",
+			             a->value, el);
+			goto out;
 		}
 	}
 	if (!strcmp(name, "id") || !strcmp(name, "name")) {
@@ -391,21 +300,26 @@ copy_attribute(sanitize_ctx *ctx, xmlNodePtr out, const char *el, const sanitize
 			xmlSetProp(out, BAD_CAST "dir", BAD_CAST value);
 		goto out;
 	}
-	if (is_data_attribute(name)) {
+	if (html_attribute_is_data(name)) {
 		if (!str_starts_with(name, "data-footnote"))
 			xmlSetProp(out, BAD_CAST name, BAD_CAST value);
 		goto out;
 	}
 	if (!strcmp(name, "aria-hidden") && strcmp(value, "true") && strcmp(value, "false"))
 		goto out;
-	if (attribute_allowed(el, name, value)) {
+	if (html_attribute_allowed(el, name, value)) {
+		if (!html_value_ok(el, name, value)) {
+			diag_warning(ctx->file, line, col, "%s=\"%.40s\" on <%s> is not a valid value; dropped",
+			             name, value, el);
+			goto out;
+		}
 		if (!strcmp(name, "reversed") || !strcmp(name, "open"))
 			xmlSetProp(out, BAD_CAST name, BAD_CAST name);
 		else
 			xmlSetProp(out, BAD_CAST name, BAD_CAST value);
 		goto out;
 	}
-	if (is_presentational(name))
+	if (html_attribute_is_presentational(name))
 		diag_warning(ctx->file, line, col,
 		             "presentational attribute '%s' on <%s> dropped; the stylesheet decides",
 		             name, el);
@@ -479,6 +393,43 @@ has_descendant(xmlNodePtr n, const char *name)
 	return false;
 }
 
+static xmlNodePtr
+find_id(xmlNodePtr n, const char *id)
+{
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		xmlChar *v = xmlGetProp(c, BAD_CAST "id");
+		bool hit = v && !strcmp((const char *)v, id);
+		xmlFree(v);
+		if (hit)
+			return c;
+		xmlNodePtr r = find_id(c, id);
+		if (r)
+			return r;
+	}
+	return NULL;
+}
+
+/* Gives a footnote or note reference (n) its id. The ids of notes are
+ * mkbook's: raw HTML that took one first (<p id="fn-2">) loses it, with a
+ * warning, so that the note and the links to it meet. */
+static void
+claim_note_id(sanitize_ctx *ctx, xmlNodePtr n, const char *id, int line)
+{
+	if (!strset_add(ctx->ids, id)) {
+		xmlNodePtr top = xmlDocGetRootElement(n->doc);
+		xmlNodePtr holder = top ? find_id(top, id) : NULL;
+		if (holder == NULL)
+			return; /* claimed, but not in this document's tree yet */
+		diag_warning(ctx->file, line, 0,
+		             "id '%s' on <%s> dropped: a footnote of this page uses it", id,
+		             (const char *)holder->name);
+		xmlUnsetProp(holder, BAD_CAST "id");
+	}
+	xmlSetProp(n, BAD_CAST "id", BAD_CAST id);
+}
+
 /* cmark-gfm's footnote list: <section class="footnotes" data-footnotes>
  * <ol><li id="fn-x">...</li></ol></section> becomes a section of
  * <aside epub:type="footnote"> notes, each led by its number, which links
@@ -506,8 +457,7 @@ copy_footnotes(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int 
 			xmlSetProp(aside, BAD_CAST "role", BAD_CAST "doc-footnote");
 			char *nid = xasprintf("%s%s", ctx->id_prefix ? ctx->id_prefix : "",
 			                      id ? (const char *)id : "fn");
-			if (strset_add(ctx->ids, nid))
-				xmlSetProp(aside, BAD_CAST "id", BAD_CAST nid);
+			claim_note_id(ctx, aside, nid, file_line(ctx, line));
 			/* The number, as the way back to the first reference. */
 			xmlNodePtr first = NULL;
 			for (xmlNodePtr c = li->children; c; c = c->next)
@@ -591,6 +541,12 @@ sanitize_open_element(sanitize_ctx *ctx, xmlNodePtr dst, const char *name,
 		}
 	}
 
+	if (av_is_media(name)) {
+		/* Without attributes (av_open sees the rest): nothing to play. */
+		av_leave_out(ctx, name, NULL, "it names no file", fline, col);
+		e->into = dst;
+		return true;
+	}
 	const struct element_rule *rule = find_rule(name);
 	enum disposition what = rule ? rule->what : UNWRAP;
 	if (ctx->untrusted && rule && !strcmp(name, "img"))
@@ -627,9 +583,13 @@ sanitize_open_element(sanitize_ctx *ctx, xmlNodePtr dst, const char *name,
 	xmlNodePtr out = xhtml_add(dst, out_name, NULL);
 	bool noteref = !strcmp(name, "a") && find_attr(attrs, nattrs, "data-footnote-ref");
 	for (size_t i = 0; i < nattrs; i++) {
-		/* A note reference's id is claimed below, with its prefix. */
-		if (noteref && ctx->id_prefix && *ctx->id_prefix && !strcmp(attrs[i].name, "id"))
+		/* A note reference's id is claimed here, or below with its prefix. */
+		bool prefixed = ctx->id_prefix && *ctx->id_prefix;
+		if (noteref && !strcmp(attrs[i].name, "id")) {
+			if (!prefixed && attrs[i].value && *attrs[i].value)
+				claim_note_id(ctx, out, attrs[i].value, fline);
 			continue;
+		}
 		copy_attribute(ctx, out, out_name, &attrs[i], fline, col);
 	}
 	if (noteref) {
@@ -640,7 +600,6 @@ sanitize_open_element(sanitize_ctx *ctx, xmlNodePtr dst, const char *name,
 		xmlSetProp(out, BAD_CAST "class", BAD_CAST "noteref");
 		if (ctx->id_prefix && *ctx->id_prefix) {
 			xmlChar *href = xmlGetProp(out, BAD_CAST "href");
-			const sanitize_attr *id = find_attr(attrs, nattrs, "id");
 			if (href && href[0] == '#') {
 				char *t = xasprintf("%s%s", ctx->id_prefix, (const char *)href + 1);
 				char *f = slug_fragment(t);
@@ -650,14 +609,26 @@ sanitize_open_element(sanitize_ctx *ctx, xmlNodePtr dst, const char *name,
 				free(f);
 				free(t);
 			}
-			if (id && id->value) {
+			xmlFree(href);
+			const sanitize_attr *id = find_attr(attrs, nattrs, "id");
+			if (id && id->value && *id->value) {
 				char *i = xasprintf("%s%s", ctx->id_prefix, id->value);
-				if (strset_add(ctx->ids, i))
-					xmlSetProp(out, BAD_CAST "id", BAD_CAST i);
+				claim_note_id(ctx, out, i, fline);
 				free(i);
 			}
-			xmlFree(href);
 		}
+	}
+	if (!strcmp(out_name, "bdo")) {
+		/* <bdo> overrides the direction it names; without ltr or rtl it
+		 * names none, and mkbook does not guess one: a span. */
+		xmlChar *dir = xmlGetProp(out, BAD_CAST "dir");
+		if (dir == NULL || !xmlStrcmp(dir, BAD_CAST "auto")) {
+			diag_warning(ctx->file, fline, col,
+			             "<bdo> without dir=\"ltr\" or dir=\"rtl\" overrides nothing; "
+			             "made a <span>");
+			xmlNodeSetName(out, BAD_CAST "span");
+		}
+		xmlFree(dir);
 	}
 	if ((!strcmp(name, "a") || !strcmp(name, "img")) && fline > 0) {
 		char l[16];
@@ -727,6 +698,13 @@ bool
 sanitize_open_parsed(sanitize_ctx *ctx, xmlNodePtr dst, xmlNodePtr src, int line, int depth,
                      sanitize_element *e)
 {
+	if (av_is_media((const char *)src->name) && depth <= MKBOOK_MAX_DEPTH) {
+		int here = sourcepos_line(src);
+		int at = here > 0 ? here : ctx->raw_line >= line ? ctx->raw_line : line;
+		*e = (sanitize_element){.line = at, .fline = file_line(ctx, at),
+		                        .col = here <= 0 && ctx->raw_line >= line ? ctx->raw_col : 0};
+		return av_open(ctx, dst, src, e->fline, e->col, e);
+	}
 	size_t nattrs;
 	sanitize_attr *attrs = gather_attrs(src, &nattrs);
 	bool open = sanitize_open_element(ctx, dst, (const char *)src->name, attrs, nattrs,
@@ -799,15 +777,15 @@ is_phrasing(const char *name)
 	                                "mark", "q", "rb", "rp", "rt", "rtc", "ruby", "s", "samp",
 	                                "small", "span", "strong", "sub", "sup", "time", "u", "var",
 	                                "wbr", NULL};
-	return name_in(name, p);
+	return str_in(name, p);
 }
 
 /* Elements whose content must be phrasing (besides phrasing elements). */
 static bool
 wants_phrasing(const char *name)
 {
-	static const char *const p[] = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", NULL};
-	return name_in(name, p) || (is_phrasing(name) && strcmp(name, "a") && strcmp(name, "ins") &&
+	static const char *const p[] = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "summary", NULL};
+	return str_in(name, p) || (is_phrasing(name) && strcmp(name, "a") && strcmp(name, "ins") &&
 	                            strcmp(name, "del"));
 }
 
@@ -876,14 +854,14 @@ static bool
 is_table_part(xmlNodePtr n)
 {
 	static const char *const p[] = {"caption", "colgroup", "thead", "tbody", "tfoot", "tr", NULL};
-	return n->type == XML_ELEMENT_NODE && name_in((const char *)n->name, p);
+	return n->type == XML_ELEMENT_NODE && str_in((const char *)n->name, p);
 }
 
 static bool
 is_dl_part(xmlNodePtr n)
 {
 	static const char *const p[] = {"dt", "dd", "div", NULL};
-	return n->type == XML_ELEMENT_NODE && name_in((const char *)n->name, p);
+	return n->type == XML_ELEMENT_NODE && str_in((const char *)n->name, p);
 }
 
 static void

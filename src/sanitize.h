@@ -88,9 +88,6 @@ void sanitize_add_text(xmlNodePtr dst, const char *text);
  * wrapped in one, links inside links are unwrapped. No text is lost. */
 void sanitize_fix_structure(xmlNodePtr root);
 
-/* Whether the sanitiser keeps attribute attr (with value) on element el
- * without a word; the importers write only such attributes. */
-bool sanitize_attribute_allowed(const char *el, const char *attr, const char *value);
 /* A copy of s without the characters XML 1.0 forbids (C0 controls but tab,
  * LF and CR; U+FFFE and U+FFFF). Caller frees. */
 char *xml_clean_text(const char *s);

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util.h"
+
 /* The longest scheme name compared; a longer one is no scheme we allow. */
 #define SCHEME_MAX 15
 
@@ -177,4 +179,103 @@ url_has_valid_host(const char *url)
 			return false;
 	}
 	return n > 0; /* a trailing dot (the root) is allowed */
+}
+
+/* Whether c may stand in a URL unencoded (WHATWG's URL code points, the
+ * ASCII ones; '%' and '#' are decided by the caller). */
+static bool
+is_url_code_point(unsigned char c)
+{
+	return c >= 0x80 || isalnum(c) || strchr("!$&'()*+,-./:;=?@_~", c) != NULL;
+}
+
+static bool
+is_special_scheme(const char *url)
+{
+	return url_scheme_is(url, "http") || url_scheme_is(url, "https") ||
+	       url_scheme_is(url, "ftp");
+}
+
+/* For an address of a special scheme: whether its authority (after
+ * "scheme://") is an optional user name, a valid host and an optional
+ * port. */
+static bool
+has_plain_authority(const char *url)
+{
+	const char *colon = strchr(url, ':');
+	if (colon == NULL || colon[1] != '/' || colon[2] != '/')
+		return false;
+	const char *host = colon + 3;
+	size_t n = strcspn(host, "/?#");
+	const char *at = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (host[i] == '@')
+			at = host + i;
+	if (at) {
+		n -= (size_t)(at + 1 - host);
+		host = at + 1;
+	}
+	if (n == 0)
+		return false;
+	const char *port = memchr(host, ':', n);
+	if (port) {
+		size_t digits = (size_t)(host + n - port - 1);
+		if (digits > 5 || (digits > 0 && atol(port + 1) > 65535))
+			return false;
+		for (size_t i = 1; i <= digits; i++)
+			if (!isdigit((unsigned char)port[i]))
+				return false;
+	}
+	char *web = xasprintf("https://%.*s", (int)n, host);
+	bool ok = url_has_valid_host(web);
+	free(web);
+	return ok;
+}
+
+char *
+url_make_valid(const char *url)
+{
+	const char *start = url, *end = url + strlen(url);
+	while (*start == ' ' || *start == '\t' || *start == '\n' || *start == '\r' || *start == '\f')
+		start++;
+	while (end > start && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' ||
+	                       end[-1] == '\r' || end[-1] == '\f'))
+		end--;
+	size_t n = (size_t)(end - start);
+	char *out = xmalloc(n * 3 + 1);
+	size_t j = 0;
+	bool fragment = false;
+	for (const char *p = start; p < end; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '\t' || c == '\n' || c == '\r')
+			continue;
+		bool keep = is_url_code_point(c) ||
+		            (c == '%' && isxdigit((unsigned char)p[1]) &&
+		             isxdigit((unsigned char)p[2])) ||
+		            (c == '#' && !fragment);
+		if (c == '#')
+			fragment = true;
+		if (keep) {
+			out[j++] = (char)c;
+		} else {
+			static const char hex[] = "0123456789ABCDEF";
+			out[j++] = '%';
+			out[j++] = hex[c >> 4];
+			out[j++] = hex[c & 15];
+		}
+	}
+	out[j] = '\0';
+	/* Browsers read a '\\' as a '/' in these addresses: one before the
+	 * path ends the host there, so encoding it would send the reader
+	 * elsewhere than a browser goes (https://evil.example\\@good.example/). */
+	bool backslash = false;
+	const char *auth = strstr(start, "//");
+	if (auth && auth < end)
+		for (const char *p = auth + 2; p < end && !strchr("/?#", *p); p++)
+			backslash |= *p == '\\';
+	if (is_special_scheme(out) && (backslash || !has_plain_authority(out))) {
+		free(out);
+		return NULL;
+	}
+	return out;
 }

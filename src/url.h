@@ -39,4 +39,17 @@ bool url_is_web(const char *url);
  * optional port). Any other address passes. */
 bool url_has_valid_host(const char *url);
 
+/* url in the form a validator accepts as a URL (WHATWG's "valid URL
+ * string", which EPUBCheck 5 checks in href, src, cite...): blanks around
+ * it trimmed; tabs and line ends inside it removed, as browsers do; a
+ * blank, a control, a character outside the URL code points (" < > [ ]
+ * \ ^ ` { | } and the like), a '%' not followed by two hex digits and
+ * every '#' after the first percent-encoded. Returns NULL when encoding
+ * cannot make it valid without changing where it leads: an absolute
+ * http, https or ftp address without "//" and a valid host (see
+ * url_has_valid_host), with a '\' before its path (browsers read it as '/'),
+ * or with a port that is not a number up to 65535. Relative addresses,
+ * fragments and other schemes are encoded only. Caller frees. */
+char *url_make_valid(const char *url);
+
 #endif

@@ -109,6 +109,15 @@ str_ends_with(const char *s, const char *suffix)
 }
 
 bool
+str_in(const char *s, const char *const *list)
+{
+	for (int i = 0; list[i]; i++)
+		if (!strcmp(s, list[i]))
+			return true;
+	return false;
+}
+
+bool
 str_iequal_ascii(const char *a, const char *b)
 {
 	for (; *a && *b; a++, b++) {

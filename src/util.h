@@ -39,6 +39,8 @@ char *xvasprintf(const char *fmt, va_list ap);
 
 bool str_starts_with(const char *s, const char *prefix);
 bool str_ends_with(const char *s, const char *suffix);
+/* Whether s is one of the strings of list, which ends with NULL. */
+bool str_in(const char *s, const char *const *list);
 bool str_iequal_ascii(const char *a, const char *b);
 /* Trims ASCII white space at both ends, in place; returns s. */
 char *str_trim(char *s);

@@ -52,14 +52,18 @@ yamlvalue_set_web_address(char **dst, const char *file, const char *key, const y
 	char *s = yamlvalue_string(file, key, v);
 	if (s == NULL)
 		return;
-	if (!url_is_web(s) || !url_has_valid_host(s)) {
+	/* Percent-encoded where that makes it valid (a space, a second '#'). */
+	char *valid = url_make_valid(s);
+	if (valid == NULL || !url_is_web(valid) || !url_has_valid_host(valid)) {
 		diag_error(file, v->line, v->col, "'%s' must be an http or https address, not '%.80s'",
 		           key, s);
+		free(valid);
 		free(s);
 		return;
 	}
+	free(s);
 	free(*dst);
-	*dst = s;
+	*dst = valid;
 }
 
 bool

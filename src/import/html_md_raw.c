@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "import/html_md_int.h"
+#include "html_values.h"
 #include "sanitize.h"
 
 static bool
@@ -215,11 +216,11 @@ raw_element(hm_ctx *c, xmlNodePtr n, strbuf *out, bool pre)
 			continue;
 		char *v = hm_attr(n, attrs[i]);
 		const char *value = v && *v ? v : attrs[i];
-		if (sanitize_attribute_allowed(name, attrs[i], value))
+		if (html_attribute_allowed(name, attrs[i], value))
 			raw_attr(out, attrs[i], value);
 		free(v);
 	}
-	if (sanitize_attribute_allowed(name, "cite", "x")) {
+	if (html_attribute_allowed(name, "cite", "x")) {
 		char *cite = hm_attr(n, "cite");
 		char *url = cite ? hm_link_url(c, cite) : NULL;
 		if (url)

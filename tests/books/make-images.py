@@ -268,6 +268,20 @@ def cover(x, y, w=120, h=180):
     return (60, 90, 150) if y < h // 2 else (90, 120, 170)
 
 
+def waves(x, y):
+    """Sea under a pale sky: a wavy horizon."""
+    if y < 10 + 3 * math.sin(x / 4):
+        return (200, 220, 240)
+    return (20, 90 + (y * 3) % 40, 150)
+
+
+def hills(x, y):
+    """Green hills against a yellow sky."""
+    if y > 20 + 6 * math.cos(x / 6):
+        return (50, 130 + (x % 7) * 5, 60)
+    return (250, 235, 150)
+
+
 def stripes(x, y):
     return (x + y) // 3 % 4
 
@@ -287,6 +301,9 @@ def main():
     write("images/images/cover.png", png(120, 180, cover))
     write("metadata/cover.jpg", jpeg(64, 96, lambda x, y: cover(x, y, 64, 96)))
     write("rawhtml/img/keyboard.png", png(24, 16, checker))
+    write("wordpress/uploads/harbour.png", png(40, 30, waves))
+    write("wordpress/uploads/hills.png", png(40, 30, hills))
+    write("wordpress/uploads/dusk.jpg", jpeg(32, 32, sky))
 
 
 if __name__ == "__main__":

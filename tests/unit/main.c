@@ -31,6 +31,8 @@ Suite *import_page_suite(void);
 Suite *html_md_suite(void);
 Suite *wxr_suite(void);
 Suite *import_writer_suite(void);
+Suite *content_model_suite(void);
+Suite *html_values_suite(void);
 
 int
 main(void)
@@ -54,6 +56,8 @@ main(void)
 	srunner_add_suite(sr, css_suite());
 	srunner_add_suite(sr, lang_suite());
 	srunner_add_suite(sr, chapter_type_suite());
+	srunner_add_suite(sr, content_model_suite());
+	srunner_add_suite(sr, html_values_suite());
 	srunner_add_suite(sr, xref_suite());
 	srunner_add_suite(sr, toc_suite());
 	srunner_add_suite(sr, diag_suite());

@@ -3,6 +3,8 @@
 #include <check.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "url.h"
 
@@ -106,6 +108,44 @@ START_TEST(test_url_web)
 }
 END_TEST
 
+START_TEST(test_url_make_valid)
+{
+	static const struct {
+		const char *in, *out; /* out NULL: refused */
+	} examples[] = {
+	    {"deleted it", "deleted%20it"},
+	    {"  https://a.example/x y  ", "https://a.example/x%20y"},
+	    {"https://a.example/p?q=<b>|c", "https://a.example/p?q=%3Cb%3E%7Cc"},
+	    {"page.html#a#b", "page.html#a%23b"},
+	    {"100%sure", "100%25sure"},
+	    {"100%2Fsure", "100%2Fsure"},
+	    {"https://a.example/\\x\\", "https://a.example/%5Cx%5C"},
+	    {"https://a.exa\nmple/", "https://a.example/"},
+	    {"https://a.example:8080/", "https://a.example:8080/"},
+	    {"mailto:Ann Lee <ann@a.example>", "mailto:Ann%20Lee%20%3Cann@a.example%3E"},
+	    {"caf\xc3\xa9.md", "caf\xc3\xa9.md"},
+	    {"", ""},
+	    {"https://", NULL},
+	    {"https:a.example", NULL},
+	    {"https://evil.example\\@good.example/", NULL},
+	    {"https://user@good.example/", "https://user@good.example/"},
+	    {"https://a.example%5C@good.example/", "https://a.example%5C@good.example/"},
+	    {"https://good.example:99999/", NULL},
+	    {"https://good.example:8x/", NULL},
+	    {"ftp://bad host/", NULL},
+	};
+	for (size_t i = 0; i < sizeof examples / sizeof examples[0]; i++) {
+		char *v = url_make_valid(examples[i].in);
+		if (examples[i].out == NULL)
+			ck_assert_msg(v == NULL, "%s gave %s", examples[i].in, v);
+		else
+			ck_assert_msg(v && !strcmp(v, examples[i].out), "%s gave %s", examples[i].in,
+			              v ? v : "NULL");
+		free(v);
+	}
+}
+END_TEST
+
 Suite *
 url_suite(void)
 {
@@ -114,6 +154,7 @@ url_suite(void)
 	tcase_add_test(tc, test_url_policy);
 	tcase_add_test(tc, test_url_scheme_is);
 	tcase_add_test(tc, test_url_web);
+	tcase_add_test(tc, test_url_make_valid);
 	suite_add_tcase(s, tc);
 	return s;
 }

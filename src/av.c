@@ -1,0 +1,101 @@
+/* av.c - audio and video in raw HTML; see av.h. */
+#include "av.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "url.h"
+#include "util.h"
+#include "xhtml.h"
+
+bool
+av_is_media(const char *name)
+{
+	return !strcmp(name, "audio") || !strcmp(name, "video");
+}
+
+static bool
+is_source_or_track(xmlNodePtr n)
+{
+	return n->type == XML_ELEMENT_NODE &&
+	       (!strcmp((const char *)n->name, "source") || !strcmp((const char *)n->name, "track"));
+}
+
+/* Whether n holds text. (libxml2's HTML 4 parser puts what follows a
+ * <source> or <track> inside it; that is text of the element too.) */
+static bool
+has_fallback_text(xmlNodePtr n)
+{
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			for (const xmlChar *p = c->content; p && *p; p++)
+				if (*p != ' ' && *p != '\n' && *p != '\t' && *p != '\r')
+					return true;
+		} else if (c->type == XML_ELEMENT_NODE && has_fallback_text(c)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The element's address: its src, else its first source's; caller frees. */
+static xmlChar *
+media_address(xmlNodePtr n)
+{
+	xmlChar *src = xmlGetProp(n, BAD_CAST "src");
+	for (xmlNodePtr c = n->children; c && src == NULL; c = c->next)
+		if (is_source_or_track(c) && !strcmp((const char *)c->name, "source"))
+			src = xmlGetProp(c, BAD_CAST "src");
+	return src;
+}
+
+void
+av_leave_out(sanitize_ctx *ctx, const char *name, const char *addr, const char *why, int fline,
+             int col)
+{
+	diag_warning(ctx->file, fline, col, "<%s>%s%.60s%s left out: %s; its text stays", name,
+	             addr ? " '" : "", addr ? addr : "", addr ? "'" : "", why);
+}
+
+bool
+av_open(sanitize_ctx *ctx, xmlNodePtr dst, xmlNodePtr src, int fline, int col,
+        sanitize_element *e)
+{
+	const char *name = (const char *)src->name;
+	xmlChar *addr = media_address(src);
+	char *url = addr ? url_make_valid((const char *)addr) : NULL;
+	bool text = has_fallback_text(src);
+	bool open;
+	if (url && url_is_web(url) && url_is_safe(url, ctx->untrusted)) {
+		diag_warning(ctx->file, fline, col,
+		             "<%s> '%.60s' became a link to it: a book does not carry media from the "
+		             "web",
+		             name, url);
+		xmlNodePtr a = xhtml_add(dst, "a", NULL);
+		xmlSetProp(a, BAD_CAST "href", BAD_CAST url);
+		e->out = a;
+		e->into = a;
+		open = text;
+		if (!text) {
+			xmlChar *label = xmlGetProp(src, BAD_CAST "aria-label");
+			if (label == NULL || *label == '\0') {
+				xmlFree(label);
+				label = xmlGetProp(src, BAD_CAST "title");
+			}
+			sanitize_add_text(a, label && *label ? (const char *)label : url);
+			xmlFree(label);
+		}
+	} else {
+		av_leave_out(ctx, name, addr ? (const char *)addr : NULL,
+		             !addr                          ? "it names no file"
+		             : url && !url_has_scheme(url) ? "mkbook packs no sound or video"
+		                                           : "its address is not safe or not valid",
+		             fline, col);
+		e->into = dst;
+		open = true;
+	}
+	free(url);
+	xmlFree(addr);
+	return open;
+}
