@@ -294,6 +294,13 @@ then
 else
 	fail "the seed book's thread"
 fi
+# WordPress's paragraph rules hold for comments too: the question's line
+# break after "Dr. Lopez," stays a line break (it was lost).
+if grep -qF 'Dr. Lopez,<br/>' "$qa"; then
+	pass "a comment's single line break is kept, as WordPress shows it"
+else
+	fail "the seed question lost its line break after 'Dr. Lopez,'"
+fi
 leaks=""
 for s in "VMOS Root Apk" "SanavipInterior" "floor mats" "Stretching Notes" "muscles knot up around a joint" \
 	"moved to the trash" "Does heat help a knot" "Removed Visitor" "Waiting Reader"; do

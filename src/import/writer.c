@@ -196,7 +196,13 @@ plan_comments(writer *w, const import_post *p, const char *slug, const char *art
 		cp->name = xasprintf("%0*zu-%s", width, i + 1, *who ? who : "comment");
 		free(who);
 		cp->id = w->several ? xasprintf("%s-%s", slug, cp->name) : xstrdup(cp->name);
-		html_md_options o = {.untrusted = true, .base_url = p->link, .file = w->file};
+		/* A comment in an export is what the commenter typed, to which
+		 * WordPress applies its paragraph rules as to a post (no shortcodes:
+		 * html_md leaves those out of untrusted text). */
+		html_md_options o = {.untrusted = true,
+		                     .wordpress_raw = p->content_is_raw,
+		                     .base_url = p->link,
+		                     .file = w->file};
 		cp->markdown = html_md_convert(c->html ? c->html : "", &o);
 		cp->parent = comment_index(p, by_id, c->parent_id);
 		cp->status = c->status == IMPORT_APPROVED ? "approved"
