@@ -17,11 +17,13 @@ CFLAGS     ?= -O2 -g
 # target a prerequisite that compiles.
 PKGS     = libcmark-gfm libxml-2.0 libzip yaml-0.1 libdeflate libcurl jansson
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+# libcurl's headers only: import --fetch opens the library at run time
+# (src/import/fetch.c), so that no other run loads it and what it brings.
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(filter-out libcurl,$(PKGS)) 2>/dev/null)
 ALL_CFLAGS = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
              -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
              -DMKBOOK_VERSION=\"$(VERSION)\" -Isrc $(PKG_CFLAGS) $(CFLAGS)
-LIBS     = -lcmark-gfm-extensions $(PKG_LIBS) -lunistring -lpthread
+LIBS     = -lcmark-gfm-extensions $(PKG_LIBS) -lunistring -lpthread -ldl
 
 # make STATIC=1 (after make clean): link into the binary the libraries
 # Debian ships as static archives (cmark-gfm, libxml2 with the ICU and
@@ -35,7 +37,7 @@ LIBS     = -lcmark-gfm-extensions $(PKG_LIBS) -lunistring -lpthread
 # default, and not for a distribution package; see BENCHMARKS.md.
 ifeq ($(STATIC),1)
 LIBS     = -Wl,-Bstatic -lcmark-gfm-extensions -lcmark-gfm -lxml2 -licuuc -licudata \
-           -llzma -lyaml -lunistring -ldeflate -ljansson -lz -lstdc++ -Wl,-Bdynamic -lzip -lm -lpthread \
+           -llzma -lyaml -lunistring -ldeflate -ljansson -lz -lstdc++ -Wl,-Bdynamic -lzip -lm -lpthread -ldl \
            -static-libgcc
 endif
 

@@ -323,4 +323,13 @@ else
 	indent <"$out/last.log"
 fi
 
+# libcurl is for import --fetch alone: mkbook opens it then, and no other
+# run loads it (it brings some thirty libraries, 4.5 MB of every run's
+# memory when it was linked).
+if command -v ldd >/dev/null 2>&1 && [ -z "$(ldd "$MKBOOK" 2>/dev/null | grep -F libcurl)" ]; then
+	pass "mkbook does not load libcurl until import --fetch needs it"
+else
+	fail "mkbook is linked with libcurl (or ldd is missing)"
+fi
+
 summary
