@@ -18,6 +18,7 @@
 #include "import/output.h"
 #include "media.h"
 #include "slug.h"
+#include "url.h"
 #include "util.h"
 
 #define FETCH_MAX_BYTES MKBOOK_MAX_IMAGE_BYTES
@@ -118,8 +119,8 @@ fetch_image(const char *url, const char *out_dir, const char *file)
 {
 	static bool curl_ready = false, curl_failed = false;
 	static int downloads = 0;
-	bool https = str_starts_with(url, "https://");
-	if (!https && !str_starts_with(url, "http://")) {
+	bool https = url_scheme_is(url, "https");
+	if (!https && !url_scheme_is(url, "http")) {
 		diag_warning(file, 0, 0, "image '%.200s': only http and https addresses are fetched",
 		             url);
 		return NULL;

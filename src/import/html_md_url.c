@@ -143,7 +143,7 @@ hm_image_path(hm_ctx *c, xmlNodePtr img, const char **alt)
 	const char *base = c->opt->image_base_url ? c->opt->image_base_url : c->opt->base_url;
 	char *url = url_has_scheme(src) ? xstrdup(src) : base && *base ? resolve(src, base) : xstrdup(src);
 	free(src);
-	if (url == NULL || !strncasecmp(url, "javascript:", 11)) {
+	if (url == NULL || url_scheme_is(url, "javascript")) {
 		free(url);
 		return NULL;
 	}

@@ -13,6 +13,7 @@
 #include "import/output.h"
 #include "media.h"
 #include "slug.h"
+#include "url.h"
 #include "util.h"
 
 struct import_images {
@@ -216,7 +217,7 @@ import_image_locate(const import_site *site, const import_options *opt, const ch
 		if (path)
 			return path;
 	}
-	if (opt->fetch && (str_starts_with(url, "http://") || str_starts_with(url, "https://")))
+	if (opt->fetch && url_web_host(url) != NULL)
 		return fetch_image(url, opt->out_dir, file); /* warns when it fails */
 	diag_warning(file, 0, 0, "image '%.200s' %s; its description stands in for it%s", url,
 	             site->base_dir ? "is not in the saved page's folder"

@@ -12,6 +12,7 @@
 #include <libxml/HTMLtree.h>
 #include <libxml/uri.h>
 
+#include "url.h"
 #include "util.h"
 
 /* ---- parsing ---- */
@@ -444,10 +445,7 @@ strip_active(xmlNodePtr n)
 		              xmlStrcasecmp(a->name, BAD_CAST "formaction") == 0)) {
 			xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
 			const char *s = (const char *)v;
-			while (s && *s && (isspace((unsigned char)*s) || (unsigned char)*s < 0x20))
-				s++;
-			drop = s && (strncasecmp(s, "javascript:", 11) == 0 ||
-			             strncasecmp(s, "vbscript:", 9) == 0 || strncasecmp(s, "data:", 5) == 0);
+			drop = s && !url_is_safe(s, false);
 			xmlFree(v);
 		}
 		if (drop)
@@ -530,25 +528,12 @@ page_clean(xmlNodePtr root, int *removed)
 
 /* ---- images ---- */
 
-/* Whether url starts with a scheme ("https:"). */
-static bool
-has_scheme(const char *url)
-{
-	for (const char *s = url; *s; s++) {
-		if (*s == ':')
-			return s > url;
-		if (!isalnum((unsigned char)*s) && *s != '+' && *s != '-' && *s != '.')
-			return false;
-	}
-	return false;
-}
-
 /* The file a relative address names under base_dir, if it is a regular
  * file there; NULL otherwise. Caller frees. */
 static char *
 local_file(const char *url, const char *base_dir)
 {
-	if (!base_dir || !*url || url[0] == '/' || has_scheme(url))
+	if (!base_dir || !*url || url[0] == '/' || url_has_scheme(url))
 		return NULL;
 	strbuf sb = {0};
 	for (const char *s = url; *s && *s != '?' && *s != '#'; s++) {
@@ -588,8 +573,8 @@ cand_add(cand **c, size_t *n, const char *url, size_t len, double size)
 	}
 	while (len && isspace((unsigned char)url[len - 1]))
 		len--;
-	if (!len || strncasecmp(url, "data:", 5) == 0 || strncasecmp(url, "about:", 6) == 0 ||
-	    strncasecmp(url, "javascript:", 11) == 0)
+	if (!len || url_scheme_is(url, "data") || url_scheme_is(url, "about") ||
+	    url_scheme_is(url, "javascript"))
 		return;
 	*c = xgrow(*c, *n, sizeof **c);
 	(*c)[*n].url = xstrndup(url, len);
@@ -729,8 +714,7 @@ image_is_chrome(xmlNodePtr img, const char *src, const char *base_dir)
 	/* An address that is neither on the web nor in the saved folder
 	 * shows nothing (src="x" onerror=...). */
 	char *local = local_file(src, base_dir);
-	bool nowhere = !local && strncasecmp(src, "http://", 7) != 0 &&
-	               strncasecmp(src, "https://", 8) != 0 && strncmp(src, "//", 2) != 0;
+	bool nowhere = !local && url_web_host(src) == NULL && strncmp(src, "//", 2) != 0;
 	free(local);
 	if (nowhere && base_dir)
 		return "no such file";
@@ -813,7 +797,7 @@ page_absolute_links(xmlNodePtr root, const char *base)
 		if (!page_is(n, "a"))
 			continue;
 		xmlChar *href = xmlGetProp(n, BAD_CAST "href");
-		if (href && href[0] != '#' && !has_scheme((const char *)href)) {
+		if (href && href[0] != '#' && !url_has_scheme((const char *)href)) {
 			xmlChar *abs = xmlBuildURI(href, BAD_CAST base);
 			if (abs)
 				xmlSetProp(n, BAD_CAST "href", abs);

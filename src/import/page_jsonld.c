@@ -11,6 +11,7 @@
 
 #include <jansson.h>
 
+#include "url.h"
 #include "util.h"
 
 /* The types of a posting, as schema.org names CreativeWork's kinds of
@@ -230,7 +231,7 @@ add_comment(page_ld *ld, json_t *c, json_t *graph, const char *parent, int depth
 	json_t *au = deref(json_object_get(c, "author"), graph);
 	m->author = names_of(au, graph);
 	const char *url = json_is_object(au) ? json_string_value(json_object_get(au, "url")) : NULL;
-	if (url && (str_starts_with(url, "http://") || str_starts_with(url, "https://")))
+	if (url_web_host(url) != NULL)
 		m->author_url = xstrdup(url);
 	const char *date = json_string_value(json_object_get(c, "dateCreated"));
 	if (!date)

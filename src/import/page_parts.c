@@ -13,6 +13,7 @@
 #include <libxml/HTMLtree.h>
 #include <libxml/uri.h>
 
+#include "url.h"
 #include "util.h"
 
 /* ---- metadata ---- */
@@ -42,7 +43,7 @@ add_term(strlist *l, const char *t)
 static bool
 is_web_url(const char *s)
 {
-	return s && (str_starts_with(s, "http://") || str_starts_with(s, "https://"));
+	return url_web_host(s) != NULL;
 }
 
 /* "en_US" (og:locale) as a language tag: "en-US". Caller frees. */

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "url.h"
 #include "util.h"
 
 static const char *const thread_ids[] = {"comments", "comments-area", "wp-block-comments",
@@ -151,7 +152,7 @@ author_of(xmlNodePtr c, const style *st, char **url)
 		if (!page_is(l, "a"))
 			continue;
 		char *href = page_attr(l, "href");
-		if (href && (str_starts_with(href, "http://") || str_starts_with(href, "https://")))
+		if (url_web_host(href) != NULL)
 			*url = href;
 		else
 			free(href);

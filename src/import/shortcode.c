@@ -16,6 +16,7 @@
 
 #include "diag.h"
 #include "import/html_md_int.h"
+#include "url.h"
 
 const char *
 hm_skip_verbatim(const char *s, bool with_code)
@@ -363,7 +364,7 @@ expand_gallery(strbuf *out, const shortcode *sc, const html_md_options *opt)
 static bool
 is_http_url(const char *s)
 {
-	return !strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8);
+	return url_web_host(s) != NULL;
 }
 
 static void
