@@ -208,6 +208,4 @@ size_t page_thread_read(xmlNodePtr root, const char *post_author, const char *ba
  * comment list), or NULL. */
 xmlNodePtr page_find_thread(xmlNodePtr root);
 
-void page_comment_clear(import_comment *c);
-
 #endif

@@ -361,19 +361,6 @@ page_ld_read(htmlDocPtr doc, page_ld *ld, int *bad)
 }
 
 void
-page_comment_clear(import_comment *c)
-{
-	free(c->id);
-	free(c->parent_id);
-	free(c->author);
-	free(c->author_url);
-	free(c->date);
-	free(c->html);
-	free(c->held_because);
-	memset(c, 0, sizeof *c);
-}
-
-void
 page_ld_free(page_ld *ld)
 {
 	free(ld->type);
@@ -388,7 +375,7 @@ page_ld_free(page_ld *ld)
 	free(ld->body_text);
 	strlist_free(&ld->terms);
 	for (size_t i = 0; i < ld->ncomments; i++)
-		page_comment_clear(&ld->comments[i]);
+		import_comment_clear(&ld->comments[i]);
 	free(ld->comments);
 	memset(ld, 0, sizeof *ld);
 }

@@ -3,9 +3,10 @@
 #include "import/post.h"
 
 #include <stdlib.h>
+#include <string.h>
 
-static void
-comment_clear(import_comment *c)
+void
+import_comment_clear(import_comment *c)
 {
 	free(c->id);
 	free(c->parent_id);
@@ -14,6 +15,7 @@ comment_clear(import_comment *c)
 	free(c->date);
 	free(c->html);
 	free(c->held_because);
+	memset(c, 0, sizeof *c);
 }
 
 static void
@@ -43,7 +45,7 @@ post_clear(import_post *p)
 	free(p->featured_image);
 	free(p->bio_html);
 	for (size_t i = 0; i < p->ncomments; i++)
-		comment_clear(&p->comments[i]);
+		import_comment_clear(&p->comments[i]);
 	free(p->comments);
 	for (size_t i = 0; i < p->nrelated; i++)
 		related_clear(&p->related[i]);

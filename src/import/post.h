@@ -84,5 +84,7 @@ typedef struct import_site {
 } import_site;
 
 void import_site_free(import_site *s);
+/* Frees what comment c holds and zeroes it (c itself is the caller's). */
+void import_comment_clear(import_comment *c);
 
 #endif

@@ -541,7 +541,7 @@ static void
 free_comments(import_comment *c, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		page_comment_clear(&c[i]);
+		import_comment_clear(&c[i]);
 	free(c);
 }
 
