@@ -418,11 +418,15 @@ if $atomic; then
 		done
 		# A signal while the book is written: the temporary file goes with
 		# mkbook, which ends as the signal says (status 128 + its number).
+		# env --default-signal: a suite started in the background or under
+		# nohup inherits INT, QUIT or HUP ignored, and mkbook keeps what it
+		# inherits (below).
 		for sig in INT TERM HUP QUIT; do
 			num=$(kill -l "$sig")
 			cp "$a/orig.epub" "$a/book.epub"
 			(cd "$a" && ENOSPC_MATCH=/.book.epub. ENOSPC_OP=signal ENOSPC_AFTER=1000 \
-				ENOSPC_SIGNAL=$num LD_PRELOAD=$shim "$MKBOOK" -q good -o book.epub 2>err.txt)
+				ENOSPC_SIGNAL=$num LD_PRELOAD=$shim env --default-signal="$sig" \
+				"$MKBOOK" -q good -o book.epub 2>err.txt)
 			status=$?
 			if [ "$status" -eq $((128 + num)) ]; then
 				pass "atomic SIG$sig while writing: mkbook ends with status $status"
@@ -432,6 +436,20 @@ if $atomic; then
 			fi
 			keep_check "SIG$sig while writing" "$a" book.epub "$a/orig.epub"
 		done
+		# A signal the caller ignores (nohup) stays ignored: the book is
+		# written whole, and no temporary file is left.
+		cp "$a/orig.epub" "$a/book.epub"
+		(cd "$a" && ENOSPC_MATCH=/.book.epub. ENOSPC_OP=signal ENOSPC_AFTER=1000 \
+			ENOSPC_SIGNAL="$(kill -l HUP)" LD_PRELOAD=$shim env --ignore-signal=HUP \
+			"$MKBOOK" -q good -o book.epub 2>err.txt)
+		status=$?
+		if [ "$status" -eq 0 ] && check_mimetype "$a/book.epub" >/dev/null &&
+			no_temp_files "$a" book.epub; then
+			pass "atomic SIGHUP ignored by the caller: the book is written whole"
+		else
+			fail "atomic SIGHUP ignored by the caller: exit $status"
+			indent <"$a/err.txt"
+		fi
 	else
 		fail "atomic full disk: cannot compile tests/faults/enospc.c"
 		indent <"$a/cc.txt"
