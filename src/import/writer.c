@@ -597,7 +597,8 @@ warn_strays(writer *w)
 		if (d)
 			closedir(d);
 		/* In a fixed order, whatever order readdir gives. */
-		qsort(strays.items, strays.n, sizeof *strays.items, compare_strings);
+		if (strays.n > 1)
+			qsort(strays.items, strays.n, sizeof *strays.items, compare_strings);
 		for (size_t k = 0; k < strays.n; k++) {
 			char *path = path_join(dir, strays.items[k]);
 			diag_warning(path, 0, 0, "not written by this import, but mkbook reads it with "

@@ -276,7 +276,8 @@ item_terms(wxr_reader *r, size_t *n)
 		free(full);
 		t[k++] = (size_t)(v - 1);
 	}
-	qsort(t, k, sizeof *t, cmp_size);
+	if (k > 1)
+		qsort(t, k, sizeof *t, cmp_size);
 	*n = k;
 	return t;
 }
