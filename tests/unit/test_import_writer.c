@@ -623,7 +623,8 @@ START_TEST(test_writer_summary)
 
 	/* Again with --force over a folder where an earlier import left a
 	 * comment file of its own: mkbook would read it, so it is named. */
-	put_file("mybook/qa/099-left-over.md", "---\nauthor: X\nstatus: approved\n---\nx\n", 39);
+	static const char left_over[] = "---\nauthor: X\nstatus: approved\n---\nx\n";
+	put_file("mybook/qa/099-left-over.md", left_over, sizeof left_over - 1);
 	o.force = true;
 	ck_assert_int_eq(write_capturing(s, &o, &err), 0);
 	ck_assert_ptr_nonnull(strstr(err, "qa/099-left-over.md: warning: not written by this "
