@@ -2,6 +2,9 @@
 #include "build.h"
 
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdatomic.h>
 #include <string.h>
 #include <time.h>
@@ -345,6 +348,13 @@ build_book(book *b, const build_opts *o, build_result *r)
 		}
 		free(pages);
 		pages = NULL;
+#ifdef __GLIBC__
+		/* The pages' memory, freed by the threads that made them, stays
+		 * in their arenas as holes among what the book keeps; give those
+		 * pages back before the table of contents is made, so that the
+		 * peak does not count them (1 MiB less on the 64 MiB book). */
+		malloc_trim(0);
+#endif
 	}
 
 	long long epoch = 0;
