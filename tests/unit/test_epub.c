@@ -35,12 +35,38 @@ START_TEST(test_bad_xml_char)
 }
 END_TEST
 
+/* The scan takes eight printable ASCII bytes at a time: a bad byte is
+ * found at every offset of a longer text, and the bytes next to the
+ * ASCII range (space, DEL, tab, line feed) are not taken for bad ones. */
+START_TEST(test_bad_xml_char_every_offset)
+{
+	static const unsigned char bad[] = {0x00, 0x01, 0x08, 0x1F, 0x80, 0xBF, 0xFE, 0xFF};
+	char buf[41];
+	for (size_t len = 1; len <= 40; len++) {
+		memset(buf, ' ', len);
+		buf[len - 1] = '\x7F';
+		ck_assert_uint_eq(epub_find_bad_xml_char(buf, len), 0);
+		for (size_t at = 0; at < len; at++) {
+			for (size_t k = 0; k < sizeof bad; k++) {
+				memset(buf, 'a', len);
+				if (at > 0)
+					buf[at - 1] = '\n';
+				buf[at] = (char)bad[k];
+				ck_assert_msg(epub_find_bad_xml_char(buf, len) == at + 1,
+				              "length %zu, byte 0x%02X at %zu", len, bad[k], at);
+			}
+		}
+	}
+}
+END_TEST
+
 Suite *
 epub_suite(void)
 {
 	Suite *s = suite_create("epub");
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, test_bad_xml_char);
+	tcase_add_test(tc, test_bad_xml_char_every_offset);
 	suite_add_tcase(s, tc);
 	return s;
 }
