@@ -90,7 +90,7 @@ markdown_source_within_limits(const markdown_opts *o, const char *text, size_t l
 		const char *line = text + at;
 		line_no++;
 		size_t cells;
-		if (n > 0 && count_pipes(line, n) > MKBOOK_MAX_ROW_CELLS) {
+		if (n > MKBOOK_MAX_ROW_CELLS && count_pipes(line, n) > MKBOOK_MAX_ROW_CELLS) {
 			diag_error(o->file, o->first_line - 1 + (int)line_no, 1,
 			           "a line of more than %d table cells; split the table", MKBOOK_MAX_ROW_CELLS);
 			return false;
