@@ -72,7 +72,7 @@ asan-build: mkbook-asan build/unit-tests-asan $(FUZZ_TARGETS_ALL:%=build/asan/fu
 # counted as a failure. Each part runs to its end; the target fails when any
 # of them did, or when any sanitizer wrote a report.
 asan: deps-test
-	@$(MAKE) --no-print-directory asan-build mkbook
+	@$(MAKE) --no-print-directory -j$(BUILD_JOBS) WERROR=1 asan-build mkbook
 	@rm -rf $(ASAN_LOGS) && mkdir -p $(ASAN_LOGS)
 	@export $(ASAN_ENV); status=0; \
 	echo "== unit tests (ASan, UBSan)"; \
@@ -101,7 +101,7 @@ VALGRIND ?= valgrind
 
 valgrind: deps-test
 	@sh scripts/deps.sh valgrind
-	@$(MAKE) --no-print-directory mkbook build/unit-tests
+	@$(MAKE) --no-print-directory -j$(BUILD_JOBS) WERROR=1 mkbook build/unit-tests
 	VALGRIND="$(VALGRIND)" bash tests/valgrind.sh
 
 # ---- libFuzzer ----
