@@ -332,4 +332,14 @@ else
 	fail "mkbook is linked with libcurl (or ldd is missing)"
 fi
 
+# Warnings stop the developer's and CI's builds, never a user's make (a
+# newer compiler may warn where ours did not). make -n prints the commands.
+user_cc=$(env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u WERROR make -s -n -B build/obj/diag.o 2>/dev/null)
+dev_cc=$(env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -n -B WERROR=1 build/obj/diag.o 2>/dev/null)
+if [[ $user_cc == *" -Wall "* && $user_cc != *-Werror* && $dev_cc == *" -Werror "* ]]; then
+	pass "-Werror in WERROR=1 builds (make check, asan) only, not in make"
+else
+	fail "make compiles with '$user_cc', WERROR=1 with '$dev_cc'"
+fi
+
 summary
