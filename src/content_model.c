@@ -458,10 +458,32 @@ check_refs(xmlNodePtr n, xmlHashTablePtr ids, const char *file)
 	}
 }
 
+/* Whether an element under n has an attribute that check_refs checks:
+ * most pages have none, and then need no table of their ids. */
+static bool
+has_idrefs(xmlNodePtr n)
+{
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		for (xmlAttrPtr a = c->properties; a; a = a->next) {
+			const char *name = (const char *)a->name;
+			if (!strcmp(name, "aria-describedby") || !strcmp(name, "aria-labelledby") ||
+			    !strcmp(name, "headers"))
+				return true;
+		}
+		if (has_idrefs(c))
+			return true;
+	}
+	return false;
+}
+
 void
 content_model_repair(xmlNodePtr root, const char *file)
 {
 	repair_node(root);
+	if (!has_idrefs(root))
+		return;
 	xmlNodePtr top = root->doc ? xmlDocGetRootElement(root->doc) : NULL;
 	xmlHashTablePtr ids = xmlHashCreate(64);
 	collect_ids(top ? top : root, ids);
