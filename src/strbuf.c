@@ -11,7 +11,7 @@
 /* ---- strbuf ---- */
 
 void
-sb_append(strbuf *sb, const char *s, size_t n)
+strbuf_append(strbuf *sb, const char *s, size_t n)
 {
 	if (sb->len + n + 1 > sb->cap) {
 		size_t cap = sb->cap ? sb->cap : 64;
@@ -27,30 +27,30 @@ sb_append(strbuf *sb, const char *s, size_t n)
 }
 
 void
-sb_puts(strbuf *sb, const char *s)
+strbuf_puts(strbuf *sb, const char *s)
 {
-	sb_append(sb, s, strlen(s));
+	strbuf_append(sb, s, strlen(s));
 }
 
 void
-sb_putc(strbuf *sb, char c)
+strbuf_putc(strbuf *sb, char c)
 {
-	sb_append(sb, &c, 1);
+	strbuf_append(sb, &c, 1);
 }
 
 void
-sb_printf(strbuf *sb, const char *fmt, ...)
+strbuf_printf(strbuf *sb, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	char *p = xvasprintf(fmt, ap);
 	va_end(ap);
-	sb_puts(sb, p);
+	strbuf_puts(sb, p);
 	free(p);
 }
 
 char *
-sb_take(strbuf *sb)
+strbuf_take(strbuf *sb)
 {
 	char *p = sb->data ? sb->data : xstrdup("");
 	/* The caller may keep it long (a heading's text for the table of
@@ -63,7 +63,7 @@ sb_take(strbuf *sb)
 }
 
 void
-sb_free(strbuf *sb)
+strbuf_free(strbuf *sb)
 {
 	free(sb->data);
 	sb->data = NULL;

@@ -13,13 +13,13 @@ typedef struct strbuf {
 	size_t cap;
 } strbuf;
 
-void sb_append(strbuf *sb, const char *s, size_t n);
-void sb_puts(strbuf *sb, const char *s);
-void sb_putc(strbuf *sb, char c);
-void sb_printf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void strbuf_append(strbuf *sb, const char *s, size_t n);
+void strbuf_puts(strbuf *sb, const char *s);
+void strbuf_putc(strbuf *sb, char c);
+void strbuf_printf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Hands the buffer over: the caller frees the result; sb is left empty. */
-char *sb_take(strbuf *sb);
-void sb_free(strbuf *sb);
+char *strbuf_take(strbuf *sb);
+void strbuf_free(strbuf *sb);
 
 /* A growable array of owned strings. */
 typedef struct strlist {

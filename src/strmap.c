@@ -11,7 +11,7 @@
 /* ---- hash tables (open addressing, linear probing) ---- */
 
 uint64_t
-hash_fnv1a(const void *data, size_t n)
+strmap_hash(const void *data, size_t n)
 {
 	const unsigned char *p = data;
 	uint64_t h = 1469598103934665603ULL;
@@ -49,7 +49,7 @@ static size_t
 map_find(const strmap *m, const char *key)
 {
 	size_t mask = m->cap - 1;
-	size_t i = (size_t)hash_fnv1a(key, strlen(key)) & mask;
+	size_t i = (size_t)strmap_hash(key, strlen(key)) & mask;
 	while (m->slots[i].key != NULL && strcmp(m->slots[i].key, key) != 0)
 		i = (i + 1) & mask;
 	return i;
@@ -155,7 +155,7 @@ static size_t
 frozen_find(const strset *s, const char *key)
 {
 	size_t mask = s->cap - 1;
-	size_t i = (size_t)hash_fnv1a(key, strlen(key)) & mask;
+	size_t i = (size_t)strmap_hash(key, strlen(key)) & mask;
 	while (s->offsets[i] != 0 && strcmp(s->keys + s->offsets[i] - 1, key) != 0)
 		i = (i + 1) & mask;
 	return i;

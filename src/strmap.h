@@ -28,7 +28,7 @@ void strmap_free(strmap *m);
 void strmap_put(strmap *m, const char *key, void *value); /* replaces */
 void *strmap_get(const strmap *m, const char *key);
 
-uint64_t hash_fnv1a(const void *data, size_t n);
+uint64_t strmap_hash(const void *data, size_t n);
 
 /* Calls fn for every key of s, in no particular order. */
 void strset_each(const strset *s, void (*fn)(const char *key, void *arg), void *arg);
