@@ -23,7 +23,7 @@ book_new(const char *dir)
 }
 
 chapter *
-chapter_new(enum chapter_kind kind)
+book_chapter_new(enum chapter_kind kind)
 {
 	chapter *c = xcalloc(1, sizeof *c);
 	c->kind = kind;
@@ -31,7 +31,7 @@ chapter_new(enum chapter_kind kind)
 }
 
 void
-chapter_free(chapter *c)
+book_chapter_free(chapter *c)
 {
 	if (c == NULL)
 		return;
@@ -52,7 +52,7 @@ chapter_free(chapter *c)
 }
 
 void
-resource_free(resource *r)
+book_resource_free(resource *r)
 {
 	if (r == NULL)
 		return;
@@ -127,10 +127,10 @@ book_free(book *b)
 	for (int i = 0; i < LABEL_COUNT; i++)
 		free(b->labels[i]);
 	for (size_t i = 0; i < b->nchapters; i++)
-		chapter_free(b->chapters[i]);
+		book_chapter_free(b->chapters[i]);
 	free(b->chapters);
 	for (size_t i = 0; i < b->nresources; i++)
-		resource_free(b->resources[i]);
+		book_resource_free(b->resources[i]);
 	free(b->resources);
 	strmap_free(b->resource_by_path);
 	strmap_free(b->chapter_by_path);
@@ -217,7 +217,7 @@ out:
 }
 
 const char *
-path_status_text(enum path_status st)
+book_path_status_text(enum path_status st)
 {
 	switch (st) {
 	case PATH_OK:

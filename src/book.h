@@ -172,14 +172,14 @@ book *book_new(const char *dir);
 void book_free(book *b);
 /* Appends a chapter (the book takes it). */
 void book_add_chapter(book *b, chapter *c);
-chapter *chapter_new(enum chapter_kind kind);
-void chapter_free(chapter *c);
+chapter *book_chapter_new(enum chapter_kind kind);
+void book_chapter_free(chapter *c);
 /* The label text for id: the book.yaml override, else the built-in word in
  * the book's language. Static or book-owned storage. */
 const char *book_label(const book *b, enum label_id id);
 /* Adds a resource (the book takes it) and indexes it by path. */
 void book_add_resource(book *b, resource *r);
-void resource_free(resource *r);
+void book_resource_free(resource *r);
 
 enum path_status { PATH_OK, PATH_FOLDER, PATH_MISSING, PATH_OUTSIDE, PATH_NOT_FILE, PATH_UNREADABLE };
 /* Resolves rel (relative to the manuscript folder) to a file or folder
@@ -189,6 +189,6 @@ enum path_status { PATH_OK, PATH_FOLDER, PATH_MISSING, PATH_OUTSIDE, PATH_NOT_FI
 enum path_status book_resolve_path(const book *b, const char *rel, char **normalized,
                                    char **fs_path);
 /* "does not exist", "lies outside the manuscript folder"... */
-const char *path_status_text(enum path_status st);
+const char *book_path_status_text(enum path_status st);
 
 #endif

@@ -51,7 +51,7 @@ insert_chapter(book *b, chapter *c, size_t pos)
 static chapter *
 generated(enum chapter_kind kind, const char *href, const char *id)
 {
-	chapter *c = chapter_new(kind);
+	chapter *c = book_chapter_new(kind);
 	c->href = xstrdup(href);
 	c->id = xstrdup(id);
 	return c;
@@ -109,14 +109,14 @@ static char *
 default_identifier(const book *b)
 {
 	strbuf sb = {0};
-	sb_puts(&sb, "mkbook:");
-	sb_puts(&sb, b->title);
+	strbuf_puts(&sb, "mkbook:");
+	strbuf_puts(&sb, b->title);
 	for (size_t i = 0; i < b->nauthors; i++) {
-		sb_putc(&sb, '\n');
-		sb_puts(&sb, b->authors[i].name);
+		strbuf_putc(&sb, '\n');
+		strbuf_puts(&sb, b->authors[i].name);
 	}
-	char *u = uuid_v5_urn(sb.data);
-	sb_free(&sb);
+	char *u = ident_uuid_v5_urn(sb.data);
+	strbuf_free(&sb);
 	return u;
 }
 
@@ -308,7 +308,7 @@ build_book(book *b, const build_opts *o, build_result *r)
 	if (b->identifier == NULL)
 		b->identifier = default_identifier(b);
 	if (b->modified == NULL) {
-		b->modified = iso8601_format_utc((long long)time(NULL));
+		b->modified = date_format_iso8601_utc((long long)time(NULL));
 		diag_note(NULL, 0, 0,
 		          "no 'modified' in book.yaml and no SOURCE_DATE_EPOCH: using the current "
 		          "time, so this build is not reproducible");
@@ -358,7 +358,7 @@ build_book(book *b, const build_opts *o, build_result *r)
 	}
 
 	long long epoch = 0;
-	iso8601_parse(b->modified, NULL, NULL, NULL, &epoch);
+	date_parse_iso8601(b->modified, NULL, NULL, NULL, &epoch);
 	w = epub_new(epoch);
 	epub_set_spool(w, spool);
 	epub_add_static(w, "mimetype", "application/epub+zip", 20, true);
@@ -383,7 +383,7 @@ build_book(book *b, const build_opts *o, build_result *r)
 		if (st != PATH_OK) {
 			diag_error(b->yaml_file, b->stylesheet_pos.line, b->stylesheet_pos.col,
 			           "stylesheet '%s' %s", b->stylesheet,
-			           path_status_text(st));
+			           book_path_status_text(st));
 		} else if ((e = source_read_bytes(fs, &css, &len, NULL)) != 0) {
 			source_report_read_error(shown, e);
 		} else if (source_check_text(shown, css, len, 1) != 0) {

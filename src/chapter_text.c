@@ -25,7 +25,7 @@ gather_text(xmlNodePtr n, strbuf *sb)
 {
 	for (xmlNodePtr c = n->children; c; c = c->next) {
 		if (c->type == XML_TEXT_NODE && c->content)
-			sb_puts(sb, (const char *)c->content);
+			strbuf_puts(sb, (const char *)c->content);
 		else if (c->type == XML_ELEMENT_NODE) {
 			xmlChar *cls = xmlGetProp(c, BAD_CAST "class");
 			bool skip = cls && (!xmlStrcmp(cls, BAD_CAST "noteref") ||
@@ -50,7 +50,7 @@ chapter_text_plain(xmlNodePtr n)
 {
 	strbuf sb = {0};
 	gather_text(n, &sb);
-	char *s = sb_take(&sb);
+	char *s = strbuf_take(&sb);
 	/* Fold runs of white space into one space. */
 	char *w = s;
 	bool space = true;

@@ -33,6 +33,6 @@ chapter_type_names(void)
 {
 	strbuf sb = {0};
 	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
-		sb_printf(&sb, "%s%s", i ? ", " : "", types[i].name);
-	return sb_take(&sb);
+		strbuf_printf(&sb, "%s%s", i ? ", " : "", types[i].name);
+	return strbuf_take(&sb);
 }

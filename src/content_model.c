@@ -427,8 +427,8 @@ check_idrefs(xmlNodePtr n, const char *attr, xmlHashTablePtr ids, const char *fi
 			continue;
 		}
 		if (kept.len)
-			sb_putc(&kept, ' ');
-		sb_puts(&kept, tok);
+			strbuf_putc(&kept, ' ');
+		strbuf_puts(&kept, tok);
 	}
 	if (missing) {
 		diag_warning(file, 0, 0, "%s=\"...%s...\" on <%s> names no %s in this page; %s", attr,
@@ -440,7 +440,7 @@ check_idrefs(xmlNodePtr n, const char *attr, xmlHashTablePtr ids, const char *fi
 		else
 			xmlUnsetProp(n, BAD_CAST attr);
 	}
-	sb_free(&kept);
+	strbuf_free(&kept);
 	xmlFree(v);
 }
 

@@ -14,7 +14,7 @@ static const char *const active[] = {"url(",      "@import",   "expression(", "j
 /* css as CSS reads it for matching: escapes undone (a non-ASCII or NUL
  * character becomes '?', as does a NUL byte), ASCII letters in lower case.
  * (*from)[k] is the offset in css of the character at k. Caller frees
- * with sb_free and free(*from). */
+ * with strbuf_free and free(*from). */
 static void
 unescape_lower(const char *css, size_t len, strbuf *sb, size_t **from)
 {
@@ -40,7 +40,7 @@ unescape_lower(const char *css, size_t len, strbuf *sb, size_t **from)
 		}
 		if (ch == '\0')
 			ch = '?';
-		sb_putc(sb, ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : (char)ch);
+		strbuf_putc(sb, ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : (char)ch);
 	}
 }
 
@@ -76,7 +76,7 @@ css_active_word(const char *css, size_t len, bool local_urls, size_t *at)
 		if (at)
 			*at = from[hit - low];
 	}
-	sb_free(&sb);
+	strbuf_free(&sb);
 	free(from);
 	return found;
 }

@@ -40,7 +40,7 @@ days_in_month(int y, int m)
 }
 
 int
-iso8601_parse(const char *s, int *year, int *month, int *day, long long *epoch)
+date_parse_iso8601(const char *s, int *year, int *month, int *day, long long *epoch)
 {
 	const char *p = s;
 	int y = parse_digits(&p, 4), m = 0, d = 0, prec = 1;
@@ -135,7 +135,7 @@ date_from_epoch(long long epoch)
 }
 
 char *
-iso8601_format_utc(long long epoch)
+date_format_iso8601_utc(long long epoch)
 {
 	date_utc t = date_from_epoch(epoch);
 	return xasprintf("%04lld-%02d-%02dT%02d:%02d:%02dZ", t.year, t.month, t.day, t.hour, t.min,

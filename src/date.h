@@ -9,9 +9,9 @@
  * the time). Returns how precise it is (1 year, 2 month, 3 day, 4 time),
  * or 0 when it is not such a date. Sets the parts and, for 3 and 4,
  * *epoch to seconds since 1970 in UTC. Any output pointer may be NULL. */
-int iso8601_parse(const char *s, int *year, int *month, int *day, long long *epoch);
+int date_parse_iso8601(const char *s, int *year, int *month, int *day, long long *epoch);
 /* Formats seconds since 1970 as "CCYY-MM-DDThh:mm:ssZ". Caller frees. */
-char *iso8601_format_utc(long long epoch);
+char *date_format_iso8601_utc(long long epoch);
 
 
 /* The UTC date and time of epoch (seconds since 1970). */

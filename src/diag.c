@@ -37,7 +37,7 @@ diag_flush(strbuf *buf)
 			hook();
 		fwrite(buf->data, 1, buf->len, stderr);
 	}
-	sb_free(buf);
+	strbuf_free(buf);
 }
 
 void
@@ -101,31 +101,31 @@ diag_escape(strbuf *sb, const char *s)
 		unsigned char c = (unsigned char)*s;
 		if (c < 0x20 || c == 0x7f) {
 			if (c == '\n')
-				sb_puts(sb, "\\n");
+				strbuf_puts(sb, "\\n");
 			else if (c == '\t')
-				sb_puts(sb, "\\t");
+				strbuf_puts(sb, "\\t");
 			else if (c == '\r')
-				sb_puts(sb, "\\r");
+				strbuf_puts(sb, "\\r");
 			else
-				sb_printf(sb, "\\x%02x", c);
+				strbuf_printf(sb, "\\x%02x", c);
 			s++, n--;
 			continue;
 		}
 		if (c < 0x80) {
-			sb_putc(sb, (char)c);
+			strbuf_putc(sb, (char)c);
 			s++, n--;
 			continue;
 		}
 		ucs4_t uc;
 		int len = u8_mbtoucr(&uc, (const uint8_t *)s, n);
 		if (len < 0) {
-			sb_printf(sb, "\\x%02x", c);
+			strbuf_printf(sb, "\\x%02x", c);
 			s++, n--;
 		} else if (is_hidden_control(uc)) {
-			sb_printf(sb, "\\u%04X", (unsigned)uc);
+			strbuf_printf(sb, "\\u%04X", (unsigned)uc);
 			s += len, n -= (size_t)len;
 		} else {
-			sb_append(sb, s, (size_t)len);
+			strbuf_append(sb, s, (size_t)len);
 			s += len, n -= (size_t)len;
 		}
 	}
@@ -139,11 +139,11 @@ diag_usage(const char *fmt, ...)
 	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	strbuf sb = {0};
-	sb_puts(&sb, "mkbook: ");
+	strbuf_puts(&sb, "mkbook: ");
 	diag_escape(&sb, msg);
-	sb_putc(&sb, '\n');
+	strbuf_putc(&sb, '\n');
 	fwrite(sb.data, 1, sb.len, stderr);
-	sb_free(&sb);
+	strbuf_free(&sb);
 	free(msg);
 }
 
@@ -164,34 +164,34 @@ diag_report(enum diag_level level, const char *file, int line, int col, const ch
 	strbuf sb = {0};
 	if (file != NULL && *file) {
 		if (color)
-			sb_puts(&sb, "\033[1m");
+			strbuf_puts(&sb, "\033[1m");
 		diag_escape(&sb, file);
 		if (line > 0) {
-			sb_printf(&sb, ":%d", line);
+			strbuf_printf(&sb, ":%d", line);
 			if (col > 0)
-				sb_printf(&sb, ":%d", col);
+				strbuf_printf(&sb, ":%d", col);
 		}
-		sb_puts(&sb, color ? ":\033[0m " : ": ");
+		strbuf_puts(&sb, color ? ":\033[0m " : ": ");
 	} else {
-		sb_puts(&sb, "mkbook: ");
+		strbuf_puts(&sb, "mkbook: ");
 	}
 	if (color)
-		sb_printf(&sb, "%s%s:\033[0m ", colors[level], names[level]);
+		strbuf_printf(&sb, "%s%s:\033[0m ", colors[level], names[level]);
 	else
-		sb_printf(&sb, "%s: ", names[level]);
+		strbuf_printf(&sb, "%s: ", names[level]);
 	va_list ap;
 	va_start(ap, fmt);
 	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	diag_escape(&sb, msg);
 	free(msg);
-	sb_putc(&sb, '\n');
+	strbuf_putc(&sb, '\n');
 	if (capture) {
-		sb_append(capture, sb.data, sb.len);
+		strbuf_append(capture, sb.data, sb.len);
 	} else {
 		if (hook)
 			hook();
 		fwrite(sb.data, 1, sb.len, stderr);
 	}
-	sb_free(&sb);
+	strbuf_free(&sb);
 }

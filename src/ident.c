@@ -55,7 +55,7 @@ sha1_block(uint32_t h[5], const unsigned char *blk)
 }
 
 void
-sha1_digest(const void *data, size_t len, unsigned char out[20])
+ident_sha1(const void *data, size_t len, unsigned char out[20])
 {
 	uint32_t h[5] = {0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0};
 	const unsigned char *p = data;
@@ -84,7 +84,7 @@ sha1_digest(const void *data, size_t len, unsigned char out[20])
 }
 
 char *
-uuid_v5_urn(const char *name)
+ident_uuid_v5_urn(const char *name)
 {
 	/* The URL namespace of RFC 4122, appendix C. */
 	static const unsigned char ns[16] = {0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1,
@@ -94,7 +94,7 @@ uuid_v5_urn(const char *name)
 	memcpy(buf, ns, 16);
 	memcpy(buf + 16, name, n);
 	unsigned char d[20];
-	sha1_digest(buf, 16 + n, d);
+	ident_sha1(buf, 16 + n, d);
 	free(buf);
 	d[6] = (unsigned char)((d[6] & 0x0f) | 0x50);
 	d[8] = (unsigned char)((d[8] & 0x3f) | 0x80);

@@ -5,8 +5,8 @@
 #include <stddef.h>
 
 /* SHA-1 of data into out[20]; used for name-based (version 5) UUIDs. */
-void sha1_digest(const void *data, size_t len, unsigned char out[20]);
+void ident_sha1(const void *data, size_t len, unsigned char out[20]);
 /* A name-based UUID (RFC 4122 version 5, URL namespace) as "urn:uuid:...". */
-char *uuid_v5_urn(const char *name);
+char *ident_uuid_v5_urn(const char *name);
 
 #endif

@@ -134,12 +134,12 @@ fill_date(const char *text, const char *date)
 	strbuf sb = {0};
 	const char *p;
 	while ((p = strstr(text, mark)) != NULL) {
-		sb_append(&sb, text, (size_t)(p - text));
-		sb_puts(&sb, date);
+		strbuf_append(&sb, text, (size_t)(p - text));
+		strbuf_puts(&sb, date);
 		text = p + sizeof mark - 1;
 	}
-	sb_puts(&sb, text);
-	return sb_take(&sb);
+	strbuf_puts(&sb, text);
+	return strbuf_take(&sb);
 }
 
 /* Creates the folder path and its missing parents, like mkdir -p.

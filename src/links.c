@@ -236,7 +236,7 @@ resolve_link(book *b, chapter *c, page *p, xmlNodePtr a)
 	char *query = strchr(href, '?');
 	if (query)
 		*query = '\0';
-	char *path = percent_decode(href);
+	char *path = slug_percent_decode(href);
 	char *dir = c->path ? path_dirname(c->path) : xstrdup("");
 	char *joined = path_join(dir, path);
 	char *norm = path_normalize_relative(joined);
@@ -249,7 +249,7 @@ resolve_link(book *b, chapter *c, page *p, xmlNodePtr a)
 		/* Another chapter's heading: its ids are known only once every
 		 * chapter is rendered. */
 		locate(c, &line, &col, href);
-		char *rel = href_relative(c->href, t->href);
+		char *rel = xhtml_href_relative(c->href, t->href);
 		char *h = xref_add(&p->xrefs, t, rel, href, (size_t)(frag - href), line, col);
 		xmlSetProp(a, BAD_CAST "href", BAD_CAST h);
 		free(h);
@@ -263,7 +263,7 @@ resolve_link(book *b, chapter *c, page *p, xmlNodePtr a)
 				warn_no_anchor(file, line, col, href, t, frag);
 			}
 		}
-		char *rel = href_relative(c->href, t->href);
+		char *rel = xhtml_href_relative(c->href, t->href);
 		char *idf = id ? slug_fragment(id) : NULL;
 		char *h = id ? xasprintf("%s#%s", t == c ? "" : rel, idf) : xstrdup(rel);
 		xmlSetProp(a, BAD_CAST "href", BAD_CAST h);
@@ -328,7 +328,7 @@ image_href(const char *rel, const char *media_type)
 	 * chapter found the image first: when the safe ASCII form loses
 	 * anything, a hash of the path keeps different images apart. */
 	strbuf sb = {0};
-	sb_puts(&sb, "images/");
+	strbuf_puts(&sb, "images/");
 	const char *dot = strrchr(rel, '.');
 	const char *end = dot && !strchr(dot, '/') ? dot : rel + strlen(rel);
 	const char *ext = media_extension(media_type);
@@ -343,14 +343,14 @@ image_href(const char *rel, const char *media_type)
 		if (!ok)
 			lossy = true;
 		if (sb.len < 7 + 200)
-			sb_putc(&sb, ok || (ch >= 'A' && ch <= 'Z') ? ch : ch == '/' ? '-' : '_');
+			strbuf_putc(&sb, ok || (ch >= 'A' && ch <= 'Z') ? ch : ch == '/' ? '-' : '_');
 		else
 			lossy = true;
 	}
 	if (lossy)
-		sb_printf(&sb, "-%08x", (unsigned)(hash_fnv1a(rel, strlen(rel)) & 0xffffffffu));
-	sb_printf(&sb, ".%s", ext);
-	return sb_take(&sb);
+		strbuf_printf(&sb, "-%08x", (unsigned)(strmap_hash(rel, strlen(rel)) & 0xffffffffu));
+	strbuf_printf(&sb, ".%s", ext);
+	return strbuf_take(&sb);
 }
 
 static int
@@ -412,7 +412,7 @@ load_image_locked(book *b, const char *rel, bool cover, const char *file, int li
 	enum path_status st = book_resolve_path(b, rel, &norm, &fs);
 	if (st != PATH_OK) {
 		image_left_out(cover, file, line, col, rel,
-		               st == PATH_FOLDER ? "is a folder" : path_status_text(st));
+		               st == PATH_FOLDER ? "is a folder" : book_path_status_text(st));
 		goto out;
 	}
 	r = strmap_get(b->resource_by_path, norm);
@@ -420,7 +420,7 @@ load_image_locked(book *b, const char *rel, bool cover, const char *file, int li
 		goto out;
 	char *data = NULL;
 	size_t len = 0;
-	int e = file_read(fs, &data, &len, MKBOOK_MAX_IMAGE_BYTES);
+	int e = path_read_file(fs, &data, &len, MKBOOK_MAX_IMAGE_BYTES);
 	if (e != 0) {
 		why = e == EFBIG ? xasprintf("cannot be read: larger than the %u MiB limit",
 		                             MKBOOK_MAX_IMAGE_BYTES >> 20)
@@ -510,12 +510,12 @@ resolve_image(book *b, chapter *c, xmlNodePtr img)
 	char *q = strpbrk(src, "?#");
 	if (q)
 		*q = '\0';
-	char *path = percent_decode(src);
+	char *path = slug_percent_decode(src);
 	char *dir = c->path ? path_dirname(c->path) : xstrdup("");
 	char *joined = path_join(dir, path);
 	resource *r = links_load_image(b, joined, c->file, line, col);
 	if (r) {
-		char *h = href_relative(c->href, r->href);
+		char *h = xhtml_href_relative(c->href, r->href);
 		xmlSetProp(img, BAD_CAST "src", BAD_CAST h);
 		free(h);
 	} else {

@@ -204,11 +204,11 @@ shell_word(const char *s)
 	                    "0123456789_./-+,:@%") == strlen(s))
 		return xstrdup(s);
 	strbuf sb = {0};
-	sb_putc(&sb, '\'');
+	strbuf_putc(&sb, '\'');
 	for (; *s; s++)
-		*s == '\'' ? sb_puts(&sb, "'\\''") : sb_putc(&sb, *s);
-	sb_putc(&sb, '\'');
-	return sb_take(&sb);
+		*s == '\'' ? strbuf_puts(&sb, "'\\''") : strbuf_putc(&sb, *s);
+	strbuf_putc(&sb, '\'');
+	return strbuf_take(&sb);
 }
 
 /* mkbook init DIR: the starter manuscript, dated today (or by

@@ -41,7 +41,7 @@ is_alnum(char c)
 }
 
 char *
-author_sort_name(const char *name)
+manuscript_author_sort_name(const char *name)
 {
 	char *s = xstrdup(name);
 	char *comma = strchr(s, ',');
@@ -111,7 +111,7 @@ load_authors(struct loader *L, const ynode *v)
 			continue;
 		}
 		if (au.file_as == NULL)
-			au.file_as = author_sort_name(au.name);
+			au.file_as = manuscript_author_sort_name(au.name);
 		if (au.role == NULL)
 			au.role = xstrdup("aut");
 		b->authors = xgrow(b->authors, b->nauthors, sizeof *b->authors);
@@ -204,7 +204,7 @@ modified_from_environment(void)
 		errno = 0;
 		long long t = strtoll(sde, &end, 10);
 		if (errno == 0 && *end == '\0' && t >= 0 && t < MAX_EPOCH)
-			return iso8601_format_utc(t);
+			return date_format_iso8601_utc(t);
 		diag_warning(NULL, 0, 0, "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored",
 		             sde);
 	}
@@ -262,7 +262,7 @@ load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
 		} else if (!strcmp(k, "modified")) {
 			char *s = yamlvalue_date(L->yfile, k, v);
 			long long t;
-			if (s && iso8601_parse(s, NULL, NULL, NULL, &t) < 3) {
+			if (s && date_parse_iso8601(s, NULL, NULL, NULL, &t) < 3) {
 				diag_error(L->yfile, v->line, v->col,
 				           "'modified' needs at least a full date (YYYY-MM-DD)");
 			} else if (s && t >= MAX_EPOCH) {
@@ -272,7 +272,7 @@ load_book_yaml(struct loader *L, const ynode *root, const ynode **contents)
 				           "'modified' is after 9999-12-31T23:59:59Z once turned to UTC");
 			} else if (s) {
 				free(b->modified);
-				b->modified = iso8601_format_utc(t);
+				b->modified = date_format_iso8601_utc(t);
 				b->modified_given = true;
 			}
 			free(s);
@@ -364,7 +364,7 @@ static char *
 make_href(struct loader *L, const char *rel)
 {
 	strbuf sb = {0};
-	sb_puts(&sb, "text/");
+	strbuf_puts(&sb, "text/");
 	size_t start = sb.len;
 	const char *end = rel + strlen(rel);
 	const char *dot = strrchr(rel, '.');
@@ -374,24 +374,24 @@ make_href(struct loader *L, const char *rel)
 	for (const char *p = rel; p < end; p++) {
 		char c = *p;
 		if (is_alnum(c) || c == '_') {
-			sb_putc(&sb, c);
+			strbuf_putc(&sb, c);
 			dash = false;
 		} else if (!dash && sb.len > start) {
-			sb_putc(&sb, '-');
+			strbuf_putc(&sb, '-');
 			dash = true;
 		}
 	}
 	while (sb.len > start && sb.data[sb.len - 1] == '-')
 		sb.data[--sb.len] = '\0';
 	if (sb.len == start)
-		sb_puts(&sb, "chapter");
+		strbuf_puts(&sb, "chapter");
 	/* ZIP entry names are kept under 255 bytes ("EPUB/text/", the base,
 	 * "-N", ".xhtml"). */
 	if (sb.len - start > MAX_HREF_BASE) {
 		sb.len = start + MAX_HREF_BASE;
 		sb.data[sb.len] = '\0';
 	}
-	char *base = sb_take(&sb);
+	char *base = strbuf_take(&sb);
 	char *href = xasprintf("%s.xhtml", base);
 	for (int n = 2; !reserve_href(L, href); n++) {
 		free(href);
@@ -483,12 +483,12 @@ add_text_chapter(struct loader *L, const char *rel, const char *fs, bool related
 		told = true;
 		return;
 	}
-	chapter *c = chapter_new(CHAPTER_TEXT);
+	chapter *c = book_chapter_new(CHAPTER_TEXT);
 	c->path = xstrdup(rel);
 	c->file = display_name(b, rel);
 	source_file sf;
 	if (source_read(c->file, fs, &sf) != 0) {
-		chapter_free(c);
+		book_chapter_free(c);
 		return;
 	}
 	if (sf.front)
@@ -735,10 +735,10 @@ load_folder_entry(struct loader *L, enum entry_kind kind, const char *rel, const
 		             rel);
 	chapter *side = NULL;
 	if (kind == ENTRY_COMMENTS) {
-		side = chapter_new(CHAPTER_QA);
+		side = book_chapter_new(CHAPTER_QA);
 		side->href = make_href(L, "qa");
 	} else if (kind == ENTRY_RELATED) {
-		side = chapter_new(CHAPTER_RELATED);
+		side = book_chapter_new(CHAPTER_RELATED);
 		side->href = make_href(L, "related");
 	}
 	size_t first_comment = b->ncomments;
@@ -749,7 +749,7 @@ load_folder_entry(struct loader *L, enum entry_kind kind, const char *rel, const
 		if (st != PATH_OK) {
 			if (st != PATH_FOLDER)
 				diag_warning(L->yfile, v->line, v->col, "'%s' %s; skipped", frel,
-				             path_status_text(st));
+				             book_path_status_text(st));
 		} else if ((had = claim_file(L, norm, ffs)) != NULL) {
 			report_twice(L, v, norm, had);
 		} else if (kind == ENTRY_TEXT) {
@@ -774,7 +774,7 @@ load_folder_entry(struct loader *L, enum entry_kind kind, const char *rel, const
 		for (size_t i = 0; i < side->ncomments; i++)
 			side->comments[i] = b->comments[first_comment + i];
 	} else if (side->nrelated == 0) {
-		chapter_free(side); /* every post has a chapter of its own */
+		book_chapter_free(side); /* every post has a chapter of its own */
 		return;
 	}
 	book_add_chapter(b, side);
@@ -808,7 +808,7 @@ load_contents_entry(struct loader *L, const ynode *v)
 		diag_error(L->yfile, pathv->line, pathv->col, "contents entry '%s' does not exist", rel);
 	} else if (st != PATH_OK && st != PATH_FOLDER) {
 		diag_error(L->yfile, pathv->line, pathv->col, "contents entry '%s' %s", rel,
-		           path_status_text(st));
+		           book_path_status_text(st));
 	} else if (kind != ENTRY_TEXT && st != PATH_FOLDER) {
 		diag_error(L->yfile, pathv->line, pathv->col, "'%s' must be a folder", rel);
 	} else if (st == PATH_FOLDER) {
@@ -857,7 +857,7 @@ load_default_contents(struct loader *L)
 			add_text_chapter(L, norm, fs, false);
 		} else if (st != PATH_FOLDER) { /* a link out, a pipe... */
 			char *name = display_name(b, names.items[i]);
-			diag_warning(name, 0, 0, "%s; skipped", path_status_text(st));
+			diag_warning(name, 0, 0, "%s; skipped", book_path_status_text(st));
 			free(name);
 		}
 		free(norm);
@@ -919,7 +919,7 @@ manuscript_load(const char *dir)
 		if (root)
 			load_book_yaml(&L, root, &contents);
 	} else if (e == -1) {
-		diag_error(ypath, 0, 0, "%s", yst == PATH_FOLDER ? "is a folder" : path_status_text(yst));
+		diag_error(ypath, 0, 0, "%s", yst == PATH_FOLDER ? "is a folder" : book_path_status_text(yst));
 	} else if (e != ENOENT) {
 		source_report_read_error(ypath, e);
 	}
@@ -927,9 +927,9 @@ manuscript_load(const char *dir)
 
 	if (contents)
 		load_contents(&L, contents);
-	else if (e == ENOENT || (root && !ynode_get(root, "contents")))
+	else if (e == ENOENT || (root && !yamldoc_node_get(root, "contents")))
 		load_default_contents(&L);
-	ynode_free(root);
+	yamldoc_node_free(root);
 
 	if (b->modified == NULL)
 		b->modified = modified_from_environment();

@@ -20,6 +20,6 @@ int manuscript_load_body(chapter *c);
 
 /* A sort name for a person: "Daniel Lopez, D.O." -> "Lopez, Daniel".
  * Caller frees. */
-char *author_sort_name(const char *name);
+char *manuscript_author_sort_name(const char *name);
 
 #endif

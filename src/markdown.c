@@ -241,12 +241,12 @@ replace_decoded_noncharacter(const markdown_opts *o, cmark_node *n, const char *
 			             cmark_node_get_start_column(n),
 			             "a reference to U+%s, which XML does not allow; written as U+FFFD",
 			             c == 0xFE ? "FFFE" : "FFFF");
-			sb_puts(&sb, "\xEF\xBF\xBD");
+			strbuf_puts(&sb, "\xEF\xBF\xBD");
 		} else {
-			sb_putc(&sb, (char)c);
+			strbuf_putc(&sb, (char)c);
 		}
 	}
-	return sb_take(&sb);
+	return strbuf_take(&sb);
 }
 
 static void

@@ -91,7 +91,7 @@ put_text(builder *b, const char *s, size_t len)
 {
 	if (len == 0)
 		return;
-	sb_append(&b->text, s, len);
+	strbuf_append(&b->text, s, len);
 	b->last = s[len - 1];
 }
 
@@ -175,14 +175,14 @@ href_escape(const char *url)
 	for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
 		    strchr(safe, *p)) {
-			sb_putc(&sb, (char)*p);
+			strbuf_putc(&sb, (char)*p);
 		} else {
-			sb_putc(&sb, '%');
-			sb_putc(&sb, hex[*p >> 4]);
-			sb_putc(&sb, hex[*p & 15]);
+			strbuf_putc(&sb, '%');
+			strbuf_putc(&sb, hex[*p >> 4]);
+			strbuf_putc(&sb, hex[*p & 15]);
 		}
 	}
-	return sb_take(&sb);
+	return strbuf_take(&sb);
 }
 
 /* An image's description as cmark-gfm writes it into alt: the text of
@@ -195,11 +195,11 @@ gather_plain(cmark_node *n, strbuf *sb)
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
 		case CMARK_NODE_HTML_INLINE:
-			sb_puts(sb, cmark_node_get_literal(c));
+			strbuf_puts(sb, cmark_node_get_literal(c));
 			break;
 		case CMARK_NODE_LINEBREAK:
 		case CMARK_NODE_SOFTBREAK:
-			sb_putc(sb, ' ');
+			strbuf_putc(sb, ' ');
 			break;
 		default:
 			gather_plain(c, sb);
@@ -240,9 +240,9 @@ add_html_piece(builder *b, cmark_node *n, strbuf *sb)
 {
 	char *html = cmark_render_html(n, b->options, b->exts);
 	size_t len = strlen(html);
-	sb_puts(sb, "<div>");
-	sb_append(sb, html, len);
-	sb_puts(sb, "</div>");
+	strbuf_puts(sb, "<div>");
+	strbuf_append(sb, html, len);
+	strbuf_puts(sb, "</div>");
 	b->lasts = xgrow(b->lasts, b->nlasts + 1, sizeof *b->lasts);
 	b->lasts[b->nlasts++] = len ? html[len - 1] : 0;
 	free(html);
@@ -266,9 +266,9 @@ gather_html(builder *b, cmark_node *n, strbuf *sb)
 			size_t len;
 			enum markdown_tag_kind k = markdown_direct_classify_tag(lit, &name, &len);
 			if ((k == MD_TAG_OPEN || k == MD_TAG_VOID) && markdown_direct_tag_has_attributes(name, len)) {
-				sb_puts(sb, "<div>");
-				sb_puts(sb, name - 1); /* from its '<' */
-				sb_puts(sb, "</div>");
+				strbuf_puts(sb, "<div>");
+				strbuf_puts(sb, name - 1); /* from its '<' */
+				strbuf_puts(sb, "</div>");
 			}
 		} else {
 			gather_html(b, c, sb);
@@ -741,7 +741,7 @@ build_node(builder *b, cmark_node *n, xmlNodePtr into, int line, int depth)
 		if (open_element(b, into, "img", attrs, title && *title ? 3 : 2, 0, line, depth, &e))
 			close_element(b, &e);
 		free(src);
-		sb_free(&alt);
+		strbuf_free(&alt);
 		break;
 	}
 	default:
@@ -803,7 +803,7 @@ markdown_direct_build(sanitize_ctx *sc, const markdown_parse *mp, xmlNodePtr par
 					    !strcmp((const char *)body->name, "body"))
 						b.next_div = body->children;
 	}
-	sb_free(&html);
+	strbuf_free(&html);
 	bool built = false;
 	if (notes) {
 		read_note_ids(&b, doc);
@@ -827,7 +827,7 @@ out:
 		xmlFreeDoc(doc);
 	if (notes)
 		cmark_node_free(notes);
-	sb_free(&b.text);
+	strbuf_free(&b.text);
 	free(b.lasts);
 	for (size_t i = 0; i < b.nnotes; i++)
 		xmlFree(b.note_ids[i]);

@@ -140,11 +140,11 @@ summary_say(strbuf *s, const char *lang, enum a11y_sentence id, int n, int of)
 {
 	const char *text = labels_a11y(lang, id);
 	if (s->len)
-		sb_puts(s, labels_sentence_gap(lang));
+		strbuf_puts(s, labels_sentence_gap(lang));
 	if (id == A11Y_ALT_SOME)
-		sb_printf(s, text, n, of);
+		strbuf_printf(s, text, n, of);
 	else
-		sb_puts(s, text);
+		strbuf_puts(s, text);
 }
 
 /* EPUB Accessibility 1.1 metadata, true to this book: what its content is
@@ -198,7 +198,7 @@ add_accessibility(const book *b, const a11y_facts *facts, xmlNodePtr md)
 		summary_say(&s, lang, A11Y_NOTES, 0, 0);
 	summary_say(&s, lang, f.animated ? A11Y_MOVING : A11Y_NO_HAZARDS, 0, 0);
 	xmlNodePtr sum = add_meta(md, "schema:accessibilitySummary", s.data, NULL);
-	sb_free(&s);
+	strbuf_free(&s);
 	if (lang != b->language)
 		xmlSetNsProp(sum, xmlSearchNsByHref(md->doc, md, BAD_CAST "http://www.w3.org/XML/1998/namespace"),
 		             BAD_CAST "lang", BAD_CAST "en");

@@ -27,7 +27,7 @@ page_find_id(page *p, const char *fragment)
 		p->id_folded = strmap_new();
 		strset_each(p->ids, add_folded, p->id_folded);
 	}
-	char *dec = percent_decode(fragment);
+	char *dec = slug_percent_decode(fragment);
 	char *f = slug_fold(dec);
 	const char *id = strmap_get(p->id_folded, f);
 	if (id == NULL) {

@@ -21,7 +21,7 @@ xmlNodePtr
 pages_add_date(const book *b, xmlNodePtr parent, const char *iso)
 {
 	int y, m, d;
-	int prec = iso8601_parse(iso, &y, &m, &d, NULL);
+	int prec = date_parse_iso8601(iso, &y, &m, &d, NULL);
 	if (prec == 0)
 		return xhtml_add(parent, "span", iso);
 	char *text = labels_format_date(b->language, y, prec >= 2 ? m : 0, prec >= 3 ? d : 0);
@@ -43,10 +43,10 @@ author_line(const book *b)
 		if (strcmp(b->authors[i].role, "aut") != 0)
 			continue;
 		if (sb.len)
-			sb_puts(&sb, ", ");
-		sb_puts(&sb, b->authors[i].name);
+			strbuf_puts(&sb, ", ");
+		strbuf_puts(&sb, b->authors[i].name);
 	}
-	return sb.len ? sb_take(&sb) : NULL;
+	return sb.len ? strbuf_take(&sb) : NULL;
 }
 
 static void
@@ -68,7 +68,7 @@ render_cover(const book *b, const chapter *c, xmlDocPtr *doc)
 	if (r == NULL)
 		return;
 	xmlNodePtr img = xhtml_add(div, "img", NULL);
-	char *src = href_relative(c->href, r->href);
+	char *src = xhtml_href_relative(c->href, r->href);
 	xmlSetProp(img, BAD_CAST "src", BAD_CAST src);
 	free(src);
 	char *authors = author_line(b);

@@ -13,14 +13,14 @@
 /* ---- files ---- */
 
 int
-file_read(const char *path, char **data, size_t *len, size_t max)
+path_read_file(const char *path, char **data, size_t *len, size_t max)
 {
 	bool regular;
-	return file_read_stat(path, data, len, max, &regular);
+	return path_read_file_stat(path, data, len, max, &regular);
 }
 
 int
-file_read_stat(const char *path, char **data, size_t *len, size_t max, bool *regular)
+path_read_file_stat(const char *path, char **data, size_t *len, size_t max, bool *regular)
 {
 	*data = NULL;
 	*len = 0;
@@ -52,21 +52,21 @@ file_read_stat(const char *path, char **data, size_t *len, size_t max, bool *reg
 				continue;
 			int e = errno;
 			close(fd);
-			sb_free(&sb);
+			strbuf_free(&sb);
 			return e;
 		}
 		if (r == 0)
 			break;
-		sb_append(&sb, chunk, (size_t)r);
+		strbuf_append(&sb, chunk, (size_t)r);
 		if (max && sb.len > max) {
 			close(fd);
-			sb_free(&sb);
+			strbuf_free(&sb);
 			return EFBIG;
 		}
 	}
 	close(fd);
 	*len = sb.len;
-	*data = sb_take(&sb);
+	*data = strbuf_take(&sb);
 	return 0;
 }
 
@@ -123,9 +123,9 @@ path_normalize_relative(const char *path)
 	strbuf sb = {0};
 	for (size_t i = 0; i < parts.n; i++) {
 		if (i)
-			sb_putc(&sb, '/');
-		sb_puts(&sb, parts.items[i]);
+			strbuf_putc(&sb, '/');
+		strbuf_puts(&sb, parts.items[i]);
 	}
 	strlist_free(&parts);
-	return sb_take(&sb);
+	return strbuf_take(&sb);
 }

@@ -8,10 +8,10 @@
 /* Reads a whole file. Returns 0 and sets *data (NUL-terminated, caller
  * frees) and *len, or returns an errno value: EFBIG when it is larger than
  * max bytes (0 = no limit), EISDIR for a folder. */
-int file_read(const char *path, char **data, size_t *len, size_t max);
+int path_read_file(const char *path, char **data, size_t *len, size_t max);
 /* The same, and sets *regular to whether path is a regular file (one that
  * can be read again for the same bytes, unlike a pipe). */
-int file_read_stat(const char *path, char **data, size_t *len, size_t max, bool *regular);
+int path_read_file_stat(const char *path, char **data, size_t *len, size_t max, bool *regular);
 
 /* Joins two path parts with one '/'. Caller frees. */
 char *path_join(const char *a, const char *b);

@@ -94,13 +94,13 @@ comment_time(const char *iso)
 {
 	int y = 0, m = 0, d = 0;
 	long long t = 0;
-	int prec = iso ? iso8601_parse(iso, &y, &m, &d, &t) : 0;
+	int prec = iso ? date_parse_iso8601(iso, &y, &m, &d, &t) : 0;
 	if (prec >= 3)
 		return t;
 	if (prec == 0)
 		return LLONG_MAX;
 	char *day = xasprintf("%04d-%02d-01", y, prec == 2 ? m : 1);
-	if (iso8601_parse(day, NULL, NULL, NULL, &t) < 3)
+	if (date_parse_iso8601(day, NULL, NULL, NULL, &t) < 3)
 		t = LLONG_MAX;
 	free(day);
 	return t;
@@ -256,15 +256,15 @@ qa_thread_link(const book *b, const chapter *c, qa_threads *t)
 				start++;
 			strbuf chain = {0};
 			for (size_t k = start; k < np; k++) {
-				sb_printf(&chain, "'%s' -> ", path[k]->cm->id);
+				strbuf_printf(&chain, "'%s' -> ", path[k]->cm->id);
 				path[k]->broken = true;
 			}
-			sb_printf(&chain, "'%s'", q->cm->id);
+			strbuf_printf(&chain, "'%s'", q->cm->id);
 			diag_error(q->cm->file, q->cm->reply_to_pos.line, q->cm->reply_to_pos.col,
 			           "reply-to goes round in a cycle (%s); one of them must be a "
 			           "question, without reply-to",
 			           chain.data);
-			sb_free(&chain);
+			strbuf_free(&chain);
 		}
 		for (size_t k = 0; k < np; k++)
 			state[path[k] - t->nodes] = 2;
@@ -400,14 +400,14 @@ comment_key(const char *id)
 			continue;
 		}
 		if (gap && sb.len)
-			sb_putc(&sb, '-');
+			strbuf_putc(&sb, '-');
 		gap = false;
-		sb_putc(&sb, (char)uc);
+		strbuf_putc(&sb, (char)uc);
 	}
 	free(nfd);
 	if (sb.len == 0)
-		return xasprintf("x%08x", (unsigned)(hash_fnv1a(src, strlen(src)) & 0xffffffffu));
-	return sb_take(&sb);
+		return xasprintf("x%08x", (unsigned)(strmap_hash(src, strlen(src)) & 0xffffffffu));
+	return strbuf_take(&sb);
 }
 
 /* base, or base-2, base-3... whichever ids does not hold yet; adds it to
@@ -441,7 +441,7 @@ static char *
 date_text(const book *b, const char *iso)
 {
 	int y, m, d;
-	int prec = iso ? iso8601_parse(iso, &y, &m, &d, NULL) : 0;
+	int prec = iso ? date_parse_iso8601(iso, &y, &m, &d, NULL) : 0;
 	if (prec == 0)
 		return xstrdup(iso ? iso : "");
 	return labels_format_date(b->language, y, prec >= 2 ? m : 0, prec >= 3 ? d : 0);
@@ -509,13 +509,13 @@ excerpt(const char *text)
 		while (*e && *e != ' ')
 			e++;
 		if (sb.len)
-			sb_putc(&sb, ' ');
-		sb_append(&sb, p, (size_t)(e - p));
+			strbuf_putc(&sb, ' ');
+		strbuf_append(&sb, p, (size_t)(e - p));
 		words++;
 		p = e;
 	}
 	if (sb.len == 0) {
-		sb_free(&sb);
+		strbuf_free(&sb);
 		return NULL;
 	}
 	if (sb.len > QA_EXCERPT_BYTES) {
@@ -529,9 +529,9 @@ excerpt(const char *text)
 	if (cut) {
 		while (sb.len > 0 && strchr(" ,;:-", sb.data[sb.len - 1]))
 			sb.data[--sb.len] = '\0';
-		sb_puts(&sb, "\u2026");
+		strbuf_puts(&sb, "\u2026");
 	}
-	return sb_take(&sb);
+	return strbuf_take(&sb);
 }
 
 /* Claims the element ids of every comment in the book, in document order,

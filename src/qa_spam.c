@@ -150,14 +150,14 @@ tokenize(const char *text, size_t len, strlist *out)
 			uint8_t buf[6];
 			int k = u8_uctomb(buf, uc_tolower(uc), (ptrdiff_t)sizeof buf);
 			if (k > 0)
-				sb_append(&word, (const char *)buf, (size_t)k);
+				strbuf_append(&word, (const char *)buf, (size_t)k);
 		} else if (word.len) {
-			strlist_push_owned(out, sb_take(&word));
+			strlist_push_owned(out, strbuf_take(&word));
 		}
 	}
 	if (word.len)
-		strlist_push_owned(out, sb_take(&word));
-	sb_free(&word);
+		strlist_push_owned(out, strbuf_take(&word));
+	strbuf_free(&word);
 }
 
 /* Whether token is word or its plural. */
@@ -522,8 +522,8 @@ add_reason(strbuf *r, const char *fmt, ...)
 	char *s = xvasprintf(fmt, ap);
 	va_end(ap);
 	if (r->len)
-		sb_puts(r, "; ");
-	sb_puts(r, s);
+		strbuf_puts(r, "; ");
+	strbuf_puts(r, s);
 	free(s);
 }
 
@@ -643,17 +643,17 @@ signal_promotion(const spam_text *t, int cap, strbuf *reasons)
 		else
 			weak++;
 		if (nhits++ < 6)
-			sb_printf(&hits, "%s'%s'", hits.len ? ", " : "", st->words);
+			strbuf_printf(&hits, "%s'%s'", hits.len ? ", " : "", st->words);
 	}
 	if (nhits > 6)
-		sb_puts(&hits, ", ...");
+		strbuf_puts(&hits, ", ...");
 	/* One word of advertising is ordinary speech ("the best way"). */
 	int pts = strong + (weak > 1 ? weak - 1 : 0);
 	if (pts > cap)
 		pts = cap;
 	if (pts > 0)
 		add_reason(reasons, "promotional wording: %s", hits.data);
-	sb_free(&hits);
+	strbuf_free(&hits);
 	return pts;
 }
 
@@ -668,16 +668,16 @@ signal_links(const spam_ctx *x, const spam_text *t, strbuf *reasons)
 	int pts = t->foreign.n == 1 ? 1 : 2;
 	strbuf hl = {0};
 	for (size_t i = 0; i < t->foreign.n && i < 3; i++)
-		sb_printf(&hl, "%s%s", i ? ", " : "", t->foreign.items[i]);
+		strbuf_printf(&hl, "%s%s", i ? ", " : "", t->foreign.items[i]);
 	if (t->foreign.n > 3)
-		sb_puts(&hl, ", ...");
+		strbuf_puts(&hl, ", ...");
 	if (t->nlinks >= 4) {
 		pts++;
 		add_reason(reasons, "%d links, to %s", t->nlinks, hl.data);
 	} else {
 		add_reason(reasons, "links to %s", hl.data);
 	}
-	sb_free(&hl);
+	strbuf_free(&hl);
 	if (t->praise) {
 		pts++;
 		add_reason(reasons, "praise that fits any page next to a link");
@@ -740,7 +740,7 @@ spam_score(const spam_ctx *x, const comment *cm, strbuf *reasons)
 		score += vocab;
 		add_reason(reasons, "%s", vreason.data);
 	}
-	sb_free(&vreason);
+	strbuf_free(&vreason);
 	/* Off-topic is no spam by itself: a reader may just say thanks. */
 	if (score > vocab && !t.question && !t.reference) {
 		score++;
@@ -777,7 +777,7 @@ qa_flag_spam(const book *b, const chapter *c)
 			             "looks like spam (%s); set status: spam to leave it out, or "
 			             "approved to keep it",
 			             reasons.data ? reasons.data : "");
-		sb_free(&reasons);
+		strbuf_free(&reasons);
 	}
 	spam_ctx_free(&x);
 }

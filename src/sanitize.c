@@ -110,7 +110,7 @@ needs_cleaning(const char *s)
 }
 
 char *
-xml_clean_text(const char *s)
+sanitize_clean_text(const char *s)
 {
 	size_t n = strlen(s);
 	char *out = xmalloc(n + 1);
@@ -132,7 +132,7 @@ xml_clean_text(const char *s)
 }
 
 int
-sourcepos_line(xmlNodePtr n)
+sanitize_sourcepos_line(xmlNodePtr n)
 {
 	for (xmlAttrPtr a = n->properties; a; a = a->next)
 		if (a->children && a->children->content &&
@@ -171,7 +171,7 @@ add_text(xmlNodePtr dst, const char *text)
 		xmlAddChild(dst, xmlNewDocText(dst->doc, BAD_CAST text));
 		return;
 	}
-	char *clean = xml_clean_text(text);
+	char *clean = sanitize_clean_text(text);
 	xmlAddChild(dst, xmlNewDocText(dst->doc, BAD_CAST clean));
 	free(clean);
 }
@@ -218,7 +218,7 @@ copy_attribute(sanitize_ctx *ctx, xmlNodePtr out, const char *el, const sanitize
                int line, int col)
 {
 	const char *name = a->name;
-	char *value = xml_clean_text(a->value ? a->value : "");
+	char *value = sanitize_clean_text(a->value ? a->value : "");
 
 	if (!a->has_ns && str_starts_with(name, "on")) {
 		diag_warning(ctx->file, line, col, "event handler '%s' on <%s> dropped", name, el);
@@ -651,7 +651,7 @@ sanitize_open_element(sanitize_ctx *ctx, xmlNodePtr dst, const char *name,
 	    out_name[2] == '\0')
 		check_heading_level(ctx, out_name[1] - '0', fline, col);
 	e->out = out;
-	if (is_void_element(out_name))
+	if (xhtml_is_void_element(out_name))
 		return false;
 	e->into = out;
 	return true;
@@ -699,7 +699,7 @@ sanitize_open_parsed(sanitize_ctx *ctx, xmlNodePtr dst, xmlNodePtr src, int line
                      sanitize_element *e)
 {
 	if (av_is_media((const char *)src->name) && depth <= MKBOOK_MAX_DEPTH) {
-		int here = sourcepos_line(src);
+		int here = sanitize_sourcepos_line(src);
 		int at = here > 0 ? here : ctx->raw_line >= line ? ctx->raw_line : line;
 		*e = (sanitize_element){.line = at, .fline = file_line(ctx, at),
 		                        .col = here <= 0 && ctx->raw_line >= line ? ctx->raw_col : 0};
@@ -708,7 +708,7 @@ sanitize_open_parsed(sanitize_ctx *ctx, xmlNodePtr dst, xmlNodePtr src, int line
 	size_t nattrs;
 	sanitize_attr *attrs = gather_attrs(src, &nattrs);
 	bool open = sanitize_open_element(ctx, dst, (const char *)src->name, attrs, nattrs,
-	                                  sourcepos_line(src), line, depth, e);
+	                                  sanitize_sourcepos_line(src), line, depth, e);
 	free_attrs(attrs, nattrs);
 	return open;
 }
@@ -719,7 +719,7 @@ copy_element(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int de
 	const char *name = (const char *)src->name;
 	if (depth <= MKBOOK_MAX_DEPTH && !strcmp(name, "section") &&
 	    xmlHasProp(src, BAD_CAST "data-footnotes")) {
-		int here = sourcepos_line(src);
+		int here = sanitize_sourcepos_line(src);
 		copy_footnotes(ctx, src, dst,
 		               here > 0 ? here : ctx->raw_line >= line ? ctx->raw_line : line, depth);
 		return;
@@ -739,7 +739,7 @@ copy_node(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int depth
 		copy_element(ctx, src, dst, line, depth);
 		/* libxml2's HTML 4 parser lets an HTML 5 void element (embed,
 		 * source, track, wbr) swallow what follows it: that belongs after. */
-		if (is_void_element((const char *)src->name))
+		if (xhtml_is_void_element((const char *)src->name))
 			copy_children(ctx, src, dst, line, depth + 1);
 		break;
 	case XML_TEXT_NODE:

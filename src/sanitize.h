@@ -90,8 +90,8 @@ void sanitize_fix_structure(xmlNodePtr root);
 
 /* A copy of s without the characters XML 1.0 forbids (C0 controls but tab,
  * LF and CR; U+FFFE and U+FFFF). Caller frees. */
-char *xml_clean_text(const char *s);
+char *sanitize_clean_text(const char *s);
 /* The line where an element's data-sourcepos="L:C-L:C" starts, or 0. */
-int sourcepos_line(xmlNodePtr n);
+int sanitize_sourcepos_line(xmlNodePtr n);
 
 #endif

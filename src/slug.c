@@ -26,13 +26,13 @@ slug_github(const char *text)
 		ucs4_t uc;
 		int len = u8_mbtouc(&uc, lower + i, lower_len - i);
 		if (uc == ' ')
-			sb_putc(&sb, '-');
+			strbuf_putc(&sb, '-');
 		else if (uc == '-' || uc_is_general_category(uc, keep))
-			sb_append(&sb, (const char *)lower + i, (size_t)len);
+			strbuf_append(&sb, (const char *)lower + i, (size_t)len);
 		i += (size_t)len;
 	}
 	free(lower);
-	return sb_take(&sb);
+	return strbuf_take(&sb);
 }
 
 static int
@@ -48,7 +48,7 @@ hex_value(char c)
 }
 
 char *
-percent_decode(const char *s)
+slug_percent_decode(const char *s)
 {
 	size_t n = strlen(s);
 	char *out = xmalloc(n + 1);
@@ -74,7 +74,7 @@ percent_decode(const char *s)
 char *
 slug_fold(const char *fragment)
 {
-	char *dec = percent_decode(fragment);
+	char *dec = slug_percent_decode(fragment);
 	size_t len = 0;
 	uint8_t *f = u8_casefold((const uint8_t *)dec, strlen(dec), NULL, UNINORM_NFC, NULL, &len);
 	if (f == NULL)
@@ -91,9 +91,9 @@ slug_fragment(const char *id)
 	strbuf sb = {0};
 	for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
 		if (*p <= ' ' || *p == 0x7F || strchr("\"%<>\\^`{|}", *p))
-			sb_printf(&sb, "%%%02X", *p);
+			strbuf_printf(&sb, "%%%02X", *p);
 		else
-			sb_putc(&sb, (char)*p);
+			strbuf_putc(&sb, (char)*p);
 	}
-	return sb_take(&sb);
+	return strbuf_take(&sb);
 }

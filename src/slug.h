@@ -12,7 +12,7 @@ char *slug_github(const char *text);
 char *slug_fold(const char *fragment);
 /* Percent-decodes s; returns a copy of s when the result would not be
  * UTF-8 or holds NUL. Caller frees. */
-char *percent_decode(const char *s);
+char *slug_percent_decode(const char *s);
 /* An id as the fragment of an href, so that a reader's percent-decoding
  * gives the id back: '%', blanks, control characters and what an IRI may
  * not hold ('"', '<', '>', '\\', '^', '`', '{', '|', '}') percent-encoded;

@@ -153,7 +153,7 @@ int
 source_read_bytes(const char *path, char **data, size_t *len, bool *regular)
 {
 	bool reg;
-	return file_read_stat(path, data, len, MKBOOK_MAX_FILE_BYTES, regular ? regular : &reg);
+	return path_read_file_stat(path, data, len, MKBOOK_MAX_FILE_BYTES, regular ? regular : &reg);
 }
 
 void
@@ -234,6 +234,6 @@ source_free(source_file *sf)
 		return;
 	free(sf->name);
 	free(sf->text);
-	ynode_free(sf->front);
+	yamldoc_node_free(sf->front);
 	memset(sf, 0, sizeof *sf);
 }

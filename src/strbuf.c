@@ -6,12 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util.h"
-
-/* ---- strbuf ---- */
+#include "xalloc.h"
 
 void
-sb_append(strbuf *sb, const char *s, size_t n)
+strbuf_append(strbuf *sb, const char *s, size_t n)
 {
 	if (sb->len + n + 1 > sb->cap) {
 		size_t cap = sb->cap ? sb->cap : 64;
@@ -27,30 +25,30 @@ sb_append(strbuf *sb, const char *s, size_t n)
 }
 
 void
-sb_puts(strbuf *sb, const char *s)
+strbuf_puts(strbuf *sb, const char *s)
 {
-	sb_append(sb, s, strlen(s));
+	strbuf_append(sb, s, strlen(s));
 }
 
 void
-sb_putc(strbuf *sb, char c)
+strbuf_putc(strbuf *sb, char c)
 {
-	sb_append(sb, &c, 1);
+	strbuf_append(sb, &c, 1);
 }
 
 void
-sb_printf(strbuf *sb, const char *fmt, ...)
+strbuf_printf(strbuf *sb, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	char *p = xvasprintf(fmt, ap);
 	va_end(ap);
-	sb_puts(sb, p);
+	strbuf_puts(sb, p);
 	free(p);
 }
 
 char *
-sb_take(strbuf *sb)
+strbuf_take(strbuf *sb)
 {
 	char *p = sb->data ? sb->data : xstrdup("");
 	/* The caller may keep it long (a heading's text for the table of
@@ -63,43 +61,9 @@ sb_take(strbuf *sb)
 }
 
 void
-sb_free(strbuf *sb)
+strbuf_free(strbuf *sb)
 {
 	free(sb->data);
 	sb->data = NULL;
 	sb->len = sb->cap = 0;
-}
-
-/* ---- strlist ---- */
-
-void
-strlist_push_owned(strlist *l, char *s)
-{
-	l->items = xgrow(l->items, l->n, sizeof *l->items);
-	l->items[l->n++] = s;
-}
-
-void
-strlist_push(strlist *l, const char *s)
-{
-	strlist_push_owned(l, xstrdup(s));
-}
-
-bool
-strlist_contains(const strlist *l, const char *s)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (strcmp(l->items[i], s) == 0)
-			return true;
-	return false;
-}
-
-void
-strlist_free(strlist *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		free(l->items[i]);
-	free(l->items);
-	l->items = NULL;
-	l->n = 0;
 }

@@ -1,9 +1,8 @@
-/* strbuf.h - string buffers: a growable byte buffer and a growable list
- * of owned strings. Memory comes from util's aborting allocators. */
+/* strbuf.h - string buffers: a growable byte buffer. Memory comes from
+ * the aborting allocators (xalloc.h). */
 #ifndef MKBOOK_STRBUF_H
 #define MKBOOK_STRBUF_H
 
-#include <stdbool.h>
 #include <stddef.h>
 
 /* A growable byte buffer, always NUL-terminated once anything was added. */
@@ -13,23 +12,12 @@ typedef struct strbuf {
 	size_t cap;
 } strbuf;
 
-void sb_append(strbuf *sb, const char *s, size_t n);
-void sb_puts(strbuf *sb, const char *s);
-void sb_putc(strbuf *sb, char c);
-void sb_printf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void strbuf_append(strbuf *sb, const char *s, size_t n);
+void strbuf_puts(strbuf *sb, const char *s);
+void strbuf_putc(strbuf *sb, char c);
+void strbuf_printf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Hands the buffer over: the caller frees the result; sb is left empty. */
-char *sb_take(strbuf *sb);
-void sb_free(strbuf *sb);
-
-/* A growable array of owned strings. */
-typedef struct strlist {
-	char **items; /* grown with xgrow only */
-	size_t n;
-} strlist;
-
-void strlist_push(strlist *l, const char *s); /* copies s */
-void strlist_push_owned(strlist *l, char *s); /* takes s */
-bool strlist_contains(const strlist *l, const char *s);
-void strlist_free(strlist *l);
+char *strbuf_take(strbuf *sb);
+void strbuf_free(strbuf *sb);
 
 #endif

@@ -11,9 +11,9 @@ toc_add(chapter_toc *t, int level, const char *title, const char *id)
 	toc_entry *e = &t->entries[t->n++];
 	e->level = level;
 	e->title = t->text.len;
-	sb_append(&t->text, title, strlen(title) + 1);
+	strbuf_append(&t->text, title, strlen(title) + 1);
 	e->id = t->text.len;
-	sb_append(&t->text, id, strlen(id) + 1);
+	strbuf_append(&t->text, id, strlen(id) + 1);
 }
 
 const char *
@@ -48,6 +48,6 @@ void
 toc_free(chapter_toc *t)
 {
 	free(t->entries);
-	sb_free(&t->text);
+	strbuf_free(&t->text);
 	*t = (chapter_toc){0};
 }

@@ -166,7 +166,7 @@ xhtml_set_title(xmlDocPtr doc, const char *title)
 }
 
 char *
-href_relative(const char *from_href, const char *to_href)
+xhtml_href_relative(const char *from_href, const char *to_href)
 {
 	/* Count the folders of from_href that to_href does not share. */
 	const char *f = from_href, *t = to_href;
@@ -181,9 +181,9 @@ href_relative(const char *from_href, const char *to_href)
 	}
 	strbuf sb = {0};
 	for (const char *p = f; (p = strchr(p, '/')) != NULL; p++)
-		sb_puts(&sb, "../");
-	sb_puts(&sb, t);
-	return sb_take(&sb);
+		strbuf_puts(&sb, "../");
+	strbuf_puts(&sb, t);
+	return strbuf_take(&sb);
 }
 
 xmlDocPtr
@@ -204,7 +204,7 @@ xhtml_new_document(const book *b, const char *page_href, const char *title, cons
 	xmlSetProp(meta, BAD_CAST "charset", BAD_CAST "utf-8");
 	xhtml_add(head, "title", title && *title ? title : b->title ? b->title : "Untitled");
 	xmlNodePtr link = xhtml_add(head, "link", NULL);
-	char *css = href_relative(page_href, "style.css");
+	char *css = xhtml_href_relative(page_href, "style.css");
 	xmlSetProp(link, BAD_CAST "rel", BAD_CAST "stylesheet");
 	xmlSetProp(link, BAD_CAST "type", BAD_CAST "text/css");
 	xmlSetProp(link, BAD_CAST "href", BAD_CAST css);
@@ -214,7 +214,7 @@ xhtml_new_document(const book *b, const char *page_href, const char *title, cons
 }
 
 bool
-is_void_element(const char *name)
+xhtml_is_void_element(const char *name)
 {
 	static const char *const voids[] = {"area", "base",  "br",   "col",   "embed",
 	                                    "hr",   "img",   "input", "link", "meta",
@@ -235,7 +235,7 @@ open_empty_elements(xmlNodePtr n)
 	while (cur) {
 		if (cur->type == XML_ELEMENT_NODE && cur->children == NULL && cur->ns &&
 		    xmlStrEqual(cur->ns->href, BAD_CAST XHTML_NS) &&
-		    !is_void_element((const char *)cur->name))
+		    !xhtml_is_void_element((const char *)cur->name))
 			xmlAddChild(cur, xmlNewDocText(cur->doc, BAD_CAST ""));
 		if (cur->type == XML_ELEMENT_NODE && cur->children) {
 			cur = cur->children;

@@ -57,8 +57,8 @@ void xhtml_stream_add(xhtml_stream *s, xmlNodePtr node);
 void xhtml_stream_close(xhtml_stream *s, char **out, size_t *len);
 /* A relative href from the page at from_href to the file at to_href (both
  * paths inside the content folder). Caller frees. */
-char *href_relative(const char *from_href, const char *to_href);
+char *xhtml_href_relative(const char *from_href, const char *to_href);
 /* Whether name is an HTML void element (br, img, hr...). */
-bool is_void_element(const char *name);
+bool xhtml_is_void_element(const char *name);
 
 #endif

@@ -39,18 +39,18 @@ fragment_text(const char *id)
 		return xstrdup("");
 	strbuf sb = {0};
 	char *idf = slug_fragment(id);
-	sb_putc(&sb, '#');
+	strbuf_putc(&sb, '#');
 	for (const char *p = idf; *p; p++) {
 		switch (*p) {
-		case '&': sb_puts(&sb, "&amp;"); break;
-		case '<': sb_puts(&sb, "&lt;"); break;
-		case '>': sb_puts(&sb, "&gt;"); break;
-		case '"': sb_puts(&sb, "&quot;"); break;
-		default: sb_putc(&sb, *p);
+		case '&': strbuf_puts(&sb, "&amp;"); break;
+		case '<': strbuf_puts(&sb, "&lt;"); break;
+		case '>': strbuf_puts(&sb, "&gt;"); break;
+		case '"': strbuf_puts(&sb, "&quot;"); break;
+		default: strbuf_putc(&sb, *p);
 		}
 	}
 	free(idf);
-	return sb_take(&sb);
+	return strbuf_take(&sb);
 }
 
 char *
@@ -102,19 +102,19 @@ xref_patch(xref_list *l, char **xhtml, size_t *len)
 			scan = hit + plen; /* not one of ours */
 			continue;
 		}
-		sb_append(&out, p, (size_t)(hit - 1 - p)); /* up to the '#' */
+		strbuf_append(&out, p, (size_t)(hit - 1 - p)); /* up to the '#' */
 		l->sites = xgrow(l->sites, l->nsites, sizeof *l->sites);
 		l->sites[l->nsites++] = (struct xref_site){out.len, k};
 		/* The guess: the fragment names an id as it is. */
 		char *guess = fragment_text(l->items[k].fragment);
-		sb_puts(&out, guess);
+		strbuf_puts(&out, guess);
 		free(guess);
 		p = scan = num_end + 1;
 	}
-	sb_append(&out, p, (size_t)(end - p));
+	strbuf_append(&out, p, (size_t)(end - p));
 	free(*xhtml);
 	*len = out.len;
-	*xhtml = sb_take(&out);
+	*xhtml = strbuf_take(&out);
 	/* Kept until the links are settled: no room to spare. */
 	if (l->nsites > 0)
 		l->sites = xrealloc(l->sites, l->nsites * sizeof *l->sites);
@@ -156,15 +156,15 @@ xref_repatch(const xref_list *l, char **xhtml, size_t *len)
 		if (x->result == NULL)
 			continue; /* the guess stands */
 		char *guess = fragment_text(x->fragment);
-		sb_append(&out, *xhtml + from, l->sites[i].at - from);
-		sb_puts(&out, x->result);
+		strbuf_append(&out, *xhtml + from, l->sites[i].at - from);
+		strbuf_puts(&out, x->result);
 		from = l->sites[i].at + strlen(guess);
 		free(guess);
 	}
-	sb_append(&out, *xhtml + from, *len - from);
+	strbuf_append(&out, *xhtml + from, *len - from);
 	free(*xhtml);
 	*len = out.len;
-	*xhtml = sb_take(&out);
+	*xhtml = strbuf_take(&out);
 }
 
 void

@@ -106,8 +106,8 @@ parse_collection(struct builder *b, ynode *n, int depth)
 			goto fail;
 		if (key->kind != YNODE_SCALAR) {
 			diag_error(b->file, key->line, key->col, "a key must be a plain word, not a %s",
-			           ynode_kind_name(key->kind));
-			ynode_free(key);
+			           yamldoc_node_kind_name(key->kind));
+			yamldoc_node_free(key);
 			b->failed = true;
 			goto fail;
 		}
@@ -115,29 +115,29 @@ parse_collection(struct builder *b, ynode *n, int depth)
 		if (first) {
 			diag_error(b->file, key->line, key->col, "key '%s' appears twice (first on line %d)",
 			           key->value, (int)(intptr_t)first);
-			ynode_free(key);
+			yamldoc_node_free(key);
 			b->failed = true;
 			goto fail;
 		}
 		strmap_put(seen, key->value, (void *)(intptr_t)(key->line > 0 ? key->line : 1));
 		yaml_event_t vev;
 		if (!next_event(b, &vev)) {
-			ynode_free(key);
+			yamldoc_node_free(key);
 			goto fail;
 		}
 		ynode *value = parse_node(b, &vev, depth + 1);
 		if (value == NULL) {
-			ynode_free(key);
+			yamldoc_node_free(key);
 			goto fail;
 		}
 		char *k = key->value;
 		key->value = NULL;
 		ynode_add(n, value, k, key->line, key->col);
-		ynode_free(key);
+		yamldoc_node_free(key);
 	}
 fail:
 	strmap_free(seen);
-	ynode_free(n);
+	yamldoc_node_free(n);
 	return NULL;
 }
 
@@ -284,7 +284,7 @@ yamldoc_parse(const char *file, const char *data, size_t len, int line_offset)
 		root->kind = YNODE_MAPPING;
 		root->line = 1 + line_offset;
 		root->col = 1;
-	} else if (root->kind == YNODE_SCALAR && ynode_is_null(root)) {
+	} else if (root->kind == YNODE_SCALAR && yamldoc_node_is_null(root)) {
 		root->kind = YNODE_MAPPING;
 		free(root->value);
 		root->value = NULL;
@@ -292,19 +292,19 @@ yamldoc_parse(const char *file, const char *data, size_t len, int line_offset)
 out:
 	yaml_parser_delete(&b.parser);
 	if (b.failed) {
-		ynode_free(root);
+		yamldoc_node_free(root);
 		return NULL;
 	}
 	return root;
 }
 
 void
-ynode_free(ynode *n)
+yamldoc_node_free(ynode *n)
 {
 	if (n == NULL)
 		return;
 	for (size_t i = 0; i < n->n; i++) {
-		ynode_free(n->items[i]);
+		yamldoc_node_free(n->items[i]);
 		if (n->keys)
 			free(n->keys[i]);
 	}
@@ -317,7 +317,7 @@ ynode_free(ynode *n)
 }
 
 const ynode *
-ynode_get(const ynode *map, const char *key)
+yamldoc_node_get(const ynode *map, const char *key)
 {
 	if (map == NULL || map->kind != YNODE_MAPPING)
 		return NULL;
@@ -328,7 +328,7 @@ ynode_get(const ynode *map, const char *key)
 }
 
 bool
-ynode_is_null(const ynode *n)
+yamldoc_node_is_null(const ynode *n)
 {
 	if (n == NULL || n->kind != YNODE_SCALAR || n->quoted)
 		return false;
@@ -337,7 +337,7 @@ ynode_is_null(const ynode *n)
 }
 
 const char *
-ynode_kind_name(enum ynode_kind kind)
+yamldoc_node_kind_name(enum ynode_kind kind)
 {
 	switch (kind) {
 	case YNODE_SCALAR:

@@ -31,14 +31,14 @@ typedef struct ynode {
  * line_offset is added to every line (front matter starts after "---").
  * An empty document gives an empty mapping. On a syntax error reports it
  * (with libyaml's line and column) and returns NULL. Caller frees with
- * ynode_free. */
+ * yamldoc_node_free. */
 ynode *yamldoc_parse(const char *file, const char *data, size_t len, int line_offset);
-void ynode_free(ynode *n);
+void yamldoc_node_free(ynode *n);
 
 /* The value of key in a mapping, or NULL. */
-const ynode *ynode_get(const ynode *map, const char *key);
+const ynode *yamldoc_node_get(const ynode *map, const char *key);
 /* True for a scalar that YAML reads as null ("", "~", "null"), unquoted. */
-bool ynode_is_null(const ynode *n);
-const char *ynode_kind_name(enum ynode_kind kind);
+bool yamldoc_node_is_null(const ynode *n);
+const char *yamldoc_node_kind_name(enum ynode_kind kind);
 
 #endif

@@ -16,10 +16,10 @@ yamlvalue_string(const char *file, const char *key, const ynode *v)
 {
 	if (v->kind != YNODE_SCALAR) {
 		diag_error(file, v->line, v->col, "'%s' must be a single value, not a %s", key,
-		           ynode_kind_name(v->kind));
+		           yamldoc_node_kind_name(v->kind));
 		return NULL;
 	}
-	if (ynode_is_null(v)) {
+	if (yamldoc_node_is_null(v)) {
 		diag_error(file, v->line, v->col, "'%s' is empty", key);
 		return NULL;
 	}
@@ -88,7 +88,7 @@ char *
 yamlvalue_date(const char *file, const char *key, const ynode *v)
 {
 	char *s = yamlvalue_string(file, key, v);
-	if (s && iso8601_parse(s, NULL, NULL, NULL, NULL) == 0) {
+	if (s && date_parse_iso8601(s, NULL, NULL, NULL, NULL) == 0) {
 		diag_error(file, v->line, v->col,
 		           "'%s' is not a date: write it as YYYY-MM-DD (ISO 8601), not '%s'", key, s);
 		free(s);

@@ -43,7 +43,7 @@ on_data(char *ptr, size_t size, size_t nmemb, void *arg)
 		s->too_big = true;
 		return 0; /* aborts the transfer */
 	}
-	sb_append(&s->data, ptr, n);
+	strbuf_append(&s->data, ptr, n);
 	return n;
 }
 
@@ -55,13 +55,13 @@ fetch_name(const char *url, const char *type)
 {
 	size_t n = strcspn(url, "?#");
 	char *path = xstrndup(url, n);
-	char *dec = percent_decode(path_basename(path));
+	char *dec = slug_percent_decode(path_basename(path));
 	char *dot = strrchr(dec, '.');
 	if (dot && dot != dec)
 		*dot = '\0';
 	char *stem = output_slug(dec, 48);
 	char *name = xasprintf("%s-%08x.%s", *stem ? stem : "image",
-	                       (unsigned)(hash_fnv1a(url, strlen(url)) & 0xffffffffu),
+	                       (unsigned)(strmap_hash(url, strlen(url)) & 0xffffffffu),
 	                       media_extension(type));
 	free(stem);
 	free(dec);
@@ -69,7 +69,7 @@ fetch_name(const char *url, const char *type)
 	return name;
 }
 
-/* The part of libcurl's API that fetch_image uses, from the library
+/* The part of libcurl's API that import_fetch_image uses, from the library
  * opened at run time. */
 static struct {
 	CURLcode (*global_init)(long flags);
@@ -115,7 +115,7 @@ open_libcurl(void)
 }
 
 char *
-fetch_image(const char *url, const char *out_dir, const char *file)
+import_fetch_image(const char *url, const char *out_dir, const char *file)
 {
 	static bool curl_ready = false, curl_failed = false;
 	static int downloads = 0;
@@ -206,7 +206,7 @@ fetch_image(const char *url, const char *out_dir, const char *file)
 out:
 	free(rel);
 	free(name);
-	sb_free(&s.data);
+	strbuf_free(&s.data);
 	if (h)
 		curl.easy_cleanup(h);
 	return result;

@@ -56,13 +56,13 @@ static char *
 blocks_join(const hm_blocks *bl, const char *sep)
 {
 	strbuf out = {0};
-	sb_puts(&out, "");
+	strbuf_puts(&out, "");
 	for (size_t i = 0; i < bl->n; i++) {
 		if (i)
-			sb_puts(&out, sep);
-		sb_puts(&out, bl->v[i].text);
+			strbuf_puts(&out, sep);
+		strbuf_puts(&out, bl->v[i].text);
 	}
-	return sb_take(&out);
+	return strbuf_take(&out);
 }
 
 /* text with first in front of its first line and rest in front of every
@@ -72,13 +72,13 @@ static char *
 prefix_lines(const char *text, const char *first, const char *rest, const char *empty_rest)
 {
 	strbuf out = {0};
-	sb_puts(&out, first);
+	strbuf_puts(&out, first);
 	for (const char *p = text; *p; p++) {
-		sb_putc(&out, *p);
+		strbuf_putc(&out, *p);
 		if (*p == '\n')
-			sb_puts(&out, p[1] == '\n' || p[1] == '\0' ? empty_rest : rest);
+			strbuf_puts(&out, p[1] == '\n' || p[1] == '\0' ? empty_rest : rest);
 	}
-	return sb_take(&out);
+	return strbuf_take(&out);
 }
 
 static void render_blocks(hm_ctx *c, xmlNodePtr first, hm_blocks *bl);
@@ -143,11 +143,11 @@ render_heading(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 	level = hm_heading_level(c, level);
 	strbuf out = {0};
 	for (int i = 0; i < level; i++)
-		sb_putc(&out, '#');
-	sb_putc(&out, ' ');
-	sb_puts(&out, t);
+		strbuf_putc(&out, '#');
+	strbuf_putc(&out, ' ');
+	strbuf_puts(&out, t);
 	free(t);
-	blocks_add(bl, HM_OTHER, sb_take(&out));
+	blocks_add(bl, HM_OTHER, strbuf_take(&out));
 }
 
 /* The language of a code block: class="language-x" (or "lang-x") on the
@@ -173,9 +173,9 @@ code_language(xmlNodePtr pre)
 				strbuf lang = {0};
 				for (size_t j = skip; j < w; j++)
 					if (isalnum((unsigned char)p[j]) || strchr("+-_.#", p[j]))
-						sb_putc(&lang, p[j]);
+						strbuf_putc(&lang, p[j]);
 				free(cls);
-				return lang.len ? sb_take(&lang) : NULL;
+				return lang.len ? strbuf_take(&lang) : NULL;
 			}
 			p += w;
 		}
@@ -214,19 +214,19 @@ render_code_block(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 	char *lang = code_language(n);
 	strbuf out = {0};
 	for (size_t i = 0; i < fence; i++)
-		sb_putc(&out, '`');
+		strbuf_putc(&out, '`');
 	if (lang)
-		sb_puts(&out, lang);
-	sb_putc(&out, '\n');
+		strbuf_puts(&out, lang);
+	strbuf_putc(&out, '\n');
 	for (size_t i = 0; i < len; i++)
 		if (body[i] != '\r')
-			sb_putc(&out, body[i]);
-	sb_putc(&out, '\n');
+			strbuf_putc(&out, body[i]);
+	strbuf_putc(&out, '\n');
 	for (size_t i = 0; i < fence; i++)
-		sb_putc(&out, '`');
+		strbuf_putc(&out, '`');
 	free(lang);
 	free(text);
-	blocks_add(bl, HM_OTHER, sb_take(&out));
+	blocks_add(bl, HM_OTHER, strbuf_take(&out));
 }
 
 /* A poem (WordPress's verse block, a <pre>): its lines as line breaks in
@@ -337,9 +337,9 @@ render_list(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 			snprintf(mark, sizeof mark, "%c", marker);
 		char *body = blocks_join(&items[i], tight ? "\n" : "\n\n");
 		if (i)
-			sb_puts(&out, tight ? "\n" : "\n\n");
+			strbuf_puts(&out, tight ? "\n" : "\n\n");
 		if (*body == '\0') {
-			sb_puts(&out, mark);
+			strbuf_puts(&out, mark);
 		} else {
 			char first[32], rest[32];
 			size_t w = strlen(mark) + 1;
@@ -347,14 +347,14 @@ render_list(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 			memset(rest, ' ', w);
 			rest[w] = '\0';
 			char *t = prefix_lines(body, first, rest, "");
-			sb_puts(&out, t);
+			strbuf_puts(&out, t);
 			free(t);
 		}
 		free(body);
 		blocks_free(&items[i]);
 	}
 	free(items);
-	hm_block *b = blocks_add(bl, HM_LIST, sb_take(&out));
+	hm_block *b = blocks_add(bl, HM_LIST, strbuf_take(&out));
 	b->ordered = ordered;
 	b->marker = marker;
 	b->start = start;
@@ -515,26 +515,26 @@ render_table(hm_ctx *c, xmlNodePtr n, hm_blocks *bl)
 	strbuf out = {0};
 	c->in_table++;
 	for (size_t i = 0; i < nrows; i++) {
-		sb_putc(&out, '|');
+		strbuf_putc(&out, '|');
 		for (size_t j = 0; j < ncols; j++) {
 			strbuf cell = {0};
 			if (j < rows[i].n)
 				hm_inline_siblings(c, rows[i].cells[j]->children, &cell);
 			char *t = hm_para_finish(&cell, false);
-			sb_printf(&out, " %s |", t ? t : "");
+			strbuf_printf(&out, " %s |", t ? t : "");
 			free(t);
 		}
-		sb_putc(&out, '\n');
+		strbuf_putc(&out, '\n');
 		if (i == 0) {
-			sb_putc(&out, '|');
+			strbuf_putc(&out, '|');
 			for (size_t j = 0; j < ncols; j++)
-				sb_printf(&out, " %s |", j < rows[0].n ? cell_alignment(rows[0].cells[j]) : "---");
-			sb_putc(&out, '\n');
+				strbuf_printf(&out, " %s |", j < rows[0].n ? cell_alignment(rows[0].cells[j]) : "---");
+			strbuf_putc(&out, '\n');
 		}
 	}
 	c->in_table--;
 	out.data[--out.len] = '\0';
-	blocks_add(bl, HM_OTHER, sb_take(&out));
+	blocks_add(bl, HM_OTHER, strbuf_take(&out));
 out:
 	for (size_t i = 0; i < nrows; i++)
 		free(rows[i].cells);
@@ -649,14 +649,14 @@ clean_input(const char *html)
 			ucs4_t u;
 			int k = u8_mbtouc(&u, (const uint8_t *)html + i, n - i);
 			if (u == 0xFFFD)
-				sb_puts(&sb, "\xEF\xBF\xBD");
+				strbuf_puts(&sb, "\xEF\xBF\xBD");
 			else
-				sb_append(&sb, html + i, (size_t)k);
+				strbuf_append(&sb, html + i, (size_t)k);
 			i += (size_t)k;
 		}
-		utf8 = sb_take(&sb);
+		utf8 = strbuf_take(&sb);
 	}
-	char *clean = xml_clean_text(utf8 ? utf8 : html);
+	char *clean = sanitize_clean_text(utf8 ? utf8 : html);
 	free(utf8);
 	return clean;
 }
@@ -668,10 +668,10 @@ parse_fragment(const char *html)
 {
 	strbuf doc = {0};
 	char *clean = clean_input(html);
-	sb_puts(&doc, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>");
-	sb_puts(&doc, clean);
+	strbuf_puts(&doc, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>");
+	strbuf_puts(&doc, clean);
 	free(clean);
-	sb_puts(&doc, "</body></html>");
+	strbuf_puts(&doc, "</body></html>");
 	xmlGenericErrorFunc saved = xmlGenericError;
 	void *saved_ctx = xmlGenericErrorContext;
 	xmlSetGenericErrorFunc(NULL, ignore_error);
@@ -680,7 +680,7 @@ parse_fragment(const char *html)
 	                                HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 	                                    HTML_PARSE_NODEFDTD | XML_PARSE_HUGE);
 	xmlSetGenericErrorFunc(saved_ctx, saved);
-	sb_free(&doc);
+	strbuf_free(&doc);
 	return d;
 }
 
@@ -737,7 +737,7 @@ html_md_text(const char *html)
 	htmlDocPtr d = html ? parse_fragment(html) : NULL;
 	xmlNodePtr body = d ? find_body(d) : NULL;
 	strbuf out = {0};
-	sb_puts(&out, "");
+	strbuf_puts(&out, "");
 	xmlNodePtr k = body ? body->children : NULL;
 	while (k) {
 		bool descend = false;
@@ -745,16 +745,16 @@ html_md_text(const char *html)
 			for (const char *p = (const char *)k->content; p && *p; p++) {
 				if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f') {
 					if (out.len && out.data[out.len - 1] != ' ')
-						sb_putc(&out, ' ');
+						strbuf_putc(&out, ' ');
 				} else {
-					sb_putc(&out, *p);
+					strbuf_putc(&out, *p);
 				}
 			}
 		} else if (k->type == XML_ELEMENT_NODE && !hm_is_dropped(k)) {
 			/* Blocks and line breaks part words. */
 			if ((hm_is_block(k) || !strcmp((const char *)k->name, "br")) && out.len &&
 			    out.data[out.len - 1] != ' ')
-				sb_putc(&out, ' ');
+				strbuf_putc(&out, ' ');
 			descend = k->children != NULL;
 		}
 		if (descend) {
@@ -766,13 +766,13 @@ html_md_text(const char *html)
 			if (k == body)
 				k = NULL;
 			else if (k && hm_is_block(k) && out.len && out.data[out.len - 1] != ' ')
-				sb_putc(&out, ' ');
+				strbuf_putc(&out, ' ');
 		}
 		if (k)
 			k = k->next;
 	}
 	if (d)
 		xmlFreeDoc(d);
-	char *s = sb_take(&out);
+	char *s = strbuf_take(&out);
 	return str_trim(s);
 }

@@ -118,11 +118,11 @@ hm_put_html_escaped(strbuf *out, const char *s)
 {
 	for (; *s; s++) {
 		switch (*s) {
-		case '&': sb_puts(out, "&amp;"); break;
-		case '<': sb_puts(out, "&lt;"); break;
-		case '>': sb_puts(out, "&gt;"); break;
-		case '"': sb_puts(out, "&quot;"); break;
-		default: sb_putc(out, *s);
+		case '&': strbuf_puts(out, "&amp;"); break;
+		case '<': strbuf_puts(out, "&lt;"); break;
+		case '>': strbuf_puts(out, "&gt;"); break;
+		case '"': strbuf_puts(out, "&quot;"); break;
+		default: strbuf_putc(out, *s);
 		}
 	}
 }
@@ -133,22 +133,22 @@ char *
 hm_text_content(xmlNodePtr n)
 {
 	strbuf out = {0};
-	sb_puts(&out, "");
+	strbuf_puts(&out, "");
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 		if (n->content)
-			sb_puts(&out, (const char *)n->content);
-		return sb_take(&out);
+			strbuf_puts(&out, (const char *)n->content);
+		return strbuf_take(&out);
 	}
 	xmlNodePtr k = n->children;
 	while (k) {
 		if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
 			if (k->content)
-				sb_puts(&out, (const char *)k->content);
+				strbuf_puts(&out, (const char *)k->content);
 		} else if (k->type == XML_ELEMENT_NODE && !hm_is_dropped(k)) {
 			/* Line breaks, and blocks (in malformed markup), part lines. */
 			bool block = hm_is_block(k);
 			if (block || !strcmp((const char *)k->name, "br"))
-				sb_putc(&out, '\n');
+				strbuf_putc(&out, '\n');
 			if (k->children) {
 				k = k->children;
 				continue;
@@ -159,10 +159,10 @@ hm_text_content(xmlNodePtr n)
 			if (k == n)
 				k = NULL;
 			else if (k && hm_is_block(k))
-				sb_putc(&out, '\n');
+				strbuf_putc(&out, '\n');
 		}
 		if (k)
 			k = k->next;
 	}
-	return sb_take(&out);
+	return strbuf_take(&out);
 }

@@ -69,7 +69,7 @@ put_space(strbuf *out)
 	char last = out->data[out->len - 1];
 	if (last == ' ' || last == '\n')
 		return;
-	sb_putc(out, ' ');
+	strbuf_putc(out, ' ');
 }
 
 static void
@@ -92,7 +92,7 @@ put_break(hm_ctx *c, strbuf *out)
 		if (c->untrusted)
 			put_space(out);
 		else
-			sb_puts(out, "<br />");
+			strbuf_puts(out, "<br />");
 		return;
 	}
 	/* One space before the break stays: cmark-gfm drops it, but an
@@ -104,7 +104,7 @@ put_break(hm_ctx *c, strbuf *out)
 		out->data[out->len] = '\0';
 	if (out->len == 0 || (out->len == 1 && out->data[0] == ' '))
 		return;
-	sb_puts(out, "\\\n");
+	strbuf_puts(out, "\\\n");
 }
 
 /* Whether the character at s[i] needs a backslash to read as itself. */
@@ -205,8 +205,8 @@ hm_text(hm_ctx *c, const char *s, strbuf *out)
 		if (ch == '!' && s[i + 1] == '\0' && !c->text_end_safe)
 			esc = true;
 		if (esc)
-			sb_putc(out, '\\');
-		sb_putc(out, (char)ch);
+			strbuf_putc(out, '\\');
+		strbuf_putc(out, (char)ch);
 	}
 }
 
@@ -248,7 +248,7 @@ hm_para_finish(strbuf *para, bool line_starts)
 {
 	trim_end(para);
 	if (para->len == 0 || is_blank_text(para->data)) {
-		sb_free(para);
+		strbuf_free(para);
 		return NULL;
 	}
 	strbuf out = {0};
@@ -260,39 +260,39 @@ hm_para_finish(strbuf *para, bool line_starts)
 	for (; *s; s++) {
 		if (line_start) {
 			if (strchr("#-+=>", *s)) {
-				sb_putc(&out, '\\');
+				strbuf_putc(&out, '\\');
 			} else if (*s >= '0' && *s <= '9') {
 				size_t d = strspn(s, "0123456789");
 				if (s[d] == '.' || s[d] == ')') {
-					sb_append(&out, s, d);
-					sb_putc(&out, '\\');
+					strbuf_append(&out, s, d);
+					strbuf_putc(&out, '\\');
 					s += d;
 				}
 			}
 		}
-		sb_putc(&out, *s);
+		strbuf_putc(&out, *s);
 		line_start = line_starts && *s == '\n';
 	}
-	sb_free(para);
-	return sb_take(&out);
+	strbuf_free(para);
+	return strbuf_take(&out);
 }
 
 static void
 put_title(strbuf *out, const char *title)
 {
-	sb_puts(out, " \"");
+	strbuf_puts(out, " \"");
 	for (const char *p = title; *p; p++) {
 		unsigned char ch = (unsigned char)*p;
 		if (is_ascii_space(ch)) {
 			if (out->data[out->len - 1] != ' ')
-				sb_putc(out, ' ');
+				strbuf_putc(out, ' ');
 			continue;
 		}
 		if (ch == '"' || ch == '\\' || (ch == '&' && (isalnum((unsigned char)p[1]) || p[1] == '#')))
-			sb_putc(out, '\\');
-		sb_putc(out, (char)ch);
+			strbuf_putc(out, '\\');
+		strbuf_putc(out, (char)ch);
 	}
-	sb_putc(out, '"');
+	strbuf_putc(out, '"');
 }
 
 /* ---- elements ---- */
@@ -323,25 +323,25 @@ render_image(hm_ctx *c, xmlNodePtr img, strbuf *out)
 		return;
 	}
 	if (alt && *alt && !is_blank_text(alt)) {
-		sb_puts(out, "![");
+		strbuf_puts(out, "![");
 		int h = c->in_heading;
 		c->in_heading = 0;
 		hm_text(c, alt, out);
 		c->in_heading = h;
 		trim_trailing_spaces(out);
-		sb_puts(out, "](");
+		strbuf_puts(out, "](");
 		hm_put_destination(out, path);
 		char *title = hm_attr(img, "title");
 		if (title && *str_trim(title))
 			put_title(out, title);
 		free(title);
-		sb_putc(out, ')');
+		strbuf_putc(out, ')');
 	} else {
 		/* A decorative image: mkbook wants alt="" written out, which only
 		 * raw HTML can say. */
-		sb_puts(out, "<img src=\"");
+		strbuf_puts(out, "<img src=\"");
 		hm_put_html_escaped(out, path);
-		sb_puts(out, "\" alt=\"\" />");
+		strbuf_puts(out, "\" alt=\"\" />");
 	}
 	free(path);
 }
@@ -392,7 +392,7 @@ render_link(hm_ctx *c, xmlNodePtr a, strbuf *out)
 		return;
 	}
 	size_t start = out->len;
-	sb_putc(out, '[');
+	strbuf_putc(out, '[');
 	size_t floor = c->floor;
 	c->floor = out->len;
 	c->in_link++;
@@ -414,7 +414,7 @@ render_link(hm_ctx *c, xmlNodePtr a, strbuf *out)
 	if (out->data[start + 1] == ' ') {
 		memmove(out->data + start + 1, out->data + start + 2, out->len-- - start - 1);
 		if (start > 0 && out->data[start - 1] != ' ' && out->data[start - 1] != '\n') {
-			sb_putc(out, ' ');
+			strbuf_putc(out, ' ');
 			memmove(out->data + start + 1, out->data + start, out->len - start - 1);
 			out->data[start++] = ' ';
 		}
@@ -422,17 +422,17 @@ render_link(hm_ctx *c, xmlNodePtr a, strbuf *out)
 	if (is_autolink_form(out->data + start + 1, out->len - start - 1, url)) {
 		/* Its own address as its text: <URL>. */
 		out->len = start;
-		sb_putc(out, '<');
-		sb_puts(out, url);
-		sb_putc(out, '>');
+		strbuf_putc(out, '<');
+		strbuf_puts(out, url);
+		strbuf_putc(out, '>');
 	} else {
-		sb_puts(out, "](");
+		strbuf_puts(out, "](");
 		hm_put_destination(out, url);
 		char *title = hm_attr(a, "title");
 		if (title && *str_trim(title))
 			put_title(out, title);
 		free(title);
-		sb_putc(out, ')');
+		strbuf_putc(out, ')');
 	}
 	if (trailing)
 		put_space(out);
@@ -456,16 +456,16 @@ render_media_link(hm_ctx *c, xmlNodePtr n, strbuf *out)
 		return;
 	char *title = hm_attr(n, "title");
 	if (!(title && *str_trim(title)) && is_autolink_form(url, strlen(url), url)) {
-		sb_printf(out, "<%s>", url);
+		strbuf_printf(out, "<%s>", url);
 		free(title);
 		free(url);
 		return;
 	}
-	sb_putc(out, '[');
+	strbuf_putc(out, '[');
 	hm_text(c, title && *title ? title : url, out);
-	sb_puts(out, "](");
+	strbuf_puts(out, "](");
 	hm_put_destination(out, url);
-	sb_putc(out, ')');
+	strbuf_putc(out, ')');
 	free(title);
 	free(url);
 }
@@ -475,13 +475,13 @@ render_code_span(hm_ctx *c, xmlNodePtr n, strbuf *out)
 {
 	char *raw = hm_text_content(n);
 	strbuf t = {0};
-	sb_puts(&t, "");
+	strbuf_puts(&t, "");
 	for (const char *p = raw; *p; p++) {
 		if (is_ascii_space((unsigned char)*p)) {
 			if (t.len == 0 || t.data[t.len - 1] != ' ')
-				sb_putc(&t, ' ');
+				strbuf_putc(&t, ' ');
 		} else {
-			sb_putc(&t, *p);
+			strbuf_putc(&t, *p);
 		}
 	}
 	free(raw);
@@ -490,18 +490,18 @@ render_code_span(hm_ctx *c, xmlNodePtr n, strbuf *out)
 	if (t.len <= 1 && (t.len == 0 || t.data[0] == ' ')) {
 		if (t.len)
 			put_space(out);
-		sb_free(&t);
+		strbuf_free(&t);
 		return;
 	}
 	if (out->len > 0 && out->data[out->len - 1] == '`') {
 		/* Right after another code span, its backticks would run into
 		 * that one's: the element itself, or the text. */
 		if (!c->untrusted)
-			sb_puts(out, "<code>");
+			strbuf_puts(out, "<code>");
 		hm_text(c, t.data, out);
 		if (!c->untrusted)
-			sb_puts(out, "</code>");
-		sb_free(&t);
+			strbuf_puts(out, "</code>");
+		strbuf_free(&t);
 		return;
 	}
 	size_t run = 0, longest = 0;
@@ -513,20 +513,20 @@ render_code_span(hm_ctx *c, xmlNodePtr n, strbuf *out)
 	bool pad = t.data[0] == '`' || t.data[t.len - 1] == '`' || t.data[0] == ' ' ||
 	           t.data[t.len - 1] == ' ';
 	for (size_t i = 0; i <= longest; i++)
-		sb_putc(out, '`');
+		strbuf_putc(out, '`');
 	if (pad)
-		sb_putc(out, ' ');
+		strbuf_putc(out, ' ');
 	/* In a table cell a '|' ends the cell, in code too, unless escaped. */
 	for (size_t i = 0; i < t.len; i++) {
 		if (t.data[i] == '|' && c->in_table)
-			sb_putc(out, '\\');
-		sb_putc(out, t.data[i]);
+			strbuf_putc(out, '\\');
+		strbuf_putc(out, t.data[i]);
 	}
 	if (pad)
-		sb_putc(out, ' ');
+		strbuf_putc(out, ' ');
 	for (size_t i = 0; i <= longest; i++)
-		sb_putc(out, '`');
-	sb_free(&t);
+		strbuf_putc(out, '`');
+	strbuf_free(&t);
 }
 
 /* What comes after n in the text, for the flanking rules: its first
@@ -636,14 +636,14 @@ render_delimited(hm_ctx *c, xmlNodePtr n, strbuf *out, const char *md, const cha
 		goto done;
 	}
 	size_t ol = strlen(open);
-	sb_append(out, open, ol); /* room */
+	strbuf_append(out, open, ol); /* room */
 	memmove(out->data + start + ol, out->data + start, out->len - ol - start);
 	memcpy(out->data + start, open, ol);
-	sb_puts(out, close);
+	strbuf_puts(out, close);
 	free(open);
 	free(close);
 done:
-	sb_puts(out, tail);
+	strbuf_puts(out, tail);
 	free(tail);
 }
 
@@ -664,15 +664,15 @@ render_kept_inline(hm_ctx *c, xmlNodePtr n, strbuf *out)
 	if (!strcmp(name, "acronym"))
 		name = "abbr";
 	size_t start = out->len;
-	sb_printf(out, "<%s", name);
+	strbuf_printf(out, "<%s", name);
 	char *title = !strcmp(name, "abbr") ? hm_attr(n, "title") : NULL;
 	if (title && *str_trim(title)) {
-		sb_puts(out, " title=\"");
+		strbuf_puts(out, " title=\"");
 		hm_put_html_escaped(out, title);
-		sb_putc(out, '"');
+		strbuf_putc(out, '"');
 	}
 	free(title);
-	sb_putc(out, '>');
+	strbuf_putc(out, '>');
 	size_t inner = out->len;
 	size_t floor = c->floor;
 	c->floor = inner;
@@ -688,7 +688,7 @@ render_kept_inline(hm_ctx *c, xmlNodePtr n, strbuf *out)
 			put_space(out);
 		return;
 	}
-	sb_printf(out, "</%s>", name);
+	strbuf_printf(out, "</%s>", name);
 	if (trailing)
 		put_space(out);
 }

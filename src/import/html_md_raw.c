@@ -56,7 +56,7 @@ raw_newline(strbuf *out)
 	while (out->len > 0 && out->data[out->len - 1] == ' ')
 		out->len--;
 	if (!at_line_start(out))
-		sb_putc(out, '\n');
+		strbuf_putc(out, '\n');
 	else if (out->data)
 		out->data[out->len] = '\0';
 }
@@ -68,22 +68,22 @@ raw_text(strbuf *out, const char *s, bool pre)
 		unsigned char ch = (unsigned char)*s;
 		if (pre) {
 			if (ch == '\n')
-				sb_puts(out, "&#10;");
+				strbuf_puts(out, "&#10;");
 			else if (ch == '\r')
 				continue;
 			else if (ch == '&')
-				sb_puts(out, "&amp;");
+				strbuf_puts(out, "&amp;");
 			else if (ch == '<')
-				sb_puts(out, "&lt;");
+				strbuf_puts(out, "&lt;");
 			else if (ch == '>')
-				sb_puts(out, "&gt;");
+				strbuf_puts(out, "&gt;");
 			else
-				sb_putc(out, (char)ch);
+				strbuf_putc(out, (char)ch);
 			continue;
 		}
 		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f') {
 			if (!at_line_start(out) && out->data[out->len - 1] != ' ')
-				sb_putc(out, ' ');
+				strbuf_putc(out, ' ');
 			continue;
 		}
 		char one[2] = {(char)ch, 0};
@@ -94,9 +94,9 @@ raw_text(strbuf *out, const char *s, bool pre)
 static void
 raw_attr(strbuf *out, const char *name, const char *value)
 {
-	sb_printf(out, " %s=\"", name);
+	strbuf_printf(out, " %s=\"", name);
 	hm_put_html_escaped(out, value);
-	sb_putc(out, '"');
+	strbuf_putc(out, '"');
 }
 
 static void raw_children(hm_ctx *c, xmlNodePtr first, strbuf *out, bool pre);
@@ -156,10 +156,10 @@ raw_element(hm_ctx *c, xmlNodePtr n, strbuf *out, bool pre)
 		const char *alt = NULL;
 		char *path = hm_image_path(c, n, &alt);
 		if (path) {
-			sb_puts(out, "<img");
+			strbuf_puts(out, "<img");
 			raw_attr(out, "src", path);
 			raw_attr(out, "alt", alt ? alt : "");
-			sb_puts(out, " />");
+			strbuf_puts(out, " />");
 			free(path);
 		} else if (alt) {
 			raw_text(out, alt, pre);
@@ -176,14 +176,14 @@ raw_element(hm_ctx *c, xmlNodePtr n, strbuf *out, bool pre)
 		if (img && c->opt->image) {
 			raw_element(c, img, out, pre);
 		} else if (url) {
-			sb_puts(out, "<a");
+			strbuf_puts(out, "<a");
 			raw_attr(out, "href", url);
-			sb_putc(out, '>');
+			strbuf_putc(out, '>');
 			if (is_a)
 				raw_children(c, n->children, out, pre);
 			else
 				raw_text(out, url, pre);
-			sb_puts(out, "</a>");
+			strbuf_puts(out, "</a>");
 		} else if (is_a) {
 			raw_children(c, n->children, out, pre);
 		}
@@ -205,7 +205,7 @@ raw_element(hm_ctx *c, xmlNodePtr n, strbuf *out, bool pre)
 	static const char *const headings[] = {"h1", "h2", "h3", "h4", "h5", "h6"};
 	if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == '\0')
 		name = headings[hm_heading_level(c, name[1] - '0') - 1];
-	sb_printf(out, "<%s", name);
+	strbuf_printf(out, "<%s", name);
 	/* Attributes that mean something in a book and that the sanitiser
 	 * keeps on this element (no class, style, id or width). */
 	static const char *const attrs[] = {"title", "lang", "dir", "colspan", "rowspan",
@@ -229,18 +229,18 @@ raw_element(hm_ctx *c, xmlNodePtr n, strbuf *out, bool pre)
 		free(cite);
 	}
 	if (is_void_name(name)) {
-		sb_puts(out, " />");
+		strbuf_puts(out, " />");
 		if (block && !pre)
 			raw_newline(out);
 		goto out;
 	}
-	sb_putc(out, '>');
+	strbuf_putc(out, '>');
 	bool inner_pre = pre || !strcmp(name, "pre");
 	raw_children(c, n->children, out, inner_pre);
 	if (!inner_pre && is_raw_block_name(name))
 		while (out->len > 0 && out->data[out->len - 1] == ' ')
 			out->data[--out->len] = '\0';
-	sb_printf(out, "</%s>", name);
+	strbuf_printf(out, "</%s>", name);
 	if (block && !pre)
 		raw_newline(out);
 out:
@@ -288,8 +288,8 @@ hm_raw_html(hm_ctx *c, xmlNodePtr n)
 	while (out.len > 0 && (out.data[out.len - 1] == '\n' || out.data[out.len - 1] == ' '))
 		out.data[--out.len] = '\0';
 	if (out.len == 0) {
-		sb_free(&out);
+		strbuf_free(&out);
 		return NULL;
 	}
-	return sb_take(&out);
+	return strbuf_take(&out);
 }

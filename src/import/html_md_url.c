@@ -194,10 +194,10 @@ hm_put_destination(strbuf *out, const char *url)
 	for (const char *p = url; *p; p++) {
 		unsigned char ch = (unsigned char)*p;
 		if (ch <= 0x20 || ch == '<' || ch == '>' || ch == 0x7f)
-			sb_printf(out, "%%%02X", ch);
+			strbuf_printf(out, "%%%02X", ch);
 		else if (ch == '(' || ch == ')' || ch == '\\' || (ch == '&' && (isalnum((unsigned char)p[1]) || p[1] == '#')))
-			sb_printf(out, "\\%c", ch);
+			strbuf_printf(out, "\\%c", ch);
 		else
-			sb_putc(out, (char)ch);
+			strbuf_putc(out, (char)ch);
 	}
 }

@@ -65,7 +65,7 @@ url_path_part(const char *url)
 {
 	size_t n = strcspn(url, "?#");
 	char *cut = xstrndup(url, n);
-	char *dec = percent_decode(cut);
+	char *dec = slug_percent_decode(cut);
 	free(cut);
 	return dec;
 }
@@ -120,17 +120,17 @@ import_folder_url(const char *dir)
 	if (real == NULL)
 		return NULL;
 	strbuf sb = {0};
-	sb_puts(&sb, "file://");
+	strbuf_puts(&sb, "file://");
 	for (const unsigned char *p = (const unsigned char *)real; *p; p++) {
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
 		    strchr("/-._~", *p))
-			sb_putc(&sb, (char)*p);
+			strbuf_putc(&sb, (char)*p);
 		else
-			sb_printf(&sb, "%%%02X", *p);
+			strbuf_printf(&sb, "%%%02X", *p);
 	}
-	sb_putc(&sb, '/');
+	strbuf_putc(&sb, '/');
 	free(real);
-	return sb_take(&sb);
+	return strbuf_take(&sb);
 }
 
 /* The path, relative to the saved page's folder, that url names there:
@@ -218,7 +218,7 @@ import_image_locate(const import_site *site, const import_options *opt, const ch
 			return path;
 	}
 	if (opt->fetch && url_web_host(url) != NULL)
-		return fetch_image(url, opt->out_dir, file); /* warns when it fails */
+		return import_fetch_image(url, opt->out_dir, file); /* warns when it fails */
 	diag_warning(file, 0, 0, "image '%.200s' %s; its description stands in for it%s", url,
 	             site->base_dir ? "is not in the saved page's folder"
 	             : opt->uploads ? "is not in the --uploads folder"
@@ -247,7 +247,7 @@ copy_image(import_images *im, const char *url, const char *path)
 	const char *file = im->site->file ? im->site->file : im->opt->input;
 	char *data = NULL, *rel = NULL;
 	size_t len = 0;
-	int e = file_read(path, &data, &len, MKBOOK_MAX_IMAGE_BYTES);
+	int e = path_read_file(path, &data, &len, MKBOOK_MAX_IMAGE_BYTES);
 	if (e != 0) {
 		diag_warning(file, 0, 0, "image '%.200s': cannot read %s: %s; its description "
 		                         "stands in for it",

@@ -30,6 +30,6 @@ char *import_folder_url(const char *dir);
  * out_dir/images/ under a name made from its address and its type, once
  * its bytes are known to be an image. Returns that path (caller frees),
  * or NULL after a warning naming file (the import's source). */
-char *fetch_image(const char *url, const char *out_dir, const char *file);
+char *import_fetch_image(const char *url, const char *out_dir, const char *file);
 
 #endif

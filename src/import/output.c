@@ -203,19 +203,19 @@ put_text(strbuf *sb, const char *s, bool quoted)
 		bool special = u < 0x20 || (u >= 0x7F && u <= 0x9F) || u == 0x2028 ||
 		               u == 0x2029 || u == 0xFEFF;
 		if (!quoted && (special || !is_xml_char(u)))
-			sb_putc(sb, ' ');
+			strbuf_putc(sb, ' ');
 		else if (u == '"' || u == '\\')
-			sb_printf(sb, "\\%c", (char)u);
+			strbuf_printf(sb, "\\%c", (char)u);
 		else if (u == '\n')
-			sb_puts(sb, "\\n");
+			strbuf_puts(sb, "\\n");
 		else if (u == '\t')
-			sb_puts(sb, "\\t");
+			strbuf_puts(sb, "\\t");
 		else if (u == '\r')
-			sb_puts(sb, "\\r");
+			strbuf_puts(sb, "\\r");
 		else if (special && is_xml_char(u))
-			sb_printf(sb, "\\u%04X", (unsigned)u);
+			strbuf_printf(sb, "\\u%04X", (unsigned)u);
 		else if (is_xml_char(u))
-			sb_append(sb, (const char *)p, (size_t)n);
+			strbuf_append(sb, (const char *)p, (size_t)n);
 		p += n;
 		left -= (size_t)n;
 	}
@@ -224,26 +224,26 @@ put_text(strbuf *sb, const char *s, bool quoted)
 void
 output_yaml_string(strbuf *sb, const char *s)
 {
-	sb_putc(sb, '"');
+	strbuf_putc(sb, '"');
 	put_text(sb, s, true);
-	sb_putc(sb, '"');
+	strbuf_putc(sb, '"');
 }
 
 void
 output_yaml_comment(strbuf *sb, const char *text)
 {
-	sb_puts(sb, "# ");
+	strbuf_puts(sb, "# ");
 	put_text(sb, text, false);
-	sb_putc(sb, '\n');
+	strbuf_putc(sb, '\n');
 }
 
 char *
 output_slug(const char *text, size_t max)
 {
 	strbuf sb = {0};
-	sb_puts(&sb, "");
+	strbuf_puts(&sb, "");
 	if (text == NULL)
-		return sb_take(&sb);
+		return strbuf_take(&sb);
 	/* Decomposed, so that "é" gives "e" and its accent is dropped. */
 	size_t n = 0;
 	uint8_t *nfd = u8_normalize(UNINORM_NFD, (const uint8_t *)text, strlen(text), NULL, &n);
@@ -254,9 +254,9 @@ output_slug(const char *text, size_t max)
 		unsigned char c = (unsigned char)src[i];
 		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
 			if (dash && sb.len > 0)
-				sb_putc(&sb, '-');
+				strbuf_putc(&sb, '-');
 			dash = false;
-			sb_putc(&sb, (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+			strbuf_putc(&sb, (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
 		} else if (c < 0x80 || (c & 0xC0) == 0xC0) {
 			/* ASCII punctuation or the start of a character that is not
 			 * ASCII; a combining mark (U+0300..U+036F: CC 80..CD AF)
@@ -268,5 +268,5 @@ output_slug(const char *text, size_t max)
 		}
 	}
 	free(nfd);
-	return sb_take(&sb);
+	return strbuf_take(&sb);
 }

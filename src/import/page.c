@@ -54,7 +54,7 @@ valid_date(const char *s)
 	if (!s)
 		return NULL;
 	char *d = str_trim(xstrdup(s));
-	if (iso8601_parse(d, NULL, NULL, NULL, NULL) > 0)
+	if (date_parse_iso8601(d, NULL, NULL, NULL, NULL) > 0)
 		return d;
 	free(d);
 	return NULL;
@@ -167,11 +167,11 @@ say_leftout(const char *file, const leftout *lo, int images_dropped)
 	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
 		if (!parts[i].n)
 			continue;
-		sb_printf(&sb, "%s%s (%d)", sb.len ? ", " : "", parts[i].what, parts[i].n);
+		strbuf_printf(&sb, "%s%s (%d)", sb.len ? ", " : "", parts[i].what, parts[i].n);
 	}
 	if (sb.len)
 		diag_note(file, 0, 0, "left out: %s", sb.data);
-	sb_free(&sb);
+	strbuf_free(&sb);
 }
 
 /* Parts taken out of the body, still read afterwards, freed last. */
@@ -273,7 +273,7 @@ page_read(const import_options *opt, import_site **out)
 	detached cut = {0};
 	*out = NULL;
 
-	int err = file_read(file, &data, &len, PAGE_MAX_BYTES);
+	int err = path_read_file(file, &data, &len, PAGE_MAX_BYTES);
 	if (err) {
 		diag_error(file, 0, 0, "cannot read the page: %s", strerror(err));
 		goto out;

@@ -223,7 +223,7 @@ text_walk(xmlNodePtr n, strbuf *sb)
 {
 	for (xmlNodePtr c = n->children; c; c = c->next) {
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-			sb_puts(sb, (const char *)c->content);
+			strbuf_puts(sb, (const char *)c->content);
 		} else if (c->type == XML_ELEMENT_NODE) {
 			if (page_is(c, "script") || page_is(c, "style") || page_is(c, "template"))
 				continue;
@@ -231,10 +231,10 @@ text_walk(xmlNodePtr n, strbuf *sb)
 			             page_is(c, "li") || page_is(c, "h1") || page_is(c, "h2") ||
 			             page_is(c, "h3") || page_is(c, "h4") || page_is(c, "td");
 			if (block)
-				sb_putc(sb, ' ');
+				strbuf_putc(sb, ' ');
 			text_walk(c, sb);
 			if (block)
-				sb_putc(sb, ' ');
+				strbuf_putc(sb, ' ');
 		}
 	}
 }
@@ -244,7 +244,7 @@ page_text(xmlNodePtr n)
 {
 	strbuf sb = {0};
 	if (n && (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE))
-		sb_puts(&sb, (const char *)n->content);
+		strbuf_puts(&sb, (const char *)n->content);
 	else if (n)
 		text_walk(n, &sb);
 	/* Fold runs of white space (ASCII and no-break space) into one space. */
@@ -258,15 +258,15 @@ page_text(xmlNodePtr n)
 			if (c == 0xC2)
 				i++;
 			if (!space)
-				sb_putc(&out, ' ');
+				strbuf_putc(&out, ' ');
 			space = true;
 		} else {
-			sb_putc(&out, (char)c);
+			strbuf_putc(&out, (char)c);
 			space = false;
 		}
 	}
-	sb_free(&sb);
-	char *r = sb_take(&out);
+	strbuf_free(&sb);
+	char *r = strbuf_take(&out);
 	if (!r)
 		return xstrdup("");
 	size_t l = strlen(r);
@@ -283,10 +283,10 @@ page_inner_html(xmlNodePtr n)
 	for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next) {
 		xmlBufferEmpty(buf);
 		htmlNodeDump(buf, n->doc, c);
-		sb_append(&sb, (const char *)xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+		strbuf_append(&sb, (const char *)xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
 	}
 	xmlBufferFree(buf);
-	char *r = sb_take(&sb);
+	char *r = strbuf_take(&sb);
 	return r ? r : xstrdup("");
 }
 
@@ -298,7 +298,7 @@ page_time_value(xmlNodePtr n)
 		v = page_attr(n, "content");
 	if (!v && page_is(n, "time"))
 		v = page_text(n);
-	if (v && iso8601_parse(str_trim(v), NULL, NULL, NULL, NULL) > 0)
+	if (v && date_parse_iso8601(str_trim(v), NULL, NULL, NULL, NULL) > 0)
 		return v;
 	free(v);
 	return NULL;
@@ -400,9 +400,9 @@ is_hidden(xmlNodePtr n)
 		strbuf sb = {0};
 		for (const char *s = style; *s; s++)
 			if (!isspace((unsigned char)*s))
-				sb_putc(&sb, (char)tolower((unsigned char)*s));
+				strbuf_putc(&sb, (char)tolower((unsigned char)*s));
 		r = sb.data && (strstr(sb.data, "display:none") || strstr(sb.data, "visibility:hidden"));
-		sb_free(&sb);
+		strbuf_free(&sb);
 		free(style);
 	}
 	return r;
@@ -539,14 +539,14 @@ local_file(const char *url, const char *base_dir)
 	for (const char *s = url; *s && *s != '?' && *s != '#'; s++) {
 		if (s[0] == '%' && isxdigit((unsigned char)s[1]) && isxdigit((unsigned char)s[2])) {
 			char hex[3] = {s[1], s[2], 0};
-			sb_putc(&sb, (char)strtol(hex, NULL, 16));
+			strbuf_putc(&sb, (char)strtol(hex, NULL, 16));
 			s += 2;
 		} else {
-			sb_putc(&sb, *s);
+			strbuf_putc(&sb, *s);
 		}
 	}
 	char *rel = sb.data ? path_normalize_relative(sb.data) : NULL;
-	sb_free(&sb);
+	strbuf_free(&sb);
 	if (!rel)
 		return NULL;
 	char *path = path_join(base_dir, rel);
@@ -674,7 +674,7 @@ image_file_size(const char *path, long *w, long *h)
 	char *data = NULL;
 	size_t len = 0;
 	bool ok = false;
-	if (file_read(path, &data, &len, 0) != 0)
+	if (path_read_file(path, &data, &len, 0) != 0)
 		return false;
 	const unsigned char *b = (const unsigned char *)data;
 	if (len >= 24 && memcmp(b, "\x89PNG", 4) == 0) {

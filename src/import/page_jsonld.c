@@ -115,12 +115,12 @@ names_of(json_t *v, json_t *graph)
 			char *n = names_of(e, graph);
 			if (n) {
 				if (sb.len)
-					sb_puts(&sb, ", ");
-				sb_puts(&sb, n);
+					strbuf_puts(&sb, ", ");
+				strbuf_puts(&sb, n);
 			}
 			free(n);
 		}
-		return sb_take(&sb);
+		return strbuf_take(&sb);
 	}
 	v = deref(v, graph);
 	return dup_trim(json_string_value(json_object_get(v, "name")));
@@ -159,7 +159,7 @@ page_text_to_html(const char *text)
 			s++;
 		if (!*s)
 			break;
-		sb_puts(&sb, "<p>");
+		strbuf_puts(&sb, "<p>");
 		while (*s) {
 			if (*s == '\r') {
 				s++;
@@ -171,22 +171,22 @@ page_text_to_html(const char *text)
 					t++;
 				if (*t == '\n' || !*t)
 					break;
-				sb_puts(&sb, "<br>");
+				strbuf_puts(&sb, "<br>");
 				s++;
 				continue;
 			}
 			switch (*s) {
-			case '<': sb_puts(&sb, "&lt;"); break;
-			case '>': sb_puts(&sb, "&gt;"); break;
-			case '&': sb_puts(&sb, "&amp;"); break;
-			case '"': sb_puts(&sb, "&quot;"); break;
-			default: sb_putc(&sb, *s);
+			case '<': strbuf_puts(&sb, "&lt;"); break;
+			case '>': strbuf_puts(&sb, "&gt;"); break;
+			case '&': strbuf_puts(&sb, "&amp;"); break;
+			case '"': strbuf_puts(&sb, "&quot;"); break;
+			default: strbuf_putc(&sb, *s);
 			}
 			s++;
 		}
-		sb_puts(&sb, "</p>\n");
+		strbuf_puts(&sb, "</p>\n");
 	}
-	char *r = sb_take(&sb);
+	char *r = strbuf_take(&sb);
 	return r ? r : xstrdup("");
 }
 
@@ -236,7 +236,7 @@ add_comment(page_ld *ld, json_t *c, json_t *graph, const char *parent, int depth
 	const char *date = json_string_value(json_object_get(c, "dateCreated"));
 	if (!date)
 		date = json_string_value(json_object_get(c, "datePublished"));
-	if (date && iso8601_parse(date, NULL, NULL, NULL, NULL) > 0)
+	if (date && date_parse_iso8601(date, NULL, NULL, NULL, NULL) > 0)
 		m->date = xstrdup(date);
 	m->status = IMPORT_APPROVED;
 	m->html = page_text_to_html(json_string_value(json_object_get(c, "text")));

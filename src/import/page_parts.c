@@ -103,11 +103,11 @@ page_meta_read(htmlDocPtr doc, page_meta *m)
 				         !is_web_url(val))
 					set_once(&m->author, val);
 				else if (!strcasecmp(key, "article:published_time") &&
-				         iso8601_parse(str_trim(val), NULL, NULL, NULL, NULL))
+				         date_parse_iso8601(str_trim(val), NULL, NULL, NULL, NULL))
 					set_once(&m->date, val);
 				else if ((!strcasecmp(key, "article:modified_time") ||
 				          !strcasecmp(key, "og:updated_time")) &&
-				         iso8601_parse(str_trim(val), NULL, NULL, NULL, NULL))
+				         date_parse_iso8601(str_trim(val), NULL, NULL, NULL, NULL))
 					set_once(&m->modified, val);
 				else if (!strcasecmp(key, "article:section"))
 					add_term(&m->terms, val);
@@ -598,8 +598,8 @@ page_bio_html(xmlNodePtr box)
 			continue;
 		xmlBufferEmpty(buf);
 		htmlNodeDump(buf, copy->doc, n);
-		sb_append(&sb, (const char *)xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
-		sb_putc(&sb, '\n');
+		strbuf_append(&sb, (const char *)xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+		strbuf_putc(&sb, '\n');
 	}
 	xmlBufferFree(buf);
 	if (!any_p) {
@@ -611,13 +611,13 @@ page_bio_html(xmlNodePtr box)
 			words += (t == text || t[-1] == ' ') && *t != ' ';
 		if (words >= PAGE_BIO_MIN_WORDS) {
 			char *h = page_text_to_html(text);
-			sb_puts(&sb, h);
+			strbuf_puts(&sb, h);
 			free(h);
 		}
 		free(text);
 	}
 	xmlFreeNode(copy);
-	return sb_take(&sb);
+	return strbuf_take(&sb);
 }
 
 /* ---- related posts ---- */
@@ -680,7 +680,7 @@ date_from_text(const char *text)
 {
 	static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
 	                                     "jul", "aug", "sep", "oct", "nov", "dec"};
-	if (iso8601_parse(text, NULL, NULL, NULL, NULL) >= 3)
+	if (date_parse_iso8601(text, NULL, NULL, NULL, NULL) >= 3)
 		return xstrdup(text);
 	int day = 0, year = 0, month = 0;
 	char word[32] = "";

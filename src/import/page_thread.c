@@ -178,7 +178,7 @@ date_of(xmlNodePtr c, const style *st)
 		}
 		if (page_is(n, "time") || page_has_class(n, "dt-published")) {
 			char *v = page_attr(n, "datetime");
-			if (v && iso8601_parse(str_trim(v), NULL, NULL, NULL, NULL) > 0)
+			if (v && date_parse_iso8601(str_trim(v), NULL, NULL, NULL, NULL) > 0)
 				return v;
 			free(v);
 		}

@@ -215,13 +215,13 @@ put_attr_escaped(strbuf *out, const char *s)
 {
 	for (; *s; s++) {
 		if (*s == '"')
-			sb_puts(out, "&quot;");
+			strbuf_puts(out, "&quot;");
 		else if (*s == '<')
-			sb_puts(out, "&lt;");
+			strbuf_puts(out, "&lt;");
 		else if (*s == '>')
-			sb_puts(out, "&gt;");
+			strbuf_puts(out, "&gt;");
 		else
-			sb_putc(out, *s);
+			strbuf_putc(out, *s);
 	}
 }
 
@@ -229,7 +229,7 @@ static void
 put_folded(strbuf *out, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		sb_putc(out, s[i] == '\n' ? ' ' : s[i]);
+		strbuf_putc(out, s[i] == '\n' ? ' ' : s[i]);
 }
 
 /* Where the image of a caption's content starts and ends: an <img>, with
@@ -279,17 +279,17 @@ expand_caption(strbuf *out, const shortcode *sc, const char *content, size_t n)
 	const char *cap_attr = attr_value(sc, "caption");
 	const char *is = NULL, *ie = NULL;
 	strbuf image = {0}, caption = {0};
-	sb_puts(&image, "");
-	sb_puts(&caption, "");
+	strbuf_puts(&image, "");
+	strbuf_puts(&caption, "");
 	if (cap_attr) {
 		put_folded(&image, body, strlen(body));
-		sb_puts(&caption, cap_attr);
+		strbuf_puts(&caption, cap_attr);
 	} else if (caption_image(body, &is, &ie)) {
 		put_folded(&image, is, (size_t)(ie - is));
 		/* Text before the image is kept too, in the caption. */
 		put_folded(&caption, body, (size_t)(is - body));
 		if (caption.len)
-			sb_putc(&caption, ' ');
+			strbuf_putc(&caption, ' ');
 		put_folded(&caption, ie, strlen(ie));
 	} else {
 		put_folded(&caption, body, strlen(body));
@@ -297,16 +297,16 @@ expand_caption(strbuf *out, const shortcode *sc, const char *content, size_t n)
 	str_trim(caption.data);
 	caption.len = strlen(caption.data);
 	if (caption.len == 0) {
-		sb_puts(out, image.data);
+		strbuf_puts(out, image.data);
 	} else {
-		sb_puts(out, "<figure>");
-		sb_puts(out, image.data);
-		sb_puts(out, "<figcaption>");
-		sb_puts(out, caption.data);
-		sb_puts(out, "</figcaption></figure>");
+		strbuf_puts(out, "<figure>");
+		strbuf_puts(out, image.data);
+		strbuf_puts(out, "<figcaption>");
+		strbuf_puts(out, caption.data);
+		strbuf_puts(out, "</figcaption></figure>");
 	}
-	sb_free(&image);
-	sb_free(&caption);
+	strbuf_free(&image);
+	strbuf_free(&caption);
 	free(body);
 }
 
@@ -314,18 +314,18 @@ static void
 put_gallery_image(strbuf *out, const html_md_attachment *a)
 {
 	bool cap = a->caption && *a->caption;
-	sb_puts(out, cap ? "\n<figure>" : "\n<p>");
-	sb_puts(out, "<img src=\"");
+	strbuf_puts(out, cap ? "\n<figure>" : "\n<p>");
+	strbuf_puts(out, "<img src=\"");
 	put_attr_escaped(out, a->url);
-	sb_puts(out, "\" alt=\"");
+	strbuf_puts(out, "\" alt=\"");
 	put_attr_escaped(out, a->alt ? a->alt : "");
-	sb_puts(out, "\" />");
+	strbuf_puts(out, "\" />");
 	if (cap) {
-		sb_puts(out, "<figcaption>");
+		strbuf_puts(out, "<figcaption>");
 		put_folded(out, a->caption, strlen(a->caption));
-		sb_puts(out, "</figcaption></figure>\n");
+		strbuf_puts(out, "</figcaption></figure>\n");
 	} else {
-		sb_puts(out, "</p>\n");
+		strbuf_puts(out, "</p>\n");
 	}
 }
 
@@ -370,11 +370,11 @@ is_http_url(const char *s)
 static void
 put_link(strbuf *out, const char *url)
 {
-	sb_puts(out, "<a href=\"");
+	strbuf_puts(out, "<a href=\"");
 	put_attr_escaped(out, url);
-	sb_puts(out, "\">");
+	strbuf_puts(out, "\">");
 	put_attr_escaped(out, url);
-	sb_puts(out, "</a>");
+	strbuf_puts(out, "</a>");
 }
 
 /* The media file of an [audio] or [video] shortcode, or NULL. */
@@ -408,7 +408,7 @@ char *
 hm_shortcodes(const char *text, const html_md_options *opt, int first_line)
 {
 	strbuf out = {0};
-	sb_puts(&out, "");
+	strbuf_puts(&out, "");
 	strmap *closings = closing_tags(text);
 	const char *p = text;
 	const char *counted = text;
@@ -420,28 +420,28 @@ hm_shortcodes(const char *text, const html_md_options *opt, int first_line)
 				const char *g = strchr(p, '>');
 				e = (isalpha((unsigned char)p[1]) || p[1] == '/' || p[1] == '!') && g ? g + 1 : p + 1;
 			}
-			sb_append(&out, p, (size_t)(e - p));
+			strbuf_append(&out, p, (size_t)(e - p));
 			p = e;
 			continue;
 		}
 		if (*p != '[') {
-			sb_putc(&out, *p++);
+			strbuf_putc(&out, *p++);
 			continue;
 		}
 		shortcode sc;
 		if (p[1] == '[' && parse_shortcode(p + 1, &sc)) {
 			/* [[name]]: the shortcode's own text, escaped by doubling. */
 			if (p[1 + sc.len] == ']') {
-				sb_append(&out, p + 1, sc.len);
+				strbuf_append(&out, p + 1, sc.len);
 				p += sc.len + 2;
 			} else {
-				sb_putc(&out, *p++);
+				strbuf_putc(&out, *p++);
 			}
 			shortcode_free(&sc);
 			continue;
 		}
 		if (!parse_shortcode(p, &sc)) {
-			sb_putc(&out, *p++);
+			strbuf_putc(&out, *p++);
 			continue;
 		}
 		const char *after = p + sc.len;
@@ -463,7 +463,7 @@ hm_shortcodes(const char *text, const html_md_options *opt, int first_line)
 			if (is_http_url(url) && !strpbrk(url, " \t\n<>\""))
 				put_link(&out, url);
 			else
-				sb_puts(&out, url);
+				strbuf_puts(&out, url);
 			free(url);
 		} else if ((!strcmp(name, "audio") || !strcmp(name, "video")) && media_url(&sc)) {
 			put_link(&out, media_url(&sc));
@@ -481,12 +481,12 @@ hm_shortcodes(const char *text, const html_md_options *opt, int first_line)
 				diag_warning(opt->file, first_line > 0 ? line : 0, 0,
 				             "unknown shortcode [%s] kept as text", name);
 			}
-			sb_append(&out, p, sc.len);
+			strbuf_append(&out, p, sc.len);
 			next = after;
 		}
 		shortcode_free(&sc);
 		p = next;
 	}
 	strmap_free(closings);
-	return sb_take(&out);
+	return strbuf_take(&out);
 }

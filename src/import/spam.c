@@ -36,7 +36,7 @@ import_spam_new(const import_site *site, const import_post *p, const char *markd
 		b->related = xgrow(b->related, b->nrelated, sizeof *b->related);
 		b->related[b->nrelated++] = rp;
 	}
-	chapter *c = chapter_new(CHAPTER_TEXT);
+	chapter *c = book_chapter_new(CHAPTER_TEXT);
 	c->body = xstrdup(markdown ? markdown : "");
 	c->body_len = strlen(c->body);
 	c->source = xstrdup(site->link);
@@ -68,9 +68,9 @@ import_spam_reasons(import_spam *s, const import_comment *c, const char *markdow
 	strbuf reasons = {0};
 	int score = qa_spam_score(s->b, &cm, &reasons);
 	if (score < QA_SPAM_THRESHOLD) {
-		sb_free(&reasons);
+		strbuf_free(&reasons);
 		return NULL;
 	}
-	sb_puts(&reasons, "");
-	return sb_take(&reasons);
+	strbuf_puts(&reasons, "");
+	return strbuf_take(&reasons);
 }

@@ -106,13 +106,13 @@ static char *
 protect(const char *text, strlist *saved)
 {
 	strbuf out = {0};
-	sb_puts(&out, "");
+	strbuf_puts(&out, "");
 	const char *p = text;
 	while (*p) {
 		if (*p == '<') {
 			const char *e = hm_skip_verbatim(p, false);
 			if (e != p) {
-				sb_printf(&out, "%c%zu%c", MARK_OPEN, saved->n, MARK_CLOSE);
+				strbuf_printf(&out, "%c%zu%c", MARK_OPEN, saved->n, MARK_CLOSE);
 				strlist_push_owned(saved, xstrndup(p, (size_t)(e - p)));
 				p = e;
 				continue;
@@ -121,34 +121,34 @@ protect(const char *text, strlist *saved)
 			size_t n = scan_tag(p, &t);
 			if (n) {
 				for (size_t i = 0; i < n; i++)
-					sb_putc(&out, p[i] == '\n' ? MARK_NL : p[i]);
+					strbuf_putc(&out, p[i] == '\n' ? MARK_NL : p[i]);
 				p += n;
 				continue;
 			}
 		}
-		sb_putc(&out, *p++);
+		strbuf_putc(&out, *p++);
 	}
-	return sb_take(&out);
+	return strbuf_take(&out);
 }
 
 static char *
 unprotect(const char *text, const strlist *saved)
 {
 	strbuf out = {0};
-	sb_puts(&out, "");
+	strbuf_puts(&out, "");
 	for (const char *p = text; *p; p++) {
 		if (*p == MARK_OPEN) {
 			char *end;
 			unsigned long i = strtoul(p + 1, &end, 10);
 			if (*end == MARK_CLOSE && i < saved->n) {
-				sb_puts(&out, saved->items[i]);
+				strbuf_puts(&out, saved->items[i]);
 				p = end;
 				continue;
 			}
 		}
-		sb_putc(&out, *p == MARK_NL ? '\n' : *p);
+		strbuf_putc(&out, *p == MARK_NL ? '\n' : *p);
 	}
-	return sb_take(&out);
+	return strbuf_take(&out);
 }
 
 /* The saved text a mark at p stands for, or NULL. */
@@ -173,13 +173,13 @@ static char *
 space_blocks(const char *text)
 {
 	strbuf out = {0};
-	sb_puts(&out, "");
+	strbuf_puts(&out, "");
 	const char *p = text;
 	while (*p) {
 		tag_info t;
 		size_t n = *p == '<' ? scan_tag(p, &t) : 0;
 		if (n == 0) {
-			sb_putc(&out, *p++);
+			strbuf_putc(&out, *p++);
 			continue;
 		}
 		if (is_br(&t)) {
@@ -189,10 +189,10 @@ space_blocks(const char *text)
 			tag_info t2;
 			size_t n2 = *q == '<' ? scan_tag(q, &t2) : 0;
 			if (n2 && is_br(&t2)) {
-				sb_puts(&out, "\n\n");
+				strbuf_puts(&out, "\n\n");
 				p = q + n2;
 			} else {
-				sb_puts(&out, "<br />");
+				strbuf_puts(&out, "<br />");
 				p += n;
 			}
 			continue;
@@ -200,13 +200,13 @@ space_blocks(const char *text)
 		bool block = is_block_tag(&t);
 		bool hr = block && t.name_len == 2 && !strncasecmp(t.name, "hr", 2);
 		if (block && (!t.closing || hr))
-			sb_puts(&out, "\n\n");
-		sb_append(&out, p, n);
+			strbuf_puts(&out, "\n\n");
+		strbuf_append(&out, p, n);
 		if (block && (t.closing || hr))
-			sb_puts(&out, "\n\n");
+			strbuf_puts(&out, "\n\n");
 		p += n;
 	}
-	return sb_take(&out);
+	return strbuf_take(&out);
 }
 
 /* Whether [s, e) holds only block-level tags and white space; *last is
@@ -276,21 +276,21 @@ wrap_chunk(strbuf *out, const char *s, size_t len)
 	                       (!last_lead.closing && last_lead.name_len == 10 &&
 	                        !strncasecmp(last_lead.name, "blockquote", 10)));
 	if (!wrap) {
-		sb_append(out, s, len);
-		sb_putc(out, MARK_PARA);
+		strbuf_append(out, s, len);
+		strbuf_putc(out, MARK_PARA);
 		return;
 	}
-	sb_append(out, s, (size_t)(lead_end - s));
-	sb_puts(out, "<p>");
+	strbuf_append(out, s, (size_t)(lead_end - s));
+	strbuf_puts(out, "<p>");
 	const char *m = lead_end, *me = trail_start;
 	while (m < me && is_space(*m))
 		m++;
 	while (me > m && is_space(me[-1]))
 		me--;
-	sb_append(out, m, (size_t)(me - m));
-	sb_puts(out, "</p>");
-	sb_append(out, trail_start, (size_t)(e - trail_start));
-	sb_putc(out, MARK_PARA);
+	strbuf_append(out, m, (size_t)(me - m));
+	strbuf_puts(out, "</p>");
+	strbuf_append(out, trail_start, (size_t)(e - trail_start));
+	strbuf_putc(out, MARK_PARA);
 }
 
 static bool
@@ -327,7 +327,7 @@ hm_wpautop(const char *text)
 
 	/* Paragraphs: split at blank lines. */
 	strbuf paras = {0};
-	sb_puts(&paras, "");
+	strbuf_puts(&paras, "");
 	const char *p = spaced, *chunk = spaced;
 	while (*p) {
 		if (*p != '\n') {
@@ -355,43 +355,43 @@ hm_wpautop(const char *text)
 	 * what comes before it (white space aside) is a <br> or a block-level
 	 * tag, or what comes after it one of the tags that stop a break. */
 	strbuf out = {0};
-	sb_puts(&out, "");
+	strbuf_puts(&out, "");
 	const char *s = paras.data;
 	bool after_tag = true; /* nothing before: no break at the start */
 	for (size_t i = 0; s[i]; i++) {
 		tag_info t;
 		size_t n;
 		if (s[i] == MARK_PARA) {
-			sb_putc(&out, '\n');
+			strbuf_putc(&out, '\n');
 			after_tag = true;
 		} else if (s[i] == '<' && (n = scan_tag(s + i, &t)) > 0) {
-			sb_append(&out, s + i, n);
+			strbuf_append(&out, s + i, n);
 			after_tag = is_br(&t) || is_block_tag(&t);
 			i += n - 1;
 		} else if (s[i] == MARK_OPEN) {
 			const char *m = mark_text(s + i, &saved);
 			const char stop[2] = {MARK_CLOSE, '\0'};
 			size_t e = i + strcspn(s + i, stop);
-			sb_append(&out, s + i, e - i + (s[e] != '\0'));
+			strbuf_append(&out, s + i, e - i + (s[e] != '\0'));
 			after_tag = m && (!strncasecmp(m, "<pre", 4) || !strncasecmp(m, "<style", 6));
 			i = s[e] ? e : e - 1;
 		} else if (s[i] == '\n') {
 			if (s[i + 1] != '\0' && !after_tag && !break_precedes_tag(s + i + 1, &saved)) {
 				while (out.len > 0 && is_space(out.data[out.len - 1]) && out.data[out.len - 1] != '\n')
 					out.len--;
-				sb_puts(&out, "<br />");
+				strbuf_puts(&out, "<br />");
 				after_tag = true;
 			}
-			sb_putc(&out, '\n');
+			strbuf_putc(&out, '\n');
 		} else {
-			sb_putc(&out, s[i]);
+			strbuf_putc(&out, s[i]);
 			if (!is_space(s[i]))
 				after_tag = false;
 		}
 	}
-	sb_free(&paras);
+	strbuf_free(&paras);
 	char *res = unprotect(out.data, &saved);
-	sb_free(&out);
+	strbuf_free(&out);
 	strlist_free(&saved);
 	return res;
 }
@@ -416,7 +416,7 @@ hm_autoembed(const char *text)
 	strlist saved = {0};
 	char *prot = protect(text, &saved);
 	strbuf out = {0};
-	sb_puts(&out, "");
+	strbuf_puts(&out, "");
 	const char *line = prot;
 	for (;;) {
 		size_t n = strcspn(line, "\n");
@@ -426,24 +426,24 @@ hm_autoembed(const char *text)
 		while (b > a && (line[b - 1] == ' ' || line[b - 1] == '\t' || line[b - 1] == '\r'))
 			b--;
 		if (is_bare_url(line + a, b - a)) {
-			sb_append(&out, line, a);
-			sb_puts(&out, "<a href=\"");
-			sb_append(&out, line + a, b - a);
-			sb_puts(&out, "\">");
-			sb_append(&out, line + a, b - a);
-			sb_puts(&out, "</a>");
-			sb_append(&out, line + b, n - b);
+			strbuf_append(&out, line, a);
+			strbuf_puts(&out, "<a href=\"");
+			strbuf_append(&out, line + a, b - a);
+			strbuf_puts(&out, "\">");
+			strbuf_append(&out, line + a, b - a);
+			strbuf_puts(&out, "</a>");
+			strbuf_append(&out, line + b, n - b);
 		} else {
-			sb_append(&out, line, n);
+			strbuf_append(&out, line, n);
 		}
 		if (line[n] == '\0')
 			break;
-		sb_putc(&out, '\n');
+		strbuf_putc(&out, '\n');
 		line += n + 1;
 	}
 	free(prot);
 	char *res = unprotect(out.data, &saved);
-	sb_free(&out);
+	strbuf_free(&out);
 	strlist_free(&saved);
 	return res;
 }
@@ -504,8 +504,8 @@ convert_segment(strbuf *out, const char *s, size_t n, bool freeform, const html_
 		free(em);
 		em = ap;
 	}
-	sb_puts(out, em);
-	sb_putc(out, '\n');
+	strbuf_puts(out, em);
+	strbuf_putc(out, '\n');
 	free(em);
 }
 
@@ -514,19 +514,19 @@ hm_wordpress_html(const char *text, const html_md_options *opt)
 {
 	/* Line ends as "\n", and none of the marks the passes use. */
 	strbuf norm = {0};
-	sb_puts(&norm, "");
+	strbuf_puts(&norm, "");
 	for (const char *p = text; *p; p++) {
 		if (*p == '\r') {
-			sb_putc(&norm, '\n');
+			strbuf_putc(&norm, '\n');
 			if (p[1] == '\n')
 				p++;
 		} else if (*p != MARK_OPEN && *p != MARK_CLOSE && *p != MARK_NL && *p != MARK_PARA &&
 		           *p != '\x01') {
-			sb_putc(&norm, *p);
+			strbuf_putc(&norm, *p);
 		}
 	}
 	strbuf out = {0};
-	sb_puts(&out, "");
+	strbuf_puts(&out, "");
 	const char *s = norm.data, *seg = s;
 	int depth = 0;
 	for (const char *p = s; *p;) {
@@ -551,6 +551,6 @@ hm_wordpress_html(const char *text, const html_md_options *opt)
 		int line = opt->line > 0 ? opt->line + (int)count_lines(s, (size_t)(seg - s)) : 0;
 		convert_segment(&out, seg, strlen(seg), depth == 0, opt, line);
 	}
-	sb_free(&norm);
-	return sb_take(&out);
+	strbuf_free(&norm);
+	return strbuf_take(&out);
 }

@@ -89,7 +89,7 @@ checked_date(writer *w, const char *what, const char *date)
 {
 	if (date == NULL || *date == '\0')
 		return NULL;
-	if (iso8601_parse(date, NULL, NULL, NULL, NULL) == 0) {
+	if (date_parse_iso8601(date, NULL, NULL, NULL, NULL) == 0) {
 		diag_warning(w->file, 0, 0, "%s: date '%.40s' is not ISO 8601; left out", what, date);
 		return NULL;
 	}
@@ -102,9 +102,9 @@ put_key(strbuf *sb, const char *indent, const char *key, const char *value)
 {
 	if (value == NULL)
 		return;
-	sb_printf(sb, "%s%s: ", indent, key);
+	strbuf_printf(sb, "%s%s: ", indent, key);
 	output_yaml_string(sb, value);
-	sb_putc(sb, '\n');
+	strbuf_putc(sb, '\n');
 }
 
 /* Appends text as Markdown inline text: ASCII punctuation that could mean
@@ -114,11 +114,11 @@ put_markdown_text(strbuf *sb, const char *text)
 {
 	for (const char *p = text; *p; p++) {
 		if (*p == '\n' || *p == '\r' || *p == '\t')
-			sb_putc(sb, ' ');
+			strbuf_putc(sb, ' ');
 		else if (strchr("\\`*_[]<>&#~|", *p))
-			sb_printf(sb, "\\%c", *p);
+			strbuf_printf(sb, "\\%c", *p);
 		else
-			sb_putc(sb, *p);
+			strbuf_putc(sb, *p);
 	}
 }
 
@@ -270,7 +270,7 @@ write_comment(writer *w, const import_post *p, const comment_plan *plan, size_t 
 	const import_comment *c = &p->comments[i];
 	const comment_plan *cp = &plan[i];
 	strbuf sb = {0};
-	sb_puts(&sb, "---\n");
+	strbuf_puts(&sb, "---\n");
 	put_key(&sb, "", "author", comment_author(c));
 	if (c->author_url && url_is_web(c->author_url))
 		put_key(&sb, "", "author-url", c->author_url);
@@ -279,17 +279,17 @@ write_comment(writer *w, const import_post *p, const comment_plan *plan, size_t 
 	const char *date = checked_date(w, "comment", c->date);
 	if (date)
 		put_key(&sb, "", "date", date);
-	sb_printf(&sb, "status: %s\n", cp->status);
+	strbuf_printf(&sb, "status: %s\n", cp->status);
 	if (cp->note)
 		output_yaml_comment(&sb, cp->note);
 	if (cp->parent >= 0)
 		put_key(&sb, "", "reply-to", plan[cp->parent].id);
 	if (c->by_post_author)
-		sb_puts(&sb, "role: author\n");
-	sb_puts(&sb, "---\n\n");
-	sb_puts(&sb, cp->markdown);
+		strbuf_puts(&sb, "role: author\n");
+	strbuf_puts(&sb, "---\n\n");
+	strbuf_puts(&sb, cp->markdown);
 	if (sb.len && sb.data[sb.len - 1] != '\n')
-		sb_putc(&sb, '\n');
+		strbuf_putc(&sb, '\n');
 	char *rel = xasprintf("%s%s.md", folder, cp->name);
 	strset_add(w->names, rel);
 	if (write_file(w, rel, &sb) == 0 && cp->held && !w->opt->quiet) {
@@ -300,7 +300,7 @@ write_comment(writer *w, const import_post *p, const comment_plan *plan, size_t 
 		free(path);
 	}
 	free(rel);
-	sb_free(&sb);
+	strbuf_free(&sb);
 }
 
 /* Writes the comments of p into folder ("qa/" or "qa/SLUG/") and lists
@@ -336,9 +336,9 @@ write_comments(writer *w, const import_post *p, const char *slug, const char *ar
 	else
 		w->errors++;
 	if (approved)
-		sb_printf(&w->contents, "  - comments: %s\n", folder);
+		strbuf_printf(&w->contents, "  - comments: %s\n", folder);
 	else
-		sb_printf(&w->contents, "  # - comments: %s    (no approved comment yet)\n", folder);
+		strbuf_printf(&w->contents, "  # - comments: %s    (no approved comment yet)\n", folder);
 	for (size_t i = 0; i < p->ncomments; i++) {
 		free(plan[i].name);
 		free(plan[i].id);
@@ -401,27 +401,27 @@ write_post(writer *w, const import_post *p, size_t index)
 	char *body = html_md_convert(p->content_html ? p->content_html : "", &o);
 
 	strbuf sb = {0};
-	sb_puts(&sb, "---\n");
+	strbuf_puts(&sb, "---\n");
 	put_key(&sb, "", "title", p->title && *p->title ? p->title : NULL);
 	if (p->link && url_is_web(p->link))
 		put_key(&sb, "", "source", p->link);
-	sb_puts(&sb, "---\n\n");
+	strbuf_puts(&sb, "---\n\n");
 	if (p->title && *p->title) {
-		sb_puts(&sb, "# ");
+		strbuf_puts(&sb, "# ");
 		put_markdown_text(&sb, p->title);
-		sb_puts(&sb, "\n\n");
+		strbuf_puts(&sb, "\n\n");
 	}
 	/* In a book of several posts, each says when it was published. */
 	int y = 0, m = 0, d = 0;
-	int prec = w->several && p->date ? iso8601_parse(p->date, &y, &m, &d, NULL) : 0;
+	int prec = w->several && p->date ? date_parse_iso8601(p->date, &y, &m, &d, NULL) : 0;
 	if (prec > 0) {
 		char *when = labels_format_date(book_language(w), y, prec >= 2 ? m : 0,
 		                                prec >= 3 ? d : 0);
 		char *line = xasprintf("%s %s", labels_builtin(book_language(w), LABEL_PUBLISHED),
 		                       when);
-		sb_puts(&sb, "*");
+		strbuf_puts(&sb, "*");
 		put_markdown_text(&sb, line);
-		sb_puts(&sb, "*\n\n");
+		strbuf_puts(&sb, "*\n\n");
 		free(line);
 		free(when);
 	}
@@ -432,19 +432,19 @@ write_post(writer *w, const import_post *p, size_t index)
 	if (featured) {
 		/* The source gives the picture no description: marked as
 		 * decoration rather than given an invented one. */
-		sb_printf(&sb, "<figure class=\"featured-image\">\n<img src=\"%s\" alt=\"\">\n"
-		               "</figure>\n\n",
-		          featured);
+		strbuf_printf(&sb, "<figure class=\"featured-image\">\n<img src=\"%s\" alt=\"\">\n"
+		                   "</figure>\n\n",
+		              featured);
 	}
-	sb_puts(&sb, body);
+	strbuf_puts(&sb, body);
 	if (sb.len && sb.data[sb.len - 1] != '\n')
-		sb_putc(&sb, '\n');
+		strbuf_putc(&sb, '\n');
 	write_file(w, rel, &sb);
-	sb_printf(&w->contents, "  - ");
+	strbuf_printf(&w->contents, "  - ");
 	output_yaml_string(&w->contents, rel);
-	sb_putc(&w->contents, '\n');
+	strbuf_putc(&w->contents, '\n');
 	write_comments(w, p, slug, body);
-	sb_free(&sb);
+	strbuf_free(&sb);
 	free(body);
 	free(slug);
 	free(rel);
@@ -488,12 +488,12 @@ write_related(writer *w)
 				return;
 			}
 			strbuf sb = {0};
-			sb_puts(&sb, "---\n");
+			strbuf_puts(&sb, "---\n");
 			put_key(&sb, "", "title", r->title);
 			put_key(&sb, "", "url", r->url);
 			put_key(&sb, "", "date", checked_date(w, "related post", r->date));
 			put_key(&sb, "", "summary", r->summary && *r->summary ? r->summary : NULL);
-			sb_puts(&sb, "---\n");
+			strbuf_puts(&sb, "---\n");
 			char *stem = output_slug(r->title, 50);
 			char *prefix = xasprintf("related/%02zu-", ++n);
 			char *rel = claim_path(w, prefix, *stem ? stem : "post", ".md");
@@ -501,13 +501,13 @@ write_related(writer *w)
 			free(rel);
 			free(prefix);
 			free(stem);
-			sb_free(&sb);
+			strbuf_free(&sb);
 		}
 	}
 	strset_free(seen);
 	w->related = n;
 	if (n)
-		sb_puts(&w->contents, "  - related: related/\n");
+		strbuf_puts(&w->contents, "  - related: related/\n");
 }
 
 static void
@@ -528,21 +528,21 @@ write_bio(writer *w)
 	};
 	char *md = html_md_convert(p->bio_html, &o);
 	strbuf sb = {0};
-	sb_puts(&sb, "---\ntype: about-author\n---\n\n");
+	strbuf_puts(&sb, "---\ntype: about-author\n---\n\n");
 	/* A heading, in the book's language, unless the bio has its own. */
 	if (md[strspn(md, " \n")] != '#')
-		sb_printf(&sb, "# %s\n\n",
-		          labels_builtin(book_language(w), LABEL_ABOUT_AUTHOR));
-	sb_puts(&sb, md);
+		strbuf_printf(&sb, "# %s\n\n",
+		              labels_builtin(book_language(w), LABEL_ABOUT_AUTHOR));
+	strbuf_puts(&sb, md);
 	if (sb.len && sb.data[sb.len - 1] != '\n')
-		sb_putc(&sb, '\n');
+		strbuf_putc(&sb, '\n');
 	char *rel = claim_path(w, "", "about-the-author", ".md");
 	write_file(w, rel, &sb);
-	sb_puts(&w->contents, "  - ");
+	strbuf_puts(&w->contents, "  - ");
 	output_yaml_string(&w->contents, rel);
-	sb_putc(&w->contents, '\n');
+	strbuf_putc(&w->contents, '\n');
 	free(rel);
-	sb_free(&sb);
+	strbuf_free(&sb);
 	free(md);
 }
 
@@ -553,7 +553,7 @@ write_cover(writer *w)
 {
 	char *data = NULL, *rel = NULL;
 	size_t len = 0;
-	int e = file_read(w->opt->cover, &data, &len, MKBOOK_MAX_IMAGE_BYTES);
+	int e = path_read_file(w->opt->cover, &data, &len, MKBOOK_MAX_IMAGE_BYTES);
 	if (e != 0) {
 		diag_error(w->opt->cover, 0, 0, "cannot read the cover: %s", strerror(e));
 		goto out;
@@ -632,7 +632,7 @@ put_metadata(writer *w, strbuf *sb, const char *cover)
 		if (authors.n == 1)
 			put_key(sb, "", "author", authors.items[0]);
 		else if (authors.n > 1) {
-			sb_puts(sb, "author:\n");
+			strbuf_puts(sb, "author:\n");
 			for (size_t i = 0; i < authors.n; i++)
 				put_key(sb, "  - ", "name", authors.items[i]);
 		}
@@ -655,14 +655,14 @@ put_metadata(writer *w, strbuf *sb, const char *cover)
 		for (size_t i = 0; i < s->nposts; i++) {
 			const char *m = s->posts[i].modified ? s->posts[i].modified : s->posts[i].date;
 			long long a, b;
-			if (m && iso8601_parse(m, NULL, NULL, NULL, &a) >= 3 &&
-			    (modified == NULL || (iso8601_parse(modified, NULL, NULL, NULL, &b) >= 3 &&
+			if (m && date_parse_iso8601(m, NULL, NULL, NULL, &a) >= 3 &&
+			    (modified == NULL || (date_parse_iso8601(modified, NULL, NULL, NULL, &b) >= 3 &&
 			                          a > b)))
 				modified = m;
 		}
 	}
 	modified = checked_date(w, "post", modified);
-	if (modified && iso8601_parse(modified, NULL, NULL, NULL, NULL) >= 3)
+	if (modified && date_parse_iso8601(modified, NULL, NULL, NULL, NULL) >= 3)
 		put_key(sb, "", "modified", modified);
 	if (!w->several && first)
 		put_key(sb, "", "description",
@@ -678,11 +678,11 @@ put_metadata(writer *w, strbuf *sb, const char *cover)
 				strlist_push(&subjects, p->terms[k]);
 	}
 	if (subjects.n) {
-		sb_puts(sb, "subjects:\n");
+		strbuf_puts(sb, "subjects:\n");
 		for (size_t i = 0; i < subjects.n; i++) {
-			sb_puts(sb, "  - ");
+			strbuf_puts(sb, "  - ");
 			output_yaml_string(sb, subjects.items[i]);
-			sb_putc(sb, '\n');
+			strbuf_putc(sb, '\n');
 		}
 	}
 	strlist_free(&subjects);
@@ -691,7 +691,7 @@ put_metadata(writer *w, strbuf *sb, const char *cover)
 		put_key(sb, "", "source", source);
 	put_key(sb, "", "cover", cover);
 	if (w->several)
-		sb_puts(sb, "nest-comments: true   # each Reader Q&A under its post in the contents\n");
+		strbuf_puts(sb, "nest-comments: true   # each Reader Q&A under its post in the contents\n");
 }
 
 static void
@@ -699,7 +699,7 @@ put_count(strbuf *sb, bool *first, size_t n, const char *one, const char *many)
 {
 	if (n == 0)
 		return;
-	sb_printf(sb, "%s%zu %s", *first ? "" : ", ", n, n == 1 ? one : many);
+	strbuf_printf(sb, "%s%zu %s", *first ? "" : ", ", n, n == 1 ? one : many);
 	*first = false;
 }
 
@@ -710,11 +710,11 @@ print_summary(const writer *w)
 	strbuf sb = {0};
 	const char *dir = w->opt->out_dir;
 	bool slash = *dir && dir[strlen(dir) - 1] == '/';
-	sb_printf(&sb, "%s%s: %zu post%s", dir, slash ? "" : "/", w->site->nposts,
-	          w->site->nposts == 1 ? "" : "s");
+	strbuf_printf(&sb, "%s%s: %zu post%s", dir, slash ? "" : "/", w->site->nposts,
+	              w->site->nposts == 1 ? "" : "s");
 	if (w->comments) {
-		sb_printf(&sb, ", %zu of %zu comment%s approved", w->approved, w->comments,
-		          w->comments == 1 ? "" : "s");
+		strbuf_printf(&sb, ", %zu of %zu comment%s approved", w->approved, w->comments,
+		              w->comments == 1 ? "" : "s");
 		strbuf out = {0};
 		bool first = true;
 		put_count(&out, &first, w->held, "held as likely spam", "held as likely spam");
@@ -729,21 +729,21 @@ print_summary(const writer *w)
 			char *last = strrchr(out.data, ',');
 			if (last && w->pingbacks + w->trashed + w->spam > 0) {
 				*last = '\0';
-				sb_printf(&sb, " (%s and%s left out)", out.data, last + 1);
+				strbuf_printf(&sb, " (%s and%s left out)", out.data, last + 1);
 			} else {
-				sb_printf(&sb, " (%s)", out.data);
+				strbuf_printf(&sb, " (%s)", out.data);
 			}
 		}
-		sb_free(&out);
+		strbuf_free(&out);
 	}
 	if (w->related)
-		sb_printf(&sb, ", %zu related post%s", w->related, w->related == 1 ? "" : "s");
+		strbuf_printf(&sb, ", %zu related post%s", w->related, w->related == 1 ? "" : "s");
 	size_t images = import_images_count(w->images);
 	if (images)
-		sb_printf(&sb, ", %zu image%s", images, images == 1 ? "" : "s");
-	sb_printf(&sb, " \u2014 now run: mkbook %s%s\n", dir, slash ? "" : "/");
+		strbuf_printf(&sb, ", %zu image%s", images, images == 1 ? "" : "s");
+	strbuf_printf(&sb, " \u2014 now run: mkbook %s%s\n", dir, slash ? "" : "/");
 	fputs(sb.data, stderr);
-	sb_free(&sb);
+	strbuf_free(&sb);
 }
 
 int
@@ -785,10 +785,10 @@ import_write(const import_site *site, const import_options *opt)
 	output_yaml_comment(&sb, head);
 	free(head);
 	put_metadata(&w, &sb, cover);
-	sb_puts(&sb, "contents:\n");
-	sb_puts(&sb, w.contents.data ? w.contents.data : "");
+	strbuf_puts(&sb, "contents:\n");
+	strbuf_puts(&sb, w.contents.data ? w.contents.data : "");
 	write_file(&w, "book.yaml", &sb);
-	sb_free(&sb);
+	strbuf_free(&sb);
 	if (opt->force)
 		warn_strays(&w);
 	if (w.errors == 0) {
@@ -798,7 +798,7 @@ import_write(const import_site *site, const import_options *opt)
 	}
 out:
 	free(cover);
-	sb_free(&w.contents);
+	strbuf_free(&w.contents);
 	strlist_free(&w.folders);
 	strset_free(w.names);
 	import_images_free(w.images);

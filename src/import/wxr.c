@@ -201,7 +201,7 @@ read_text(wxr_reader *r, strbuf *sb)
 		    t == XML_READER_TYPE_WHITESPACE || t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
 			const xmlChar *v = xmlTextReaderConstValue(r->xr);
 			if (v)
-				sb_puts(sb, (const char *)v);
+				strbuf_puts(sb, (const char *)v);
 		}
 	}
 }
@@ -241,7 +241,7 @@ read_category(wxr_reader *r)
 		}
 	}
 	free(text);
-	sb_free(&name);
+	strbuf_free(&name);
 	xmlFree(domain);
 	xmlFree(nice);
 	return rc;
@@ -370,7 +370,7 @@ end_item(wxr_reader *r)
 		char *id = wxr_nonempty(&it->f[WXR_F_ID]);
 		if (id && r->mode != MODE_LIST && strcmp(status, "publish") == 0) {
 			free(strmap_get(r->media.blocks, id));
-			strmap_put(r->media.blocks, id, sb_take(&it->f[WXR_F_CONTENT]));
+			strmap_put(r->media.blocks, id, strbuf_take(&it->f[WXR_F_CONTENT]));
 		}
 		free(id);
 		return;
@@ -536,7 +536,7 @@ channel_child(wxr_reader *r, enum wxr_ns ns, const char *name)
 		free(*slot);
 		*slot = plain;
 	}
-	sb_free(&sb);
+	strbuf_free(&sb);
 	return rc;
 }
 
@@ -687,7 +687,7 @@ close_reader(wxr_reader *r, int fd)
 		close(fd);
 	wxr_item_free(&r->item);
 	for (size_t i = 0; i < WXR_A_NFIELDS; i++)
-		sb_free(&r->author_f[i]);
+		strbuf_free(&r->author_f[i]);
 	for (size_t i = 0; i < r->nauthors; i++)
 		free_author(r->author_list[i]);
 	free(r->author_list);

@@ -53,11 +53,11 @@ put_attr(strbuf *sb, const char *s)
 {
 	for (; s && *s; s++) {
 		switch (*s) {
-		case '&': sb_puts(sb, "&amp;"); break;
-		case '<': sb_puts(sb, "&lt;"); break;
-		case '>': sb_puts(sb, "&gt;"); break;
-		case '"': sb_puts(sb, "&quot;"); break;
-		default: sb_putc(sb, *s);
+		case '&': strbuf_puts(sb, "&amp;"); break;
+		case '<': strbuf_puts(sb, "&lt;"); break;
+		case '>': strbuf_puts(sb, "&gt;"); break;
+		case '"': strbuf_puts(sb, "&quot;"); break;
+		default: strbuf_putc(sb, *s);
 		}
 	}
 }
@@ -65,11 +65,11 @@ put_attr(strbuf *sb, const char *s)
 static void
 put_image(strbuf *sb, const wxr_attachment *a)
 {
-	sb_puts(sb, "\n\n<p><img src=\"");
+	strbuf_puts(sb, "\n\n<p><img src=\"");
 	put_attr(sb, a->url);
-	sb_puts(sb, "\" alt=\"");
+	strbuf_puts(sb, "\" alt=\"");
 	put_attr(sb, a->alt ? a->alt : "");
-	sb_puts(sb, "\" /></p>\n\n");
+	strbuf_puts(sb, "\" /></p>\n\n");
 }
 
 /* The value of attribute name in a shortcode's text [p, end), or NULL.
@@ -117,7 +117,7 @@ put_gallery(strbuf *sb, const char *p, const char *end, const wxr_media *m, cons
 			}
 	}
 	if (found == 0) /* leave it to the converter, which says it is empty */
-		sb_append(sb, p, (size_t)(end - p));
+		strbuf_append(sb, p, (size_t)(end - p));
 }
 
 /* The reusable block's number in "<!-- wp:block {...} /-->" at p, or NULL;
@@ -163,14 +163,14 @@ wxr_expand(const char *html, const wxr_media *m, const char *post_id)
 			const char *body = ref ? strmap_get(m->blocks, ref) : NULL;
 			free(ref);
 			if (body) {
-				sb_puts(&sb, "\n\n");
-				sb_puts(&sb, body);
-				sb_puts(&sb, "\n\n");
+				strbuf_puts(&sb, "\n\n");
+				strbuf_puts(&sb, body);
+				strbuf_puts(&sb, "\n\n");
 				p = end;
 				continue;
 			}
 		}
-		sb_putc(&sb, *p++);
+		strbuf_putc(&sb, *p++);
 	}
-	return sb_take(&sb);
+	return strbuf_take(&sb);
 }

@@ -39,7 +39,7 @@ wp_date(const char *s, bool utc)
 	    y < 1 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 60)
 		return NULL;
 	char *iso = xasprintf("%04d-%02d-%02dT%02d:%02d:%02d%s", y, mo, d, h, mi, se, utc ? "Z" : "");
-	if (iso8601_parse(iso, NULL, NULL, NULL, NULL) < 3) {
+	if (date_parse_iso8601(iso, NULL, NULL, NULL, NULL) < 3) {
 		free(iso);
 		return NULL;
 	}
@@ -71,8 +71,8 @@ rfc822_date(const char *s)
 	                      mi, se);
 	long long t;
 	char *out = NULL;
-	if (iso8601_parse(utc, NULL, NULL, NULL, &t) == 4 && y > 1)
-		out = iso8601_format_utc(t - off);
+	if (date_parse_iso8601(utc, NULL, NULL, NULL, &t) == 4 && y > 1)
+		out = date_format_iso8601_utc(t - off);
 	free(utc);
 	return out;
 }
@@ -124,13 +124,13 @@ wxr_item_free(wxr_item *it)
 {
 	wxr_item_reset(it);
 	for (size_t i = 0; i < WXR_F_NFIELDS; i++)
-		sb_free(&it->f[i]);
+		strbuf_free(&it->f[i]);
 	for (size_t i = 0; i < it->cap; i++)
 		for (size_t j = 0; j < WXR_C_NFIELDS; j++)
-			sb_free(&it->comments[i].f[j]);
+			strbuf_free(&it->comments[i].f[j]);
 	free(it->comments);
-	sb_free(&it->meta_key);
-	sb_free(&it->meta_value);
+	strbuf_free(&it->meta_key);
+	strbuf_free(&it->meta_value);
 }
 
 wxr_comment *
@@ -216,7 +216,7 @@ long long
 wxr_date_epoch(const char *iso)
 {
 	long long t = 0;
-	if (iso == NULL || iso8601_parse(iso, NULL, NULL, NULL, &t) < 3)
+	if (iso == NULL || date_parse_iso8601(iso, NULL, NULL, NULL, &t) < 3)
 		return 0;
 	return t;
 }
@@ -384,7 +384,7 @@ wxr_post_fill(import_post *p, wxr_item *it, const wxr_author *a, bool has_login,
 		}
 	}
 	free(ex);
-	p->content_html = sb_take(&it->f[WXR_F_CONTENT]);
+	p->content_html = strbuf_take(&it->f[WXR_F_CONTENT]);
 	if (p->content_html == NULL)
 		p->content_html = xstrdup("");
 	p->content_is_raw = true;

@@ -95,7 +95,7 @@ strip_markers(const char *html)
 		if (strncmp(p, "<!--", 4) == 0) {
 			const char *end = strstr(p + 4, "-->");
 			p = end ? end + 3 : p + strlen(p);
-			sb_putc(&sb, ' ');
+			strbuf_putc(&sb, ' ');
 			continue;
 		}
 		if (*p == '[' && (p[1] == '/' || (p[1] >= 'a' && p[1] <= 'z'))) {
@@ -103,13 +103,13 @@ strip_markers(const char *html)
 			const char *nl = strchr(p, '\n');
 			if (end && (nl == NULL || end < nl)) {
 				p = end + 1;
-				sb_putc(&sb, ' ');
+				strbuf_putc(&sb, ' ');
 				continue;
 			}
 		}
-		sb_putc(&sb, *p++);
+		strbuf_putc(&sb, *p++);
 	}
-	return sb.data ? sb_take(&sb) : xstrdup("");
+	return sb.data ? strbuf_take(&sb) : xstrdup("");
 }
 
 char *

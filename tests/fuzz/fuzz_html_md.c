@@ -79,7 +79,7 @@ static char *
 squeeze(const char *s)
 {
 	strbuf b = {0};
-	sb_puts(&b, "");
+	strbuf_puts(&b, "");
 	for (; *s; s++) {
 		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f')
 			continue;
@@ -87,9 +87,9 @@ squeeze(const char *s)
 			s++;
 			continue;
 		}
-		sb_putc(&b, *s);
+		strbuf_putc(&b, *s);
 	}
-	return sb_take(&b);
+	return strbuf_take(&b);
 }
 
 static int

@@ -57,7 +57,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			char *out = path_join(dir, "out.epub");
 			char *epub;
 			size_t elen;
-			if (epub_write(r.epub, out, &elen) == 0 && file_read(out, &epub, &elen, 0) == 0) {
+			if (epub_write(r.epub, out, &elen) == 0 && path_read_file(out, &epub, &elen, 0) == 0) {
 				fuzz_check_epub((const unsigned char *)epub, elen);
 				free(epub);
 			}

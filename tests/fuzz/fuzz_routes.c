@@ -53,7 +53,7 @@ render(const markdown_opts *base, enum markdown_route route, const char *text, s
 	diag_capture(NULL);
 	size_t outlen = 0;
 	xhtml_serialize(doc, page, &outlen);
-	*messages = log.data ? sb_take(&log) : xstrdup("");
+	*messages = log.data ? strbuf_take(&log) : xstrdup("");
 	toc_free(&headings);
 	strset_free(ids);
 	xmlFreeDoc(doc);

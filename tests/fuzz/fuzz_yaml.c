@@ -4,7 +4,7 @@
  * The first byte chooses (modulo 3):
  *   0  source_parse of a chapter file (checks, line ends, front matter
  *      split off and parsed by yamldoc_parse);
- *   1  yamldoc_parse of the bytes as book.yaml, and ynode_get on it;
+ *   1  yamldoc_parse of the bytes as book.yaml, and yamldoc_node_get on it;
  *   2  the bytes written as book.yaml into a scratch manuscript (with one
  *      chapter, a.md, a folder "qa" of one comment and "related" of one
  *      post) and manuscript_load on it: every key of book.yaml is read. */
@@ -47,10 +47,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else if (mode == 1) {
 		ynode *root = yamldoc_parse("book.yaml", text, len, 0);
 		if (root) {
-			(void)ynode_get(root, "contents");
-			(void)ynode_is_null(root);
+			(void)yamldoc_node_get(root, "contents");
+			(void)yamldoc_node_is_null(root);
 		}
-		ynode_free(root);
+		yamldoc_node_free(root);
 	} else {
 		const char *dir = fuzz_scratch();
 		if (fuzz_write(dir, "book.yaml", text, len) != 0 ||

@@ -42,14 +42,14 @@ safe_stem(const char *url)
 		char c = url[i];
 		if (c == '.' && strchr(url + i + 1, '.') == NULL)
 			break;
-		sb_putc(&s, (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		                    c == '-' || c == '_'
-		                ? c
-		                : '-');
+		strbuf_putc(&s, (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		                        c == '-' || c == '_'
+		                    ? c
+		                    : '-');
 	}
 	if (s.len == 0)
-		sb_puts(&s, "image");
-	return sb_take(&s);
+		strbuf_puts(&s, "image");
+	return strbuf_take(&s);
 }
 
 static const char *
@@ -95,10 +95,10 @@ main(int argc, char **argv)
 	if (optind != argc - 1 || (im.dir && !im.placeholder))
 		goto out;
 	o.file = argv[optind];
-	if (file_read(argv[optind], &html, &len, 0) != 0)
+	if (path_read_file(argv[optind], &html, &len, 0) != 0)
 		goto out;
 	if (im.dir) {
-		if (file_read(im.placeholder, &im.data, &im.len, 0) != 0)
+		if (path_read_file(im.placeholder, &im.data, &im.len, 0) != 0)
 			goto out;
 		const char *dot = strrchr(im.placeholder, '.');
 		im.ext = dot ? dot : "";

@@ -7,6 +7,7 @@
 
 Suite *labels_suite(void);
 Suite *util_suite(void);
+Suite *strset_suite(void);
 Suite *yamldoc_suite(void);
 Suite *source_suite(void);
 Suite *slug_suite(void);
@@ -40,6 +41,7 @@ main(void)
 	markdown_init();
 	diag_set_quiet(true);
 	SRunner *sr = srunner_create(util_suite());
+	srunner_add_suite(sr, strset_suite());
 	srunner_add_suite(sr, labels_suite());
 	srunner_add_suite(sr, yamldoc_suite());
 	srunner_add_suite(sr, source_suite());

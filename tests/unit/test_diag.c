@@ -33,9 +33,9 @@ START_TEST(test_escape)
 {
 	strbuf sb = {0};
 	diag_escape(&sb, escapes[_i].in);
-	sb_putc(&sb, '\0');
+	strbuf_putc(&sb, '\0');
 	ck_assert_str_eq(sb.data, escapes[_i].want);
-	sb_free(&sb);
+	strbuf_free(&sb);
 }
 END_TEST
 
@@ -49,8 +49,8 @@ report(enum diag_level level, const char *file, int line, int col, const char *m
 	diag_report(level, file, line, col, "%s", msg);
 	diag_capture(NULL);
 	diag_set_quiet(true);
-	sb_putc(&sb, '\0');
-	return sb_take(&sb);
+	strbuf_putc(&sb, '\0');
+	return strbuf_take(&sb);
 }
 
 START_TEST(test_format)

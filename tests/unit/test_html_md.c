@@ -99,7 +99,7 @@ static char *
 fold_spaces(const char *s)
 {
 	strbuf b = {0};
-	sb_puts(&b, "");
+	strbuf_puts(&b, "");
 	while (*s) {
 		size_t n = 0;
 		bool space = false;
@@ -113,15 +113,15 @@ fold_spaces(const char *s)
 		}
 		if (n && space) {
 			if (b.len && s[n])
-				sb_putc(&b, ' ');
+				strbuf_putc(&b, ' ');
 		} else if (n && b.len && s[n]) {
-			sb_append(&b, s, n);
+			strbuf_append(&b, s, n);
 		}
 		if (n == 0)
-			sb_putc(&b, *s++);
+			strbuf_putc(&b, *s++);
 		s += n;
 	}
-	return sb_take(&b);
+	return strbuf_take(&b);
 }
 
 /* s with the characters smart punctuation makes (curly quotes, dashes,
@@ -133,19 +133,19 @@ unsmart(const char *s)
 	    {"\u2018", "'"}, {"\u2019", "'"}, {"\u201c", "\""}, {"\u201d", "\""},
 	    {"\u2014", "---"}, {"\u2013", "--"}, {"\u2026", "..."}};
 	strbuf b = {0};
-	sb_puts(&b, "");
+	strbuf_puts(&b, "");
 	while (*s) {
 		size_t i = 0;
 		while (i < sizeof pairs / sizeof *pairs && strncmp(s, pairs[i][0], strlen(pairs[i][0])))
 			i++;
 		if (i < sizeof pairs / sizeof *pairs) {
-			sb_puts(&b, pairs[i][1]);
+			strbuf_puts(&b, pairs[i][1]);
 			s += strlen(pairs[i][0]);
 		} else {
-			sb_putc(&b, *s++);
+			strbuf_putc(&b, *s++);
 		}
 	}
-	return sb_take(&b);
+	return strbuf_take(&b);
 }
 
 /* html converted and built reads as html itself does, word for word
@@ -194,7 +194,7 @@ static char *
 warnings_of(const char *html, int *count)
 {
 	strbuf buf = {0};
-	sb_puts(&buf, "");
+	strbuf_puts(&buf, "");
 	diag_reset();
 	diag_set_quiet(false);
 	diag_capture(&buf);
@@ -205,7 +205,7 @@ warnings_of(const char *html, int *count)
 	*count = diag_warning_count();
 	diag_reset();
 	free(md);
-	return sb_take(&buf);
+	return strbuf_take(&buf);
 }
 
 /* ---- WordPress's paragraph rules ---- */
@@ -286,8 +286,8 @@ START_TEST(test_golden)
 	char *mp = xasprintf("tests/import/html/%s.md", name);
 	char *html, *want;
 	size_t len;
-	ck_assert_int_eq(file_read(hp, &html, &len, 0), 0);
-	ck_assert_int_eq(file_read(mp, &want, &len, 0), 0);
+	ck_assert_int_eq(path_read_file(hp, &html, &len, 0), 0);
+	ck_assert_int_eq(path_read_file(mp, &want, &len, 0), 0);
 	bool untrusted = !strcmp(name, "comment");
 	char *got = conv_opt(html, true, untrusted, "https://blog.example.net/2021/04/orchard/");
 	ck_assert_str_eq(got, want);
@@ -493,19 +493,19 @@ random_inline(strbuf *b, unsigned *st, int depth)
 			size_t nw = 0;
 			while (words[nw])
 				nw++;
-			sb_puts(b, words[next_rand(st) % nw]);
+			strbuf_puts(b, words[next_rand(st) % nw]);
 			if (next_rand(st) % 2)
-				sb_putc(b, ' ');
+				strbuf_putc(b, ' ');
 		} else if (r < 65) {
-			sb_puts(b, "<br>");
+			strbuf_puts(b, "<br>");
 		} else {
 			const char *t = tags[next_rand(st) % 10];
 			if (!strcmp(t, "a"))
-				sb_puts(b, "<a href=\"https://x.example/p?q=1&amp;r=(2)\">");
+				strbuf_puts(b, "<a href=\"https://x.example/p?q=1&amp;r=(2)\">");
 			else
-				sb_printf(b, "<%s>", t);
+				strbuf_printf(b, "<%s>", t);
 			random_inline(b, st, depth + 1);
-			sb_printf(b, "</%s>", t);
+			strbuf_printf(b, "</%s>", t);
 		}
 	}
 }
@@ -517,21 +517,21 @@ START_TEST(test_escape_random)
 	int blocks = 1 + (int)(next_rand(&st) % 5);
 	for (int k = 0; k < blocks; k++) {
 		switch (next_rand(&st) % 7) {
-		case 0: sb_puts(&b, "<h2>"); random_inline(&b, &st, 0); sb_puts(&b, "</h2>"); break;
-		case 1: sb_puts(&b, "<ul><li>"); random_inline(&b, &st, 0); sb_puts(&b, "</li><li>");
-			random_inline(&b, &st, 0); sb_puts(&b, "</li></ul>"); break;
-		case 2: sb_puts(&b, "<blockquote><p>"); random_inline(&b, &st, 0);
-			sb_puts(&b, "</p></blockquote>"); break;
-		case 3: sb_puts(&b, "<table><tr><th>"); random_inline(&b, &st, 0); sb_puts(&b, "</th></tr><tr><td>");
-			random_inline(&b, &st, 0); sb_puts(&b, "</td></tr></table>"); break;
-		case 4: sb_puts(&b, "<ol start=\"3\"><li>"); random_inline(&b, &st, 0); sb_puts(&b, "</li></ol>"); break;
-		default: sb_puts(&b, "<p>"); random_inline(&b, &st, 0); sb_puts(&b, "</p>"); break;
+		case 0: strbuf_puts(&b, "<h2>"); random_inline(&b, &st, 0); strbuf_puts(&b, "</h2>"); break;
+		case 1: strbuf_puts(&b, "<ul><li>"); random_inline(&b, &st, 0); strbuf_puts(&b, "</li><li>");
+			random_inline(&b, &st, 0); strbuf_puts(&b, "</li></ul>"); break;
+		case 2: strbuf_puts(&b, "<blockquote><p>"); random_inline(&b, &st, 0);
+			strbuf_puts(&b, "</p></blockquote>"); break;
+		case 3: strbuf_puts(&b, "<table><tr><th>"); random_inline(&b, &st, 0); strbuf_puts(&b, "</th></tr><tr><td>");
+			random_inline(&b, &st, 0); strbuf_puts(&b, "</td></tr></table>"); break;
+		case 4: strbuf_puts(&b, "<ol start=\"3\"><li>"); random_inline(&b, &st, 0); strbuf_puts(&b, "</li></ol>"); break;
+		default: strbuf_puts(&b, "<p>"); random_inline(&b, &st, 0); strbuf_puts(&b, "</p>"); break;
 		}
 	}
 	check_roundtrip_mode(b.data, false, true, false);
 	check_roundtrip_mode(b.data, true, true, false);
 	check_roundtrip_mode(b.data, false, true, true);
-	sb_free(&b);
+	strbuf_free(&b);
 }
 END_TEST
 
@@ -745,18 +745,18 @@ START_TEST(test_deep_nesting)
 {
 	strbuf b = {0};
 	for (int i = 0; i < 5000; i++)
-		sb_puts(&b, i % 2 ? "<div>" : "<blockquote>");
-	sb_puts(&b, "deep text ");
+		strbuf_puts(&b, i % 2 ? "<div>" : "<blockquote>");
+	strbuf_puts(&b, "deep text ");
 	for (int i = 0; i < 5000; i++)
-		sb_puts(&b, "<span>");
-	sb_puts(&b, "deeper");
+		strbuf_puts(&b, "<span>");
+	strbuf_puts(&b, "deeper");
 	char *md = conv(b.data);
 	ck_assert_ptr_nonnull(strstr(md, "deep text deeper"));
 	free(md);
 	md = conv_opt(b.data, true, true, NULL);
 	ck_assert_ptr_nonnull(strstr(md, "deep text deeper"));
 	free(md);
-	sb_free(&b);
+	strbuf_free(&b);
 }
 END_TEST
 

@@ -13,7 +13,7 @@ static unsigned char *
 slurp(const char *path, size_t *len)
 {
 	char *data = NULL;
-	ck_assert_int_eq(file_read(path, &data, len, 1u << 24), 0);
+	ck_assert_int_eq(path_read_file(path, &data, len, 1u << 24), 0);
 	return (unsigned char *)data;
 }
 

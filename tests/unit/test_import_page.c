@@ -391,12 +391,12 @@ START_TEST(test_density)
 	/* Page builders put each paragraph in a box of its own, and call
 	 * their boxes widgets. */
 	strbuf sb = {0};
-	sb_puts(&sb, "<html><body><div id='nav'><a href='/'>Home</a></div><div id='text'>");
+	strbuf_puts(&sb, "<html><body><div id='nav'><a href='/'>Home</a></div><div id='text'>");
 	for (int i = 0; i < 6; i++)
-		sb_printf(&sb, "<div class='elementor-widget elementor-widget-text-editor'>%s</div>", para);
-	sb_puts(&sb, "</div></body></html>");
+		strbuf_printf(&sb, "<div class='elementor-widget elementor-widget-text-editor'>%s</div>", para);
+	strbuf_puts(&sb, "</div></body></html>");
 	doc = parse(sb.data);
-	sb_free(&sb);
+	strbuf_free(&sb);
 	ck_assert_ptr_eq(page_density_body(root_of(doc), 300), by_id(doc, "text"));
 	xmlFreeDoc(doc);
 }
@@ -407,16 +407,16 @@ START_TEST(test_deep_page)
 	/* The parser's own depth limit stands (no HTML_PARSE_HUGE): a page
 	 * nested thousands deep is read as far as that, without a crash. */
 	strbuf sb = {0};
-	sb_puts(&sb, "<html><body><article class='post'><div class='entry-content'>");
+	strbuf_puts(&sb, "<html><body><article class='post'><div class='entry-content'>");
 	for (int i = 0; i < 5000; i++)
-		sb_puts(&sb, "<div>");
-	sb_puts(&sb, "<p>deep</p>");
+		strbuf_puts(&sb, "<div>");
+	strbuf_puts(&sb, "<p>deep</p>");
 	for (int i = 0; i < 5000; i++)
-		sb_puts(&sb, "</div>");
-	sb_puts(&sb, "</div></article></body></html>");
+		strbuf_puts(&sb, "</div>");
+	strbuf_puts(&sb, "</div></article></body></html>");
 	int nerr = 0;
 	htmlDocPtr doc = page_parse(sb.data, sb.len, &nerr);
-	sb_free(&sb);
+	strbuf_free(&sb);
 	ck_assert_ptr_nonnull(doc);
 	ck_assert_int_gt(nerr, 0);
 	const char *how = NULL;

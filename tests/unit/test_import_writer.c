@@ -77,7 +77,7 @@ slurp(const char *rel)
 {
 	char *path = at(rel), *data = NULL;
 	size_t len;
-	if (file_read(path, &data, &len, 0) != 0)
+	if (path_read_file(path, &data, &len, 0) != 0)
 		data = NULL;
 	free(path);
 	return data;
@@ -730,13 +730,13 @@ START_TEST(test_writer_fetch)
 	char *out = at("fetched");
 	ck_assert_int_eq(mkdir(out, 0777), 0);
 	char *url = xasprintf("http://127.0.0.1:%d/pic.png", port);
-	char *path = fetch_image(url, out, "export.xml");
+	char *path = import_fetch_image(url, out, "export.xml");
 	ck_assert_ptr_nonnull(path);
 	ck_assert(str_starts_with(path, out));
 	ck_assert(str_ends_with(path, ".png"));
 	char *data = NULL;
 	size_t len = 0;
-	ck_assert_int_eq(file_read(path, &data, &len, 0), 0);
+	ck_assert_int_eq(path_read_file(path, &data, &len, 0), 0);
 	ck_assert_uint_eq(len, sizeof png1 - 1);
 	ck_assert_int_eq(memcmp(data, png1, len), 0);
 	free(data);
@@ -745,10 +745,10 @@ START_TEST(test_writer_fetch)
 	/* Not an image, not there, not http: a warning each, nothing written. */
 	char *fake = xasprintf("http://127.0.0.1:%d/fake.png", port);
 	char *gone = xasprintf("http://127.0.0.1:%d/gone.png", port);
-	ck_assert_ptr_null(fetch_image(fake, out, "export.xml"));
-	ck_assert_ptr_null(fetch_image(gone, out, "export.xml"));
-	ck_assert_ptr_null(fetch_image("ftp://127.0.0.1/pic.png", out, "export.xml"));
-	ck_assert_ptr_null(fetch_image("file:///etc/passwd", out, "export.xml"));
+	ck_assert_ptr_null(import_fetch_image(fake, out, "export.xml"));
+	ck_assert_ptr_null(import_fetch_image(gone, out, "export.xml"));
+	ck_assert_ptr_null(import_fetch_image("ftp://127.0.0.1/pic.png", out, "export.xml"));
+	ck_assert_ptr_null(import_fetch_image("file:///etc/passwd", out, "export.xml"));
 	ck_assert_int_eq(diag_warning_count(), warned + 4);
 
 	/* Through the writer: the chapter links to the download. */

@@ -120,7 +120,7 @@ START_TEST(test_init_refuses)
 	ck_assert_int_eq(init_manuscript(dir, "2024-05-06"), 0);
 	char *text;
 	size_t len;
-	ck_assert_int_eq(file_read(yaml, &text, &len, 0), 0);
+	ck_assert_int_eq(path_read_file(yaml, &text, &len, 0), 0);
 	ck_assert_ptr_nonnull(strstr(text, "\nmodified: 2024-05-06 "));
 	ck_assert_ptr_null(strstr(text, "@DATE@"));
 	free(text);

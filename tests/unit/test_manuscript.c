@@ -174,7 +174,7 @@ START_TEST(test_manuscript_file_changed)
 
 	char *out;
 	size_t len;
-	ck_assert_int_eq(file_read(log, &out, &len, 0), 0);
+	ck_assert_int_eq(path_read_file(log, &out, &len, 0), 0);
 	unlink(log);
 	char want[512];
 	snprintf(want, sizeof want,
@@ -193,10 +193,10 @@ END_TEST
 
 START_TEST(test_sort_names)
 {
-	char *s = author_sort_name("Daniel Lopez, D.O.");
+	char *s = manuscript_author_sort_name("Daniel Lopez, D.O.");
 	ck_assert_str_eq(s, "Lopez, Daniel");
 	free(s);
-	s = author_sort_name("Plato");
+	s = manuscript_author_sort_name("Plato");
 	ck_assert_str_eq(s, "Plato");
 	free(s);
 }

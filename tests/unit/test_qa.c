@@ -45,14 +45,14 @@ new_book(const char *lang, const char *text, chapter **qa)
 	b->authors[0].file_as = xstrdup("Lopez, Daniel");
 	b->authors[0].role = xstrdup("aut");
 	b->source = xstrdup("https://www.daniellopezdo.com/");
-	chapter *t = chapter_new(CHAPTER_TEXT);
+	chapter *t = book_chapter_new(CHAPTER_TEXT);
 	t->body = xstrdup(text);
 	t->body_len = strlen(text);
 	t->body_line = 1;
 	t->file = xstrdup("article.md");
 	t->href = xstrdup("text/article.xhtml");
 	book_add_chapter(b, t);
-	chapter *c = chapter_new(CHAPTER_QA);
+	chapter *c = book_chapter_new(CHAPTER_QA);
 	c->file = xstrdup("qa");
 	c->href = xstrdup("text/qa.xhtml");
 	book_add_chapter(b, c);
@@ -452,7 +452,7 @@ START_TEST(test_error_duplicate_id)
 	chapter *c;
 	book *b = new_book("en", osteo_text, &c);
 	/* Another comments folder of the same book has the id first. */
-	chapter *other = chapter_new(CHAPTER_QA);
+	chapter *other = book_chapter_new(CHAPTER_QA);
 	other->href = xstrdup("text/qa2.xhtml");
 	book_add_chapter(b, other);
 	comment *first = add_comment(b, other, "same", "2020-01-01", COMMENT_APPROVED, NULL, NULL);
@@ -820,7 +820,7 @@ score(const book *b, const comment *cm)
 	int s = qa_spam_score(b, cm, &r);
 	if (getenv("MKBOOK_QA_SCORES"))
 		fprintf(stderr, "%-12s %2d  %s\n", cm->id, s, r.data ? r.data : "");
-	sb_free(&r);
+	strbuf_free(&r);
 	return s;
 }
 
@@ -986,7 +986,7 @@ START_TEST(test_spam_cases)
 		ck_assert(r.len > 0);
 	else
 		ck_assert_uint_eq(r.len, 0);
-	sb_free(&r);
+	strbuf_free(&r);
 	book_free(b);
 }
 END_TEST

@@ -260,7 +260,7 @@ START_TEST(test_regress_arrays_grow_by_doubling)
 
 	book *bk = book_new(".");
 	for (size_t i = 0; i < 5000; i++) {
-		chapter *c = chapter_new(CHAPTER_TEXT);
+		chapter *c = book_chapter_new(CHAPTER_TEXT);
 		c->path = xasprintf("c%05zu.md", i);
 		book_add_chapter(bk, c);
 	}

@@ -41,7 +41,7 @@ START_TEST(test_slug_fold)
 	ck_assert_str_eq(a, "building-from-source");
 	free(a);
 	/* A bad escape stays as written. */
-	a = percent_decode("100%zz");
+	a = slug_percent_decode("100%zz");
 	ck_assert_str_eq(a, "100%zz");
 	free(a);
 }

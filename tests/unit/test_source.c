@@ -15,7 +15,7 @@ START_TEST(test_source_front_matter)
 	source_file sf;
 	ck_assert_int_eq(source_parse("a.md", t, strlen(t), &sf), 0);
 	ck_assert_ptr_nonnull(sf.front);
-	ck_assert_str_eq(ynode_get(sf.front, "title")->value, "X");
+	ck_assert_str_eq(yamldoc_node_get(sf.front, "title")->value, "X");
 	ck_assert_str_eq(sf.body, "# Body\n");
 	ck_assert_int_eq(sf.body_line, 4);
 	source_free(&sf);

@@ -250,12 +250,12 @@ START_TEST(test_summary)
 	free(s);
 	strbuf long_text = {0};
 	for (int i = 0; i < 40; i++)
-		sb_puts(&long_text, "Words follow words here. ");
+		strbuf_puts(&long_text, "Words follow words here. ");
 	s = wxr_summary(long_text.data);
 	ck_assert_uint_le(strlen(s), 300);
 	ck_assert(str_ends_with(s, "."));
 	free(s);
-	sb_free(&long_text);
+	strbuf_free(&long_text);
 	ck_assert_ptr_null(wxr_summary("<p> </p>"));
 }
 END_TEST

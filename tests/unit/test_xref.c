@@ -64,7 +64,7 @@ final_href(const char *id)
 START_TEST(test_xref_patch_writes_what_libxml2_writes)
 {
 	book *b = book_new(".");
-	chapter *target = chapter_new(CHAPTER_TEXT);
+	chapter *target = book_chapter_new(CHAPTER_TEXT);
 	strlist ids = {0};
 	make_ids(&ids);
 	size_t n = ids.n;
@@ -126,7 +126,7 @@ START_TEST(test_xref_patch_writes_what_libxml2_writes)
 	free(finals);
 	xref_free(&l);
 	strlist_free(&ids);
-	chapter_free(target);
+	book_chapter_free(target);
 	book_free(b);
 }
 END_TEST
@@ -134,7 +134,7 @@ END_TEST
 /* A fragment that names an id as it is leaves the page as it was. */
 START_TEST(test_xref_guess_that_holds)
 {
-	chapter *target = chapter_new(CHAPTER_TEXT);
+	chapter *target = book_chapter_new(CHAPTER_TEXT);
 	xref_list l = {0};
 	char *h = xref_add(&l, target, "t.xhtml", "t.md#intro", strlen("t.md#"), 1, 1);
 	ck_assert(str_starts_with(h, "t.xhtml#"));
@@ -143,7 +143,7 @@ START_TEST(test_xref_guess_that_holds)
 	ck_assert(xref_guessed_right(&l));
 	free(h);
 	xref_free(&l);
-	chapter_free(target);
+	book_chapter_free(target);
 }
 END_TEST
 
@@ -151,7 +151,7 @@ END_TEST
  * left alone. */
 START_TEST(test_xref_foreign_text_kept)
 {
-	chapter *target = chapter_new(CHAPTER_TEXT);
+	chapter *target = book_chapter_new(CHAPTER_TEXT);
 	xref_list l = {0};
 	char *h = xref_add(&l, target, "t.xhtml", "t.md#x", strlen("t.md#"), 1, 1);
 	const char *mark = strchr(h, '#') + 1;
@@ -168,7 +168,7 @@ START_TEST(test_xref_foreign_text_kept)
 	free(page);
 	free(h);
 	xref_free(&l);
-	chapter_free(target);
+	book_chapter_free(target);
 }
 END_TEST
 

@@ -13,12 +13,12 @@ START_TEST(test_yaml_positions)
 	ynode *n = yamldoc_parse("book.yaml", y, strlen(y), 0);
 	ck_assert_ptr_nonnull(n);
 	ck_assert_int_eq(n->kind, YNODE_MAPPING);
-	ck_assert_str_eq(ynode_get(n, "title")->value, "A");
-	const ynode *a = ynode_get(n, "author");
+	ck_assert_str_eq(yamldoc_node_get(n, "title")->value, "A");
+	const ynode *a = yamldoc_node_get(n, "author");
 	ck_assert_int_eq(a->kind, YNODE_SEQUENCE);
 	ck_assert_int_eq(a->items[0]->line, 3);
 	ck_assert_int_eq(a->items[0]->key_lines[1], 4);
-	ynode_free(n);
+	yamldoc_node_free(n);
 }
 END_TEST
 
@@ -37,7 +37,7 @@ START_TEST(test_yaml_errors)
 	ynode *e = yamldoc_parse("b.yaml", "", 0, 0);
 	ck_assert_ptr_nonnull(e);
 	ck_assert_int_eq(e->kind, YNODE_MAPPING);
-	ynode_free(e);
+	yamldoc_node_free(e);
 	diag_reset();
 }
 END_TEST
