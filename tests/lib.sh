@@ -83,6 +83,7 @@ indent() {
 
 # summary: the closing line "N passed, M failed"; returns 1 when M > 0.
 summary() {
+	epubcheck_server_stop
 	printf '%d passed, %d failed\n' "$PASSED" "$FAILED"
 	[ "$FAILED" -eq 0 ]
 }
@@ -167,7 +168,9 @@ epubcheck_clean() {
 run_epubcheck() {
 	local opts
 	read -r -a opts <<<"${EPUBCHECK_JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
-	java "${opts[@]}" -jar "$1" "$2" >"$3" 2>&1 </dev/null
+	if ! epubcheck_via_server "$1" "$2" "$3"; then
+		java "${opts[@]}" -jar "$1" "$2" >"$3" 2>&1 </dev/null
+	fi
 	local ts_home=${EPUBCHECK_TS_HOME:-$MKBOOK_ROOT/build/epubcheck-ts}
 	printf '== epubcheck-ts\n' >>"$3"
 	if [ -d "$ts_home/node_modules/@likecoin/epubcheck-ts" ]; then
@@ -177,6 +180,75 @@ run_epubcheck() {
 	else
 		printf 'epubcheck-ts is not installed in %s (make deps-test, or set EPUBCHECK_TS_HOME)\n' "$ts_home" >>"$3"
 	fi
+	return 0
+}
+
+# epubcheck_server_start [JAR]: for a script that checks many books. Starts
+# one JVM that runs Debian's epubcheck (JAR, default $EPUBCHECK_JAR) for
+# every later
+# run_epubcheck JAR ... of the script and of its background jobs, one book
+# at a time: tests/epubcheck/EpubcheckServer.java, which writes the same report
+# as a JVM of its own would, for a fraction of its CPU time (the schemas
+# are compiled once). Its folder is build/epubcheck-server.XXXXXX, removed
+# by epubcheck_server_stop (summary calls it); it ends by itself when the
+# script does. Should it not run, or end early, each book gets a JVM of
+# its own again. EPUBCHECK_SERVER=0 turns it off.
+epubcheck_server_start() {
+	[ "${EPUBCHECK_SERVER:-1}" = 0 ] || [ "${SKIP_VALIDATORS:-}" = 1 ] && return 0
+	[ -n "${EPUBCHECK_SERVER_DIR:-}" ] && return 0
+	local jar=${1:-${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}} dir opts
+	[ -f "$jar" ] && command -v java >/dev/null 2>&1 || return 0
+	mkdir -p "$MKBOOK_ROOT/build"
+	dir=$(mktemp -d "$MKBOOK_ROOT/build/epubcheck-server.XXXXXX") || return 0
+	mkdir -p "$dir/req" "$dir/done"
+	read -r -a opts <<<"${EPUBCHECK_JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
+	# Started from a subshell, so that it is no job of the script's: a
+	# bare `wait` does not wait for it, and `jobs` does not count it.
+	EPUBCHECK_SERVER_PID=$(
+		java "${opts[@]}" -cp "$jar" "$MKBOOK_ROOT/tests/epubcheck/EpubcheckServer.java" \
+			"$dir" "$$" >"$dir/log" 2>&1 </dev/null &
+		echo $!
+	)
+	EPUBCHECK_SERVER_DIR=$dir
+	EPUBCHECK_SERVER_JAR=$jar
+}
+
+# epubcheck_server_stop: ends the script's epubcheck server, if any, once
+# the requests it has are done, and removes its folder.
+epubcheck_server_stop() {
+	local dir=${EPUBCHECK_SERVER_DIR:-}
+	[ -n "$dir" ] || return 0
+	: >"$dir/stop"
+	while kill -0 "$EPUBCHECK_SERVER_PID" 2>/dev/null; do
+		sleep 0.05
+	done
+	rm -rf "$dir"
+	EPUBCHECK_SERVER_DIR=
+}
+
+# epubcheck_via_server JAR EPUB OUT: epubcheck's report on EPUB into OUT
+# by the script's server. Returns 1, having done nothing, when no server
+# runs for JAR (or it ended before the report was written).
+epubcheck_via_server() {
+	local dir=${EPUBCHECK_SERVER_DIR:-} epub=$2 out=$3 tmp id
+	[ -n "$dir" ] && [ "$1" = "${EPUBCHECK_SERVER_JAR:-}" ] || return 1
+	kill -0 "$EPUBCHECK_SERVER_PID" 2>/dev/null || return 1
+	case $epub in /*) ;; *) epub=$PWD/$epub ;; esac
+	case $out in /*) ;; *) out=$PWD/$out ;; esac
+	tmp=$(mktemp "$dir/req/XXXXXXXXXX.tmp") || return 1
+	id=${tmp##*/}
+	id=${id%.tmp}
+	printf '%s\n%s\n' "$epub" "$out" >"$tmp"
+	mv "$tmp" "$dir/req/$id.req"
+	while [ ! -e "$dir/done/$id.done" ]; do
+		if ! kill -0 "$EPUBCHECK_SERVER_PID" 2>/dev/null; then
+			[ -e "$dir/done/$id.done" ] && break
+			rm -f "$dir/req/$id.req"
+			return 1
+		fi
+		sleep 0.02
+	done
+	rm -f "$dir/done/$id.done"
 	return 0
 }
 

@@ -32,6 +32,7 @@
 # shellcheck source=tests/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 suite_start --atomic "$@"
+epubcheck_server_start
 jobs=${EPUBCHECK_JOBS:-$(nproc 2>/dev/null || echo 2)}
 export SOURCE_DATE_EPOCH=1704067200
 # Sanitizer reports must reach standard error; a preloaded shim must not

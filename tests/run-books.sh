@@ -33,6 +33,7 @@
 # shellcheck source=tests/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 suite_start --update-golden "$@"
+epubcheck_server_start
 jobs=${EPUBCHECK_JOBS:-$(nproc 2>/dev/null || echo 2)}
 update_golden=false
 has_option --update-golden && update_golden=true

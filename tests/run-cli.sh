@@ -12,6 +12,7 @@
 # shellcheck source=tests/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 suite_start "" "$@"
+epubcheck_server_start
 out=$root/build/test-cli
 rm -rf "$out"
 mkdir -p "$out"

@@ -23,6 +23,7 @@ cd "$root" || exit 2
 
 MKBOOK=${MKBOOK:-./mkbook}
 EPUBCHECK_JAR=${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}
+epubcheck_server_start "$EPUBCHECK_JAR"
 out=build/import-html
 placeholder=tests/books/images/images/sunset.png
 

@@ -27,6 +27,7 @@ root=$(cd "$here/.." && pwd)
 
 MKBOOK=$(resolve_mkbook "$root")
 EPUBCHECK_JAR=${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}
+epubcheck_server_start "$EPUBCHECK_JAR"
 pages=$root/tests/import/pages
 
 cd "$root" || exit 2

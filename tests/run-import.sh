@@ -18,6 +18,7 @@ cd "$(dirname "$0")/.."
 
 MKBOOK=$(resolve_mkbook "$PWD")
 JAR=${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}
+epubcheck_server_start "$JAR"
 fx=tests/import/wxr
 uploads=tests/import/uploads
 out=$PWD/build/test-import
@@ -26,6 +27,7 @@ mkdir -p "$out"
 unset SOURCE_DATE_EPOCH
 server_pid=""
 cleanup() {
+	epubcheck_server_stop
 	if [ -n "$server_pid" ]; then
 		kill "$server_pid" 2>/dev/null
 		wait "$server_pid" 2>/dev/null

@@ -33,6 +33,7 @@ cd "$(dirname "$0")/.."
 . tests/lib.sh
 MKBOOK=$(resolve_mkbook "$PWD")
 JAR=${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}
+epubcheck_server_start "$JAR"
 out=build/test-validators
 rm -rf "$out"
 mkdir -p "$out"
