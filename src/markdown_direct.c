@@ -238,7 +238,7 @@ is_leaf_block(cmark_node *n)
 static void
 add_html_piece(builder *b, cmark_node *n, strbuf *sb)
 {
-	char *html = cmark_render_html(n, b->options, b->exts);
+	char *html = markdown_cmark_html(n, b->options, b->exts);
 	size_t len = strlen(html);
 	strbuf_puts(sb, "<div>");
 	strbuf_append(sb, html, len);

@@ -32,6 +32,12 @@ typedef struct markdown_parse {
 	int options; /* the parser's, for cmark_render_html */
 } markdown_parse;
 
+/* cmark-gfm's HTML for the AST under n, with every strong emphasis it
+ * holds (some versions write none for a strong directly in another);
+ * both renderers write HTML only through it. The caller frees the
+ * result. n is as it was on return. */
+char *markdown_cmark_html(cmark_node *n, int options, cmark_llist *exts);
+
 /* Frees what mp holds and leaves it empty. */
 void markdown_parse_free(markdown_parse *mp);
 

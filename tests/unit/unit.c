@@ -11,12 +11,18 @@
 char *
 unit_render_at(const char *md, int first_line, bool untrusted)
 {
+	return unit_render_route(md, first_line, untrusted, MARKDOWN_ROUTE_BEST);
+}
+
+char *
+unit_render_route(const char *md, int first_line, bool untrusted, enum markdown_route route)
+{
 	book *b = book_new(".");
 	xmlNodePtr body;
 	xmlDocPtr doc = xhtml_new_document(b, "text/x.xhtml", "T", NULL, &body);
 	strset *ids = strset_new();
 	markdown_opts o = {.file = "x.md", .first_line = first_line, .untrusted = untrusted,
-	                   .ids = ids};
+	                   .ids = ids, .route = route};
 	markdown_render(b, &o, md, strlen(md), body);
 	chapter_text_heading_ids(body, ids, NULL);
 	char *out;
