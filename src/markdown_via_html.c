@@ -22,6 +22,39 @@
  * nothing: its parent is no longer a strong, and every version writes its
  * tags. libxml2 (2.9.14 in both releases) keeps nested identical elements
  * (<strong>, <em>, <del>) as they come. */
+/* The raw HTML lit with each empty comment written "<!-->" or "<!--->"
+ * made "<!---->" (caller frees), or NULL when it has none. HTML5 and
+ * CommonMark 0.31 end such a comment where it starts; libxml2's HTML
+ * parser (2.9.14) reads on to the next "-->", and the text between went
+ * without a word. Comments are followed so that one inside another is
+ * left alone. */
+static char *
+close_empty_comments(const char *lit)
+{
+	strbuf out = {0};
+	const char *p = lit, *copied = lit;
+	bool changed = false;
+	while ((p = strstr(p, "<!--")) != NULL) {
+		const char *body = p + 4;
+		size_t dashes = body[0] == '-' ? 1 : 0;
+		if (body[dashes] == '>') {
+			strbuf_append(&out, copied, (size_t)(p - copied));
+			strbuf_puts(&out, "<!---->");
+			copied = p = body + dashes + 1;
+			changed = true;
+			continue;
+		}
+		const char *end = strstr(body, "-->");
+		if (end == NULL)
+			break;
+		p = end + 3;
+	}
+	if (!changed)
+		return NULL;
+	strbuf_puts(&out, copied);
+	return strbuf_take(&out);
+}
+
 char *
 markdown_cmark_html(cmark_node *n, int options, cmark_llist *exts)
 {
@@ -32,6 +65,14 @@ markdown_cmark_html(cmark_node *n, int options, cmark_llist *exts)
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *c = cmark_iter_get_node(it);
 		cmark_node *parent = cmark_node_parent(c);
+		cmark_node_type type = cmark_node_get_type(c);
+		if (ev == CMARK_EVENT_ENTER &&
+		    (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE)) {
+			char *fixed = close_empty_comments(cmark_node_get_literal(c));
+			if (fixed)
+				cmark_node_set_literal(c, fixed);
+			free(fixed);
+		}
 		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(c) == CMARK_NODE_STRONG &&
 		    parent && cmark_node_get_type(parent) == CMARK_NODE_STRONG) {
 			wrappers = xgrow(wrappers, count, sizeof *wrappers);

@@ -393,6 +393,34 @@ END_TEST
  * table, a note, a block the direct route reads back as HTML (a raw link)
  * and a reader comment. The other nested identical elements, Markdown's
  * or raw, are pinned with them. */
+/* "<!-->" and "<!--->" are whole (empty) comments in HTML5 and CommonMark
+ * 0.31; libxml2's HTML parser read on to the next "-->", and the text in
+ * between was gone without a warning, by both routes. */
+START_TEST(test_regress_empty_comment_swallowed_text)
+{
+	static const struct {
+		const char *md, *want;
+	} cases[] = {
+	    {"<!-->\n\nimportant text\n\n<!-- a comment -->\n\nafter\n", "<p>important text</p>"},
+	    {"<!--->\n\nimportant text\n\n<!-- a comment -->\n\nafter\n", "<p>important text</p>"},
+	    {"<div>\n<!--> kept <!-- x -->\n</div>\n\nafter\n", "kept"},
+	    /* One inside a real comment stays part of it. */
+	    {"<!-- a <!--> b -->\n\nafter\n", "<p>after</p>"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		diag_reset();
+		char *ref = unit_render_route(cases[i].md, 1, false, MARKDOWN_ROUTE_VIA_HTML);
+		char *best = unit_render_route(cases[i].md, 1, false, MARKDOWN_ROUTE_BEST);
+		ck_assert_msg(strstr(ref, cases[i].want) != NULL, "case %zu: %s", i, ref);
+		ck_assert_msg(strstr(ref, "after") != NULL, "case %zu: %s", i, ref);
+		ck_assert_str_eq(best, ref);
+		free(ref);
+		free(best);
+	}
+	diag_reset();
+}
+END_TEST
+
 START_TEST(test_regress_nested_strong_dropped_by_cmark_html)
 {
 	static const struct {
@@ -456,6 +484,7 @@ regress_suite(void)
 	tcase_add_test(tc, test_regress_comment_link_scheme_case);
 	tcase_add_test(tc, test_regress_stylesheet_escape_blank);
 	tcase_add_test(tc, test_regress_nested_strong_dropped_by_cmark_html);
+	tcase_add_test(tc, test_regress_empty_comment_swallowed_text);
 	suite_add_tcase(s, tc);
 	return s;
 }
