@@ -302,12 +302,23 @@ html_attribute_allowed(const char *el, const char *attr, const char *value)
 		return true;
 	if (!strcmp(attr, "href"))
 		return !strcmp(el, "a");
+	bool media = !strcmp(el, "audio") || !strcmp(el, "video");
 	if (!strcmp(attr, "hreflang") || !strcmp(attr, "type"))
-		return !strcmp(el, "a") || (!strcmp(el, "ol") && !strcmp(attr, "type"));
-	if (!strcmp(attr, "src") || !strcmp(attr, "alt"))
+		return !strcmp(el, "a") || (!strcmp(el, "ol") && !strcmp(attr, "type")) ||
+		       (!strcmp(el, "source") && !strcmp(attr, "type"));
+	if (!strcmp(attr, "src"))
+		return !strcmp(el, "img") || media || !strcmp(el, "source");
+	if (!strcmp(attr, "alt"))
 		return !strcmp(el, "img");
 	if (!strcmp(attr, "width") || !strcmp(attr, "height"))
-		return !strcmp(el, "img") && is_digits(value);
+		return (!strcmp(el, "img") || !strcmp(el, "video")) && is_digits(value);
+	if (!strcmp(attr, "poster"))
+		return !strcmp(el, "video");
+	if (!strcmp(attr, "controls") || !strcmp(attr, "loop") || !strcmp(attr, "muted"))
+		return media;
+	if (!strcmp(attr, "preload"))
+		return media && (!strcmp(value, "none") || !strcmp(value, "metadata") ||
+		                 !strcmp(value, "auto") || !*value);
 	if (!strcmp(attr, "colspan") || !strcmp(attr, "rowspan"))
 		return !strcmp(el, "td") || !strcmp(el, "th");
 	if (!strcmp(attr, "headers"))
