@@ -192,12 +192,15 @@ add_accessibility(const book *b, const a11y_facts *facts, xmlNodePtr md)
 		add_meta(md, "schema:accessibilityFeature", "alternativeText", NULL);
 	if (!own_css)
 		add_meta(md, "schema:accessibilityFeature", "displayTransformability", NULL);
-	if (sound) {
-		/* Nothing checks what sound or video hold. */
+	if (video) {
+		/* Nothing checks what a video shows or plays: each hazard is
+		 * unknown, which "unknown" says alone (DAISY Ace 1.4.6 misspells
+		 * unknownMotionSimulationHazard and refuses the right term). */
+		add_meta(md, "schema:accessibilityHazard", "unknown", NULL);
+	} else if (sound) {
 		add_meta(md, "schema:accessibilityHazard",
-		         video || f.animated ? "unknownFlashingHazard" : "noFlashingHazard", NULL);
-		add_meta(md, "schema:accessibilityHazard",
-		         video ? "unknownMotionSimulationHazard" : "noMotionSimulationHazard", NULL);
+		         f.animated ? "unknownFlashingHazard" : "noFlashingHazard", NULL);
+		add_meta(md, "schema:accessibilityHazard", "noMotionSimulationHazard", NULL);
 		add_meta(md, "schema:accessibilityHazard", "unknownSoundHazard", NULL);
 	} else if (f.animated) {
 		add_meta(md, "schema:accessibilityHazard", "unknownFlashingHazard", NULL);
