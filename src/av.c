@@ -101,29 +101,47 @@ av_is_packed(const sanitize_ctx *ctx, xmlNodePtr src)
 	return packed;
 }
 
+/* The value of attribute name among attrs, or NULL. */
+static const char *
+attr_value(const sanitize_attr *attrs, size_t nattrs, const char *name)
+{
+	for (size_t i = 0; i < nattrs; i++)
+		if (!attrs[i].has_ns && !strcmp(attrs[i].name, name))
+			return attrs[i].value;
+	return NULL;
+}
+
 bool
 av_keeps_child(sanitize_ctx *ctx, const char *name, const sanitize_attr *attrs, size_t nattrs,
                int fline, int col)
 {
-	const char *src = NULL;
-	for (size_t i = 0; i < nattrs; i++)
-		if (!attrs[i].has_ns && !strcmp(attrs[i].name, "src"))
-			src = attrs[i].value;
-	if (!strcmp(name, "track")) {
-		diag_warning(ctx->file, fline, col, "<track>%s%.60s%s left out: mkbook packs no captions",
-		             src ? " '" : "", src ? src : "", src ? "'" : "");
-		return false;
+	const char *src = attr_value(attrs, nattrs, "src");
+	bool track = !strcmp(name, "track");
+	if (src == NULL) {
+		if (track)
+			diag_warning(ctx->file, fline, col, "<track> left out: it names no file");
+		return false; /* a source without one plays nothing: nothing lost */
 	}
-	if (src == NULL)
-		return false; /* plays nothing: nothing lost */
 	char *url = url_make_valid(src);
 	bool keep = is_relative(url);
 	free(url);
-	if (!keep)
+	if (!keep) {
 		diag_warning(ctx->file, fline, col,
-		             "<source> '%.60s' left out: a book carries only files of its manuscript",
+		             "<%s> '%.60s' left out: a book carries only files of its manuscript", name,
 		             src);
-	return keep;
+		return false;
+	}
+	/* Subtitles are in a language, which HTML makes srclang say. */
+	const char *kind = attr_value(attrs, nattrs, "kind");
+	if (track && (kind == NULL || !strcmp(kind, "subtitles")) &&
+	    attr_value(attrs, nattrs, "srclang") == NULL) {
+		diag_warning(ctx->file, fline, col,
+		             "<track> '%.60s' left out: subtitles need srclang=\"their language\" "
+		             "(or kind=\"captions\")",
+		             src);
+		return false;
+	}
+	return true;
 }
 
 void

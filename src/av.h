@@ -1,7 +1,7 @@
 /* av.h - <audio> and <video> in raw HTML. One of a chapter whose address
  * is a file of the manuscript (or that names none yet, its <source>
- * elements to come) is kept, controls on, for links.c to pack its files
- * (links_load_media). One from the web becomes a link to it, named by the
+ * elements to come) is kept, controls on, with its sources and tracks of
+ * the manuscript, for links.c to pack their files (links_load_media). One from the web becomes a link to it, named by the
  * element's fallback text, else its aria-label or title, else its
  * address; one of a reader's comment that names a local file, or one
  * whose address is unsafe or invalid, is left out, its fallback text
@@ -22,8 +22,9 @@ bool av_is_media(const char *name);
 bool av_is_packed(const sanitize_ctx *ctx, xmlNodePtr src);
 
 /* Whether a <source> or <track> (name, attrs) inside a kept <audio> or
- * <video> is kept: a source with a relative src is, for links.c to pack;
- * a track, or a source from the web, is not, with a warning. */
+ * <video> is kept: one with a relative src is, for links.c to pack (a
+ * track of subtitles with its srclang); one from the web, or a track
+ * without a file, is not, with a warning. */
 bool av_keeps_child(sanitize_ctx *ctx, const char *name, const sanitize_attr *attrs,
                     size_t nattrs, int fline, int col);
 

@@ -538,52 +538,60 @@ out:
 	return r;
 }
 
-/* Why the sound or video file rel is left out, at file:line:col. */
-static void
-media_left_out(const char *file, int line, int col, const char *rel, const char *why)
+/* What a file of an <audio> or <video> is for. */
+enum av_use { AV_AUDIO, AV_VIDEO, AV_TRACK };
+
+/* Why the file of an <audio> or <video> at rel is not one it can carry
+ * (for use), with its type from its bytes in *type; NULL when it can.
+ * Static storage, or *why's, which the caller frees. */
+static const char *
+av_file_problem(enum av_use use, const resource *found, const unsigned char *data, size_t len,
+                const char **type, char **why)
 {
-	diag_warning(file, line, col, "sound or video file '%s' %s; it is left out", rel, why);
+	if (use == AV_TRACK) {
+		*type = "text/vtt";
+		if (found)
+			return strcmp(found->media_type, "text/vtt") ? "is not a WebVTT file" : NULL;
+		const char *broken = media_webvtt_problem(data, len);
+		return broken ? *why = xasprintf("is not a WebVTT file: %s", broken) : NULL;
+	}
+	*type = found ? found->media_type : media_sniff_av(data, len);
+	if (*type == NULL || str_starts_with(*type, "image/") || !strcmp(*type, "text/vtt"))
+		return "is not a sound or video file (MP3, MP4, Ogg or WebM) by its bytes";
+	/* The rule media.c states: core audio types, and video in <video>. */
+	if (!media_is_core_audio(*type) && !(use == AV_VIDEO && str_starts_with(*type, "video/")))
+		return *why = xasprintf(str_starts_with(*type, "video/")
+		                            ? "is a video (%s): put it in a <video>"
+		                            : "is %s, which e-readers need not play; convert it to "
+		                              "MP3, AAC (MP4) or Opus (Ogg)",
+		                        *type);
+	const char *broken = found ? NULL : media_av_structure_problem(*type, data, len);
+	return broken ? *why = xasprintf("is not whole: %s", broken) : NULL;
 }
 
+/* Loads the file at rel for use (sound and video files by
+ * links_load_media, WebVTT tracks), or returns the one loaded before;
+ * NULL after a warning. */
 static resource *
-load_media_locked(book *b, const char *rel, bool video, const char *file, int line, int col)
+load_av_locked(book *b, const char *rel, enum av_use use, const char *file, int line, int col)
 {
 	char *norm = NULL, *why = NULL, *data = NULL;
 	size_t len = 0;
 	resource *r = NULL;
-	if (read_resource_file(b, rel, MKBOOK_MAX_MEDIA_BYTES, &norm, &r, &data, &len, &why) != 0) {
-		media_left_out(file, line, col, rel, why);
-		goto out;
-	}
-	const char *type = r ? r->media_type : media_sniff_av((unsigned char *)data, len);
-	if (type == NULL || str_starts_with(type, "image/")) {
-		media_left_out(file, line, col, rel,
-		               "is not a sound or video file (MP3, MP4, Ogg or WebM) by its bytes");
+	const char *type = NULL, *problem = NULL;
+	const char *what = use == AV_TRACK ? "track" : "sound or video file";
+	size_t limit = use == AV_TRACK ? MKBOOK_MAX_FILE_BYTES : MKBOOK_MAX_MEDIA_BYTES;
+	if (read_resource_file(b, rel, limit, &norm, &r, &data, &len, &why) != 0)
+		problem = why;
+	else
+		problem = av_file_problem(use, r, (unsigned char *)data, len, &type, &why);
+	if (problem) {
+		diag_warning(file, line, col, "%s '%s' %s; it is left out", what, rel, problem);
 		r = NULL;
-		goto out;
+	} else if (r == NULL) {
+		r = add_resource(b, "media/", norm, type, (unsigned char *)data, len);
+		data = NULL;
 	}
-	/* The rule media.c states: core audio types, and video in <video>. */
-	if (!media_is_core_audio(type) && !(video && str_starts_with(type, "video/"))) {
-		why = xasprintf(str_starts_with(type, "video/")
-		                    ? "is a video (%s): put it in a <video>"
-		                    : "is %s, which e-readers need not play; convert it to MP3, AAC "
-		                      "(MP4) or Opus (Ogg)",
-		                type);
-		media_left_out(file, line, col, rel, why);
-		r = NULL;
-		goto out;
-	}
-	if (r)
-		goto out;
-	const char *broken = media_av_structure_problem(type, (unsigned char *)data, len);
-	if (broken) {
-		diag_warning(file, line, col, "sound or video file '%s' is not whole: %s; it is left out",
-		             rel, broken);
-		goto out;
-	}
-	r = add_resource(b, "media/", norm, type, (unsigned char *)data, len);
-	data = NULL;
-out:
 	free(data);
 	free(why);
 	free(norm);
@@ -594,7 +602,7 @@ resource *
 links_load_media(book *b, const char *rel, bool video, const char *file, int line, int col)
 {
 	pthread_mutex_lock(&resource_lock);
-	resource *r = load_media_locked(b, rel, video, file, line, col);
+	resource *r = load_av_locked(b, rel, video ? AV_VIDEO : AV_AUDIO, file, line, col);
 	pthread_mutex_unlock(&resource_lock);
 	return r;
 }
@@ -654,9 +662,10 @@ resolve_image(book *b, chapter *c, xmlNodePtr img)
 	free(src);
 }
 
-/* Packs the file that n's attribute attr (src, or a video's poster)
- * names and points the attribute at it; a <source> gets its type from the
- * bytes. Returns false, after a warning, when the file cannot be had. */
+/* Packs the file that n's attribute attr (the src of an <audio>, <video>,
+ * <source> or <track>, or a video's poster) names and points the
+ * attribute at it; a <source> gets its type from the bytes. Returns
+ * false, after a warning, when the file cannot be had. */
 static bool
 pack_address(book *b, chapter *c, xmlNodePtr n, const char *attr, bool video, int line, int col)
 {
@@ -672,8 +681,15 @@ pack_address(book *b, chapter *c, xmlNodePtr n, const char *attr, bool video, in
 		             (const char *)raw);
 	} else {
 		char *joined = chapter_file_path(c, (const char *)raw);
-		r = poster ? load_image_use(b, joined, IMAGE_POSTER, c->file, line, col)
-		           : links_load_media(b, joined, video, c->file, line, col);
+		if (poster) {
+			r = load_image_use(b, joined, IMAGE_POSTER, c->file, line, col);
+		} else if (!strcmp((const char *)n->name, "track")) {
+			pthread_mutex_lock(&resource_lock);
+			r = load_av_locked(b, joined, AV_TRACK, c->file, line, col);
+			pthread_mutex_unlock(&resource_lock);
+		} else {
+			r = links_load_media(b, joined, video, c->file, line, col);
+		}
 		free(joined);
 	}
 	if (r) {
@@ -715,16 +731,19 @@ resolve_av(book *b, chapter *c, xmlNodePtr el)
 			xmlFreeNode(k);
 		}
 	}
+	/* Its tracks (captions...) once it plays: they go with it. */
+	for (xmlNodePtr k = el->children, next; k; k = next) {
+		next = k->next;
+		if (k->type != XML_ELEMENT_NODE || strcmp((const char *)k->name, "track"))
+			continue;
+		if (!played || !pack_address(b, c, k, "src", video, line, col)) {
+			xmlUnlinkNode(k);
+			xmlFreeNode(k);
+		}
+	}
 	if (!played) {
 		av_leave_out(c->file, name, NULL,
 		             named ? "none of its files can be packed" : "it names no file", line, col);
-		for (xmlNodePtr k = el->children, next; k; k = next) {
-			next = k->next;
-			if (k->type == XML_ELEMENT_NODE && !strcmp((const char *)k->name, "source")) {
-				xmlUnlinkNode(k);
-				xmlFreeNode(k);
-			}
-		}
 		unwrap(el);
 		goto out;
 	}

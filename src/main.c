@@ -121,12 +121,13 @@ is_manuscript_file(const book *b, const char *out)
 	return false;
 }
 
-/* "N sound or video file(s), " after the images, when the book has any. */
+/* "N sound, video or caption file(s), " after the images, when the book
+ * has any. */
 static void
 print_media(const build_result *r)
 {
 	if (r->media)
-		printf("%zu sound or video file%s, ", r->media, r->media == 1 ? "" : "s");
+		printf("%zu sound, video or caption file%s, ", r->media, r->media == 1 ? "" : "s");
 }
 
 static void

@@ -474,6 +474,21 @@ media_av_structure_problem(const char *type, const unsigned char *d, size_t len)
 	return NULL; /* the rest is refused by type */
 }
 
+const char *
+media_webvtt_problem(const unsigned char *d, size_t len)
+{
+	if (len >= 3 && !memcmp(d, "\xEF\xBB\xBF", 3)) {
+		d += 3;
+		len -= 3;
+	}
+	if (len < 6 || memcmp(d, "WEBVTT", 6) != 0 ||
+	    (len > 6 && d[6] != ' ' && d[6] != '\t' && d[6] != '\n' && d[6] != '\r'))
+		return "it does not start with the line WEBVTT";
+	if (memchr(d, '\0', len))
+		return "it holds NUL bytes";
+	return NULL;
+}
+
 int
 media_is_core_audio(const char *t)
 {
@@ -515,6 +530,8 @@ media_extension(const char *t)
 		return "ogv";
 	if (!strcmp(t, "video/webm"))
 		return "webm";
+	if (!strcmp(t, "text/vtt"))
+		return "vtt";
 	return "bin";
 }
 

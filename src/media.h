@@ -31,6 +31,11 @@ const char *media_sniff_av(const unsigned char *data, size_t len);
  * Ogg pages that fill the file, a WebM EBML header with its Segment. */
 const char *media_av_structure_problem(const char *type, const unsigned char *data,
                                        size_t len);
+/* Why the bytes are not a WebVTT file (text/vtt, for a <track>: an
+ * exempt resource of EPUB 3.3, which needs no fallback): its first line
+ * (after a byte-order mark) is not "WEBVTT", alone or followed by a space
+ * or tab, or it holds NUL bytes. NULL when they are. Static storage. */
+const char *media_webvtt_problem(const unsigned char *data, size_t len);
 /* Whether EPUB 3.3 makes the audio type a core media type (MP3, AAC in
  * MP4, Opus in Ogg), which needs no fallback. Video is exempt (media.c). */
 int media_is_core_audio(const char *media_type);

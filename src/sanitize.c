@@ -315,7 +315,7 @@ copy_attribute(sanitize_ctx *ctx, xmlNodePtr out, const char *el, const sanitize
 			goto out;
 		}
 		if (!strcmp(name, "reversed") || !strcmp(name, "open") || !strcmp(name, "controls") ||
-		    !strcmp(name, "loop") || !strcmp(name, "muted"))
+		    !strcmp(name, "loop") || !strcmp(name, "muted") || !strcmp(name, "default"))
 			xmlSetProp(out, BAD_CAST name, BAD_CAST name);
 		else
 			xmlSetProp(out, BAD_CAST name, BAD_CAST value);
@@ -900,8 +900,9 @@ fix_node(xmlNodePtr n, bool phrasing, bool in_link)
 			c = first ? first : next;
 			continue;
 		}
-		/* A media element's sources are its own, in any context. */
-		bool source = !strcmp(name, "source") && av_is_media((const char *)n->name);
+		/* A media element's sources and tracks are its own, in any context. */
+		bool source = (!strcmp(name, "source") || !strcmp(name, "track")) &&
+		              av_is_media((const char *)n->name);
 		if (phrasing && !is_phrasing(name) && !source)
 			rename_element(c, "span");
 		else if (!phrasing && !strcmp(name, "li") && strcmp((const char *)n->name, "ul") &&

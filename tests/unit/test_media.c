@@ -187,6 +187,18 @@ START_TEST(test_av_sniff_and_structure)
 }
 END_TEST
 
+START_TEST(test_webvtt)
+{
+	const char *ok = "WEBVTT\n\n00:00.000 --> 00:01.000\nHi.\n";
+	ck_assert_ptr_null(media_webvtt_problem((const unsigned char *)ok, strlen(ok)));
+	ck_assert_ptr_null(media_webvtt_problem((const unsigned char *)"\xEF\xBB\xBFWEBVTT", 9));
+	ck_assert_ptr_null(media_webvtt_problem((const unsigned char *)"WEBVTT - captions\n", 18));
+	ck_assert_ptr_nonnull(media_webvtt_problem((const unsigned char *)"WEBVTTX\n", 8));
+	ck_assert_ptr_nonnull(media_webvtt_problem((const unsigned char *)"Notes\n", 6));
+	ck_assert_ptr_nonnull(media_webvtt_problem((const unsigned char *)"WEBVTT\n\0", 8));
+}
+END_TEST
+
 START_TEST(test_av_core_types)
 {
 	ck_assert(media_is_core_audio("audio/mpeg"));
@@ -210,6 +222,7 @@ media_suite(void)
 	tcase_add_test(tc, test_svg_cleaned);
 	tcase_add_test(tc, test_av_sniff_and_structure);
 	tcase_add_test(tc, test_av_core_types);
+	tcase_add_test(tc, test_webvtt);
 	suite_add_tcase(s, tc);
 	return s;
 }
