@@ -165,6 +165,7 @@ typedef struct book {
 /* Limits, checked with a clear error each. */
 #define MKBOOK_MAX_FILE_BYTES (64u << 20)   /* one Markdown or YAML file */
 #define MKBOOK_MAX_IMAGE_BYTES (64u << 20)  /* one image */
+#define MKBOOK_MAX_MEDIA_BYTES (256u << 20) /* one sound or video file */
 #define MKBOOK_MAX_CHAPTERS 100000
 #define MKBOOK_MAX_DEPTH 200                /* nesting of blocks and HTML */
 

@@ -245,11 +245,14 @@ jobs_for(const book *b, const build_opts *o)
 	return jobs;
 }
 
+/* Whether a resource's bytes are compressed already (deflate would only
+ * cost time): stored as they are. */
 static bool
 is_compressed(const char *type)
 {
 	return !strcmp(type, "image/png") || !strcmp(type, "image/jpeg") ||
-	       !strcmp(type, "image/gif");
+	       !strcmp(type, "image/gif") || str_starts_with(type, "audio/") ||
+	       str_starts_with(type, "video/");
 }
 
 int
@@ -425,7 +428,10 @@ build_book(book *b, const build_opts *o, build_result *r)
 		char *name = xasprintf("EPUB/%s", res->href);
 		epub_add_static(w, name, res->data, res->len, is_compressed(res->media_type));
 		free(name);
-		r->images++;
+		if (str_starts_with(res->media_type, "image/"))
+			r->images++;
+		else
+			r->media++;
 	}
 	r->epub = w;
 	w = NULL;

@@ -25,6 +25,7 @@ typedef struct build_result {
 	                        frees it with epub_free */
 	size_t chapters;     /* content documents in the spine */
 	size_t images;
+	size_t media;        /* sound, video and caption files */
 	qa_stats qa;
 	bool has_qa;
 } build_result;

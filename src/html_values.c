@@ -248,8 +248,10 @@ html_value_ok(const char *el, const char *attr, const char *value)
 		return in_range(value, 0, 65534);
 	if (!strcmp(attr, "datetime"))
 		return html_value_is_datetime(value, strcmp(el, "time") != 0);
-	if (!strcmp(attr, "hreflang"))
+	if (!strcmp(attr, "hreflang") || !strcmp(attr, "srclang"))
 		return lang_is_tag(value);
+	if (!strcmp(attr, "type") && !strcmp(el, "source"))
+		return is_media_type(value);
 	if (!strcmp(attr, "translate"))
 		return !strcmp(value, "yes") || !strcmp(value, "no") || !*value;
 	return true;
@@ -302,12 +304,30 @@ html_attribute_allowed(const char *el, const char *attr, const char *value)
 		return true;
 	if (!strcmp(attr, "href"))
 		return !strcmp(el, "a");
+	bool media = !strcmp(el, "audio") || !strcmp(el, "video");
 	if (!strcmp(attr, "hreflang") || !strcmp(attr, "type"))
-		return !strcmp(el, "a") || (!strcmp(el, "ol") && !strcmp(attr, "type"));
-	if (!strcmp(attr, "src") || !strcmp(attr, "alt"))
+		return !strcmp(el, "a") || (!strcmp(el, "ol") && !strcmp(attr, "type")) ||
+		       (!strcmp(el, "source") && !strcmp(attr, "type"));
+	if (!strcmp(attr, "src"))
+		return !strcmp(el, "img") || media || !strcmp(el, "source") || !strcmp(el, "track");
+	if (!strcmp(attr, "kind"))
+		return !strcmp(el, "track") &&
+		       (!strcmp(value, "subtitles") || !strcmp(value, "captions") ||
+		        !strcmp(value, "descriptions") || !strcmp(value, "chapters") ||
+		        !strcmp(value, "metadata"));
+	if (!strcmp(attr, "srclang") || !strcmp(attr, "label") || !strcmp(attr, "default"))
+		return !strcmp(el, "track");
+	if (!strcmp(attr, "alt"))
 		return !strcmp(el, "img");
 	if (!strcmp(attr, "width") || !strcmp(attr, "height"))
-		return !strcmp(el, "img") && is_digits(value);
+		return (!strcmp(el, "img") || !strcmp(el, "video")) && is_digits(value);
+	if (!strcmp(attr, "poster"))
+		return !strcmp(el, "video");
+	if (!strcmp(attr, "controls") || !strcmp(attr, "loop") || !strcmp(attr, "muted"))
+		return media;
+	if (!strcmp(attr, "preload"))
+		return media && (!strcmp(value, "none") || !strcmp(value, "metadata") ||
+		                 !strcmp(value, "auto") || !*value);
 	if (!strcmp(attr, "colspan") || !strcmp(attr, "rowspan"))
 		return !strcmp(el, "td") || !strcmp(el, "th");
 	if (!strcmp(attr, "headers"))

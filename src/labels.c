@@ -58,6 +58,8 @@ static const char *const keys[LABEL_COUNT] = {
 	[LABEL_RIGHTS] = "rights",
 	[LABEL_MADE_WITH] = "made-with",
 	[LABEL_READ_ORIGINAL] = "read-original",
+	[LABEL_AUDIO] = "audio",
+	[LABEL_VIDEO] = "video",
 };
 
 static const char *const tables[LANG_COUNT][LABEL_COUNT] = {
@@ -87,6 +89,8 @@ static const char *const tables[LANG_COUNT][LABEL_COUNT] = {
 		[LABEL_RIGHTS] = "Rights",
 		[LABEL_MADE_WITH] = "Made with mkbook from a Markdown manuscript.",
 		[LABEL_READ_ORIGINAL] = "Read the original",
+		[LABEL_AUDIO] = "Sound recording",
+		[LABEL_VIDEO] = "Video",
 	},
 	[LANG_DE] = {
 		[LABEL_CONTENTS] = "Inhalt",
@@ -114,6 +118,8 @@ static const char *const tables[LANG_COUNT][LABEL_COUNT] = {
 		[LABEL_RIGHTS] = "Rechte",
 		[LABEL_MADE_WITH] = "Erstellt mit mkbook aus einem Markdown-Manuskript.",
 		[LABEL_READ_ORIGINAL] = "Original lesen",
+		[LABEL_AUDIO] = "Tonaufnahme",
+		[LABEL_VIDEO] = "Video",
 	},
 	[LANG_FR] = {
 		[LABEL_CONTENTS] = "Table des matières",
@@ -141,6 +147,8 @@ static const char *const tables[LANG_COUNT][LABEL_COUNT] = {
 		[LABEL_RIGHTS] = "Droits",
 		[LABEL_MADE_WITH] = "Réalisé avec mkbook à partir d’un manuscrit Markdown.",
 		[LABEL_READ_ORIGINAL] = "Lire l’original",
+		[LABEL_AUDIO] = "Enregistrement sonore",
+		[LABEL_VIDEO] = "Vidéo",
 	},
 	[LANG_ES] = {
 		[LABEL_CONTENTS] = "Índice",
@@ -168,6 +176,8 @@ static const char *const tables[LANG_COUNT][LABEL_COUNT] = {
 		[LABEL_RIGHTS] = "Derechos",
 		[LABEL_MADE_WITH] = "Hecho con mkbook a partir de un manuscrito en Markdown.",
 		[LABEL_READ_ORIGINAL] = "Leer el original",
+		[LABEL_AUDIO] = "Grabación de sonido",
+		[LABEL_VIDEO] = "Vídeo",
 	},
 	[LANG_IT] = {
 		[LABEL_CONTENTS] = "Indice",
@@ -195,6 +205,8 @@ static const char *const tables[LANG_COUNT][LABEL_COUNT] = {
 		[LABEL_RIGHTS] = "Diritti",
 		[LABEL_MADE_WITH] = "Realizzato con mkbook a partire da un manoscritto Markdown.",
 		[LABEL_READ_ORIGINAL] = "Leggi l’originale",
+		[LABEL_AUDIO] = "Registrazione audio",
+		[LABEL_VIDEO] = "Video",
 	},
 	[LANG_PT] = {
 		[LABEL_CONTENTS] = "Índice",
@@ -222,6 +234,8 @@ static const char *const tables[LANG_COUNT][LABEL_COUNT] = {
 		[LABEL_RIGHTS] = "Direitos",
 		[LABEL_MADE_WITH] = "Feito com mkbook a partir de um manuscrito em Markdown.",
 		[LABEL_READ_ORIGINAL] = "Ler o original",
+		[LABEL_AUDIO] = "Gravação de áudio",
+		[LABEL_VIDEO] = "Vídeo",
 	},
 	[LANG_NL] = {
 		[LABEL_CONTENTS] = "Inhoud",
@@ -249,6 +263,8 @@ static const char *const tables[LANG_COUNT][LABEL_COUNT] = {
 		[LABEL_RIGHTS] = "Rechten",
 		[LABEL_MADE_WITH] = "Gemaakt met mkbook op basis van een Markdown-manuscript.",
 		[LABEL_READ_ORIGINAL] = "Lees het origineel",
+		[LABEL_AUDIO] = "Geluidsopname",
+		[LABEL_VIDEO] = "Video",
 	},
 	[LANG_PL] = {
 		[LABEL_CONTENTS] = "Spis treści",
@@ -276,6 +292,8 @@ static const char *const tables[LANG_COUNT][LABEL_COUNT] = {
 		[LABEL_RIGHTS] = "Prawa",
 		[LABEL_MADE_WITH] = "Utworzono za pomocą mkbook z rękopisu w formacie Markdown.",
 		[LABEL_READ_ORIGINAL] = "Przeczytaj oryginał",
+		[LABEL_AUDIO] = "Nagranie dźwiękowe",
+		[LABEL_VIDEO] = "Wideo",
 	},
 	[LANG_RU] = {
 		[LABEL_CONTENTS] = "Содержание",
@@ -303,6 +321,8 @@ static const char *const tables[LANG_COUNT][LABEL_COUNT] = {
 		[LABEL_RIGHTS] = "Права",
 		[LABEL_MADE_WITH] = "Сделано с помощью mkbook из рукописи в формате Markdown.",
 		[LABEL_READ_ORIGINAL] = "Читать оригинал",
+		[LABEL_AUDIO] = "Звукозапись",
+		[LABEL_VIDEO] = "Видео",
 	},
 	[LANG_UK] = {
 		[LABEL_CONTENTS] = "Зміст",
@@ -330,6 +350,8 @@ static const char *const tables[LANG_COUNT][LABEL_COUNT] = {
 		[LABEL_RIGHTS] = "Права",
 		[LABEL_MADE_WITH] = "Створено за допомогою mkbook з рукопису у форматі Markdown.",
 		[LABEL_READ_ORIGINAL] = "Читати оригінал",
+		[LABEL_AUDIO] = "Звукозапис",
+		[LABEL_VIDEO] = "Відео",
 	},
 	[LANG_AR] = {
 		[LABEL_CONTENTS] = "المحتويات",
@@ -357,6 +379,8 @@ static const char *const tables[LANG_COUNT][LABEL_COUNT] = {
 		[LABEL_RIGHTS] = "الحقوق",
 		[LABEL_MADE_WITH] = "صُنع باستخدام mkbook من مخطوطة بصيغة Markdown.",
 		[LABEL_READ_ORIGINAL] = "اقرأ النص الأصلي",
+		[LABEL_AUDIO] = "تسجيل صوتي",
+		[LABEL_VIDEO] = "فيديو",
 	},
 	[LANG_HE] = {
 		[LABEL_CONTENTS] = "תוכן העניינים",
@@ -384,6 +408,8 @@ static const char *const tables[LANG_COUNT][LABEL_COUNT] = {
 		[LABEL_RIGHTS] = "זכויות",
 		[LABEL_MADE_WITH] = "נוצר באמצעות mkbook מכתב יד בפורמט Markdown.",
 		[LABEL_READ_ORIGINAL] = "לקריאת המקור",
+		[LABEL_AUDIO] = "הקלטת שמע",
+		[LABEL_VIDEO] = "סרטון",
 	},
 	[LANG_JA] = {
 		[LABEL_CONTENTS] = "目次",
@@ -411,6 +437,8 @@ static const char *const tables[LANG_COUNT][LABEL_COUNT] = {
 		[LABEL_RIGHTS] = "権利",
 		[LABEL_MADE_WITH] = "この本は mkbook で Markdown 原稿から作成されました。",
 		[LABEL_READ_ORIGINAL] = "原文を読む",
+		[LABEL_AUDIO] = "音声",
+		[LABEL_VIDEO] = "動画",
 	},
 	[LANG_ZH_HANS] = {
 		[LABEL_CONTENTS] = "目录",
@@ -438,6 +466,8 @@ static const char *const tables[LANG_COUNT][LABEL_COUNT] = {
 		[LABEL_RIGHTS] = "版权",
 		[LABEL_MADE_WITH] = "本书由 mkbook 根据 Markdown 书稿制作。",
 		[LABEL_READ_ORIGINAL] = "阅读原文",
+		[LABEL_AUDIO] = "音频",
+		[LABEL_VIDEO] = "视频",
 	},
 	[LANG_ZH_HANT] = {
 		[LABEL_CONTENTS] = "目錄",
@@ -465,6 +495,8 @@ static const char *const tables[LANG_COUNT][LABEL_COUNT] = {
 		[LABEL_RIGHTS] = "版權",
 		[LABEL_MADE_WITH] = "本書由 mkbook 根據 Markdown 書稿製作。",
 		[LABEL_READ_ORIGINAL] = "閱讀原文",
+		[LABEL_AUDIO] = "音訊",
+		[LABEL_VIDEO] = "影片",
 	},
 	[LANG_KO] = {
 		[LABEL_CONTENTS] = "차례",
@@ -492,6 +524,8 @@ static const char *const tables[LANG_COUNT][LABEL_COUNT] = {
 		[LABEL_RIGHTS] = "저작권",
 		[LABEL_MADE_WITH] = "이 책은 mkbook으로 Markdown 원고에서 만들었습니다.",
 		[LABEL_READ_ORIGINAL] = "원문 읽기",
+		[LABEL_AUDIO] = "오디오",
+		[LABEL_VIDEO] = "동영상",
 	},
 };
 
@@ -505,6 +539,7 @@ static const char *const a11y_tables[LANG_COUNT][A11Y_COUNT] = {
 		[A11Y_NOTES] = "Notes are linked to the text and back.",
 		[A11Y_NO_HAZARDS] = "It has no flashing, sound or motion hazards.",
 		[A11Y_MOVING] = "Some of its images move and may flash; it has no sound.",
+		[A11Y_MEDIA] = "It has sound or video, whose hazards are not known.",
 	},
 	[LANG_DE] = {
 		[A11Y_STRUCTURE] = "Dieses Buch hat ein Inhaltsverzeichnis, Überschriften, die seine Gliederung zeigen, und eine Lesereihenfolge.",
@@ -514,6 +549,7 @@ static const char *const a11y_tables[LANG_COUNT][A11Y_COUNT] = {
 		[A11Y_NOTES] = "Anmerkungen und Text sind in beide Richtungen verlinkt.",
 		[A11Y_NO_HAZARDS] = "Es birgt keine Gefahren durch Blinken, Ton oder Bewegung.",
 		[A11Y_MOVING] = "Einige seiner Bilder bewegen sich und können blinken; es hat keinen Ton.",
+		[A11Y_MEDIA] = "Es enthält Ton oder Video, deren Gefahren nicht bekannt sind.",
 	},
 	[LANG_FR] = {
 		[A11Y_STRUCTURE] = "Ce livre a une table des matières, des titres qui marquent sa structure et un ordre de lecture.",
@@ -523,6 +559,7 @@ static const char *const a11y_tables[LANG_COUNT][A11Y_COUNT] = {
 		[A11Y_NOTES] = "Les notes sont liées au texte dans les deux sens.",
 		[A11Y_NO_HAZARDS] = "Il ne présente aucun risque lié au clignotement, au son ou au mouvement.",
 		[A11Y_MOVING] = "Certaines de ses images bougent et peuvent clignoter ; il n’a pas de son.",
+		[A11Y_MEDIA] = "Il contient du son ou de la vidéo, dont les risques ne sont pas connus.",
 	},
 	[LANG_ES] = {
 		[A11Y_STRUCTURE] = "Este libro tiene una tabla de contenido, encabezados que marcan su estructura y un orden de lectura.",
@@ -532,6 +569,7 @@ static const char *const a11y_tables[LANG_COUNT][A11Y_COUNT] = {
 		[A11Y_NOTES] = "Las notas están enlazadas con el texto en ambos sentidos.",
 		[A11Y_NO_HAZARDS] = "No presenta riesgos por destellos, sonido ni movimiento.",
 		[A11Y_MOVING] = "Algunas de sus imágenes se mueven y pueden destellar; no tiene sonido.",
+		[A11Y_MEDIA] = "Contiene sonido o vídeo, cuyos riesgos no se conocen.",
 	},
 	[LANG_IT] = {
 		[A11Y_STRUCTURE] = "Questo libro ha un indice, titoli che ne segnano la struttura e un ordine di lettura.",
@@ -541,6 +579,7 @@ static const char *const a11y_tables[LANG_COUNT][A11Y_COUNT] = {
 		[A11Y_NOTES] = "Le note sono collegate al testo in entrambe le direzioni.",
 		[A11Y_NO_HAZARDS] = "Non presenta rischi di lampeggiamenti, suoni o movimenti.",
 		[A11Y_MOVING] = "Alcune immagini si muovono e possono lampeggiare; non ha suoni.",
+		[A11Y_MEDIA] = "Contiene audio o video, i cui rischi non sono noti.",
 	},
 	[LANG_PT] = {
 		[A11Y_STRUCTURE] = "Este livro tem um sumário, títulos que marcam a sua estrutura e uma ordem de leitura.",
@@ -550,6 +589,7 @@ static const char *const a11y_tables[LANG_COUNT][A11Y_COUNT] = {
 		[A11Y_NOTES] = "As notas estão ligadas ao texto nos dois sentidos.",
 		[A11Y_NO_HAZARDS] = "Não apresenta riscos de intermitência, som ou movimento.",
 		[A11Y_MOVING] = "Algumas das suas imagens movem-se e podem piscar; não tem som.",
+		[A11Y_MEDIA] = "Contém som ou vídeo, cujos riscos não são conhecidos.",
 	},
 	[LANG_NL] = {
 		[A11Y_STRUCTURE] = "Dit boek heeft een inhoudsopgave, koppen die de opbouw aangeven en één leesvolgorde.",
@@ -559,6 +599,7 @@ static const char *const a11y_tables[LANG_COUNT][A11Y_COUNT] = {
 		[A11Y_NOTES] = "Noten zijn in beide richtingen met de tekst verbonden.",
 		[A11Y_NO_HAZARDS] = "Het bevat geen risico’s door flitsen, geluid of beweging.",
 		[A11Y_MOVING] = "Sommige afbeeldingen bewegen en kunnen flitsen; het heeft geen geluid.",
+		[A11Y_MEDIA] = "Het bevat geluid of video, waarvan de risico’s niet bekend zijn.",
 	},
 	[LANG_PL] = {
 		[A11Y_STRUCTURE] = "Ta książka ma spis treści, nagłówki oznaczające jej strukturę i jedną kolejność czytania.",
@@ -568,6 +609,7 @@ static const char *const a11y_tables[LANG_COUNT][A11Y_COUNT] = {
 		[A11Y_NOTES] = "Przypisy są połączone z tekstem w obu kierunkach.",
 		[A11Y_NO_HAZARDS] = "Nie zawiera zagrożeń związanych z miganiem, dźwiękiem ani ruchem.",
 		[A11Y_MOVING] = "Niektóre obrazy się poruszają i mogą migać; książka nie zawiera dźwięku.",
+		[A11Y_MEDIA] = "Zawiera dźwięk lub wideo, których zagrożenia nie są znane.",
 	},
 	[LANG_RU] = {
 		[A11Y_STRUCTURE] = "В этой книге есть оглавление, заголовки, отражающие её структуру, и единый порядок чтения.",
@@ -577,6 +619,7 @@ static const char *const a11y_tables[LANG_COUNT][A11Y_COUNT] = {
 		[A11Y_NOTES] = "Примечания связаны с текстом ссылками в обе стороны.",
 		[A11Y_NO_HAZARDS] = "В ней нет рисков, связанных с миганием, звуком или движением.",
 		[A11Y_MOVING] = "Некоторые изображения движутся и могут мигать; звука нет.",
+		[A11Y_MEDIA] = "В ней есть звук или видео, опасность которых неизвестна.",
 	},
 	[LANG_UK] = {
 		[A11Y_STRUCTURE] = "У цій книжці є зміст, заголовки, що позначають її структуру, і єдиний порядок читання.",
@@ -586,6 +629,7 @@ static const char *const a11y_tables[LANG_COUNT][A11Y_COUNT] = {
 		[A11Y_NOTES] = "Примітки пов’язані з текстом посиланнями в обидва боки.",
 		[A11Y_NO_HAZARDS] = "У ній немає ризиків, пов’язаних із миганням, звуком чи рухом.",
 		[A11Y_MOVING] = "Деякі зображення рухаються і можуть мигати; звуку немає.",
+		[A11Y_MEDIA] = "У ній є звук або відео, небезпека яких невідома.",
 	},
 	[LANG_AR] = {
 		[A11Y_STRUCTURE] = "لهذا الكتاب فهرس محتويات وعناوين تبيّن بنيته وترتيب قراءة واحد.",
@@ -595,6 +639,7 @@ static const char *const a11y_tables[LANG_COUNT][A11Y_COUNT] = {
 		[A11Y_NOTES] = "الحواشي مرتبطة بالنص في الاتجاهين.",
 		[A11Y_NO_HAZARDS] = "لا يحتوي على مخاطر الوميض أو الصوت أو الحركة.",
 		[A11Y_MOVING] = "بعض صوره متحركة وقد تومض؛ ولا صوت فيه.",
+		[A11Y_MEDIA] = "يحتوي على صوت أو فيديو لا تُعرف مخاطره.",
 	},
 	[LANG_HE] = {
 		[A11Y_STRUCTURE] = "לספר זה יש תוכן עניינים, כותרות המסמנות את מבנהו וסדר קריאה אחד.",
@@ -604,6 +649,7 @@ static const char *const a11y_tables[LANG_COUNT][A11Y_COUNT] = {
 		[A11Y_NOTES] = "ההערות מקושרות לטקסט בשני הכיוונים.",
 		[A11Y_NO_HAZARDS] = "אין בו סכנות של הבהובים, קול או תנועה.",
 		[A11Y_MOVING] = "חלק מהתמונות בו זזות ועלולות להבהב; אין בו קול.",
+		[A11Y_MEDIA] = "יש בו שמע או וידאו שסיכוניהם אינם ידועים.",
 	},
 	[LANG_JA] = {
 		[A11Y_STRUCTURE] = "この本には目次、構造を示す見出し、一つの読み順があります。",
@@ -613,6 +659,7 @@ static const char *const a11y_tables[LANG_COUNT][A11Y_COUNT] = {
 		[A11Y_NOTES] = "注は本文と相互にリンクしています。",
 		[A11Y_NO_HAZARDS] = "点滅、音声、動きによる危険はありません。",
 		[A11Y_MOVING] = "一部の画像は動き、点滅することがあります。音声はありません。",
+		[A11Y_MEDIA] = "音声または動画を含み、その危険性は不明です。",
 	},
 	[LANG_ZH_HANS] = {
 		[A11Y_STRUCTURE] = "本书有目录、标示其结构的标题和统一的阅读顺序。",
@@ -622,6 +669,7 @@ static const char *const a11y_tables[LANG_COUNT][A11Y_COUNT] = {
 		[A11Y_NOTES] = "注释与正文双向链接。",
 		[A11Y_NO_HAZARDS] = "本书没有闪烁、声音或动态效果方面的危险。",
 		[A11Y_MOVING] = "部分图片会移动并可能闪烁；本书没有声音。",
+		[A11Y_MEDIA] = "本书含有音频或视频，其风险未知。",
 	},
 	[LANG_ZH_HANT] = {
 		[A11Y_STRUCTURE] = "本書有目錄、標示其結構的標題和統一的閱讀順序。",
@@ -631,6 +679,7 @@ static const char *const a11y_tables[LANG_COUNT][A11Y_COUNT] = {
 		[A11Y_NOTES] = "註釋與正文雙向連結。",
 		[A11Y_NO_HAZARDS] = "本書沒有閃爍、聲音或動態效果方面的危險。",
 		[A11Y_MOVING] = "部分圖片會移動並可能閃爍；本書沒有聲音。",
+		[A11Y_MEDIA] = "本書含有音訊或影片，其風險未知。",
 	},
 	[LANG_KO] = {
 		[A11Y_STRUCTURE] = "이 책에는 목차, 구조를 나타내는 제목, 하나의 읽기 순서가 있습니다.",
@@ -640,6 +689,7 @@ static const char *const a11y_tables[LANG_COUNT][A11Y_COUNT] = {
 		[A11Y_NOTES] = "주석은 본문과 양방향으로 연결되어 있습니다.",
 		[A11Y_NO_HAZARDS] = "깜박임, 소리, 움직임으로 인한 위험이 없습니다.",
 		[A11Y_MOVING] = "일부 이미지는 움직이며 깜박일 수 있습니다. 소리는 없습니다.",
+		[A11Y_MEDIA] = "소리나 동영상이 있으며, 그 위험 요소는 알 수 없습니다.",
 	},
 };
 

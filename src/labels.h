@@ -35,6 +35,8 @@ enum label_id {
 	LABEL_RIGHTS,            /* "Rights" */
 	LABEL_MADE_WITH,         /* "Made with mkbook from a Markdown manuscript." */
 	LABEL_READ_ORIGINAL,     /* "Read the original" (link text for a related post URL) */
+	LABEL_AUDIO,             /* "Sound recording": the text of an <audio> without one */
+	LABEL_VIDEO,             /* "Video": the text of a <video> without one */
 	LABEL_COUNT
 };
 
@@ -48,6 +50,7 @@ enum a11y_sentence {
 	A11Y_NOTES,      /* notes linked both ways */
 	A11Y_NO_HAZARDS, /* no flashing, sound or motion */
 	A11Y_MOVING,     /* some images move and may flash; no sound */
+	A11Y_MEDIA,      /* sound or video, whose hazards are not known */
 	A11Y_COUNT
 };
 

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <libxml/uri.h>
 
+#include "av.h"
 #include "diag.h"
 #include "media.h"
 #include "slug.h"
@@ -319,16 +320,17 @@ image_to_text(xmlNodePtr img, const char *url)
 	xmlFree(alt);
 }
 
-/* A name for the image inside the book: "images/" and its manuscript path
- * in safe ASCII, with the extension its bytes call for. */
+/* A name for a file inside the book: folder ("images/", "media/") and its
+ * manuscript path in safe ASCII, with the extension its bytes call for. */
 static char *
-image_href(const char *rel, const char *media_type)
+resource_href(const char *folder, const char *rel, const char *media_type)
 {
 	/* A function of the path alone, so that it does not depend on which
 	 * chapter found the image first: when the safe ASCII form loses
 	 * anything, a hash of the path keeps different images apart. */
 	strbuf sb = {0};
-	strbuf_puts(&sb, "images/");
+	strbuf_puts(&sb, folder);
+	size_t start = sb.len;
 	const char *dot = strrchr(rel, '.');
 	const char *end = dot && !strchr(dot, '/') ? dot : rel + strlen(rel);
 	const char *ext = media_extension(media_type);
@@ -342,7 +344,7 @@ image_href(const char *rel, const char *media_type)
 		bool ok = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_';
 		if (!ok)
 			lossy = true;
-		if (sb.len < 7 + 200)
+		if (sb.len < start + 200)
 			strbuf_putc(&sb, ok || (ch >= 'A' && ch <= 'Z') ? ch : ch == '/' ? '-' : '_');
 		else
 			lossy = true;
@@ -370,88 +372,150 @@ links_number_resources(book *b)
 	}
 }
 
-static resource *load_image_locked(book *b, const char *rel, bool cover, const char *file,
-                                   int line, int col);
+/* What an image is for: its name in messages, and what stands in for it. */
+enum image_use { IMAGE_TEXT, IMAGE_COVER, IMAGE_POSTER };
 
-resource *
-links_load_image(book *b, const char *rel, const char *file, int line, int col)
+static resource *load_image_locked(book *b, const char *rel, enum image_use use,
+                                   const char *file, int line, int col);
+
+static resource *
+load_image_use(book *b, const char *rel, enum image_use use, const char *file, int line,
+               int col)
 {
 	pthread_mutex_lock(&resource_lock);
-	resource *r = load_image_locked(b, rel, false, file, line, col);
+	resource *r = load_image_locked(b, rel, use, file, line, col);
 	pthread_mutex_unlock(&resource_lock);
 	return r;
 }
 
 resource *
+links_load_image(book *b, const char *rel, const char *file, int line, int col)
+{
+	return load_image_use(b, rel, IMAGE_TEXT, file, line, col);
+}
+
+resource *
 links_load_cover(book *b, const char *rel, const char *file, int line, int col)
 {
-	pthread_mutex_lock(&resource_lock);
-	resource *r = load_image_locked(b, rel, true, file, line, col);
-	pthread_mutex_unlock(&resource_lock);
-	return r;
+	return load_image_use(b, rel, IMAGE_COVER, file, line, col);
+}
+
+static const char *
+image_what(enum image_use use)
+{
+	return use == IMAGE_COVER ? "cover" : use == IMAGE_POSTER ? "poster image" : "image";
+}
+
+static const char *
+image_instead(enum image_use use)
+{
+	return use == IMAGE_COVER    ? "the book would have no cover"
+	       : use == IMAGE_POSTER ? "the video shows none"
+	                             : "its description stands in";
 }
 
 /* Why the image rel is left out, said at file:line:col: for an image of the
  * text a warning, its description standing in; for the cover an error, as
  * a book without the cover its manuscript names is not the book asked for. */
 static void
-image_left_out(bool cover, const char *file, int line, int col, const char *rel,
+image_left_out(enum image_use use, const char *file, int line, int col, const char *rel,
                const char *why)
 {
-	if (cover)
-		diag_error(file, line, col, "cover '%s' %s; the book would have no cover", rel, why);
-	else
-		diag_warning(file, line, col, "image '%s' %s; its description stands in", rel, why);
+	diag_report(use == IMAGE_COVER ? DIAG_ERROR : DIAG_WARNING, file, line, col,
+	            "%s '%s' %s; %s", image_what(use), rel, why, image_instead(use));
+}
+
+/* Reads the file at the manuscript-relative path rel, inside the
+ * manuscript folder and under limit bytes: returns 0 with *norm (its
+ * normalised path) and either *found (the resource loaded from it before)
+ * or its bytes in *data and *len, the caller's to free; or -1 with *why,
+ * a reason the caller frees. */
+static int
+read_resource_file(book *b, const char *rel, size_t limit, char **norm, resource **found,
+                   char **data, size_t *len, char **why)
+{
+	char *fs = NULL;
+	*norm = NULL;
+	*found = NULL;
+	*data = NULL;
+	*len = 0;
+	*why = NULL;
+	enum path_status st = book_resolve_path(b, rel, norm, &fs);
+	if (st != PATH_OK) {
+		*why = xstrdup(st == PATH_FOLDER ? "is a folder" : book_path_status_text(st));
+		free(*norm);
+		*norm = NULL;
+		free(fs);
+		return -1;
+	}
+	*found = strmap_get(b->resource_by_path, *norm);
+	int e = *found ? 0 : path_read_file(fs, data, len, limit);
+	free(fs);
+	if (e != 0) {
+		*why = e == EFBIG ? xasprintf("cannot be read: larger than the %zu MiB limit",
+		                              limit >> 20)
+		                  : xasprintf("cannot be read: %s", strerror(e));
+		free(*norm);
+		*norm = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/* A new resource of the book for the file at norm (its bytes taken). */
+static resource *
+add_resource(book *b, const char *folder, const char *norm, const char *type,
+             unsigned char *bytes, size_t n)
+{
+	resource *r = xcalloc(1, sizeof *r);
+	r->path = xstrdup(norm);
+	r->media_type = xstrdup(type);
+	r->href = resource_href(folder, norm, type);
+	r->id = xasprintf("img%04zu", b->nresources + 1); /* renumbered at the end */
+	r->data = bytes;
+	r->len = n;
+	book_add_resource(b, r);
+	return r;
 }
 
 static resource *
-load_image_locked(book *b, const char *rel, bool cover, const char *file, int line, int col)
+load_image_locked(book *b, const char *rel, enum image_use use, const char *file, int line,
+                  int col)
 {
-	char *norm = NULL, *fs = NULL, *why = NULL;
+	char *norm = NULL, *why = NULL, *data = NULL;
+	size_t len = 0;
 	resource *r = NULL;
-	enum path_status st = book_resolve_path(b, rel, &norm, &fs);
-	if (st != PATH_OK) {
-		image_left_out(cover, file, line, col, rel,
-		               st == PATH_FOLDER ? "is a folder" : book_path_status_text(st));
+	const char *what = image_what(use), *instead = image_instead(use);
+	enum diag_level level = use == IMAGE_COVER ? DIAG_ERROR : DIAG_WARNING;
+	if (read_resource_file(b, rel, MKBOOK_MAX_IMAGE_BYTES, &norm, &r, &data, &len, &why) != 0) {
+		image_left_out(use, file, line, col, rel, why);
 		goto out;
 	}
-	r = strmap_get(b->resource_by_path, norm);
-	if (r)
-		goto out;
-	char *data = NULL;
-	size_t len = 0;
-	int e = path_read_file(fs, &data, &len, MKBOOK_MAX_IMAGE_BYTES);
-	if (e != 0) {
-		why = e == EFBIG ? xasprintf("cannot be read: larger than the %u MiB limit",
-		                             MKBOOK_MAX_IMAGE_BYTES >> 20)
-		                 : xasprintf("cannot be read: %s", strerror(e));
-		image_left_out(cover, file, line, col, rel, why);
+	if (r) {
+		if (!str_starts_with(r->media_type, "image/")) {
+			diag_report(level, file, line, col, "%s '%s' is a sound or video file; %s", what,
+			            rel, instead);
+			r = NULL;
+		}
 		goto out;
 	}
 	const char *type = media_sniff((unsigned char *)data, len);
 	if (type != NULL && !media_is_core_image(type)) {
-		diag_report(cover ? DIAG_ERROR : DIAG_WARNING, file, line, col,
+		diag_report(level, file, line, col,
 		            "%s '%s' is WebP, which e-readers need not show; convert it to PNG or JPEG",
-		            cover ? "cover" : "image", rel);
-		free(data);
+		            what, rel);
 		goto out;
 	}
 	if (type == NULL) {
-		if (cover)
-			image_left_out(cover, file, line, col, rel, "is not an image (PNG, JPEG, GIF or SVG)");
-		else
-			diag_warning(file, line, col,
-			             "'%s' is not an image (PNG, JPEG, GIF or SVG); its description "
-			             "stands in",
-			             rel);
-		free(data);
+		diag_report(level, file, line, col, "%s%s'%s' is not an image (PNG, JPEG, GIF or SVG); %s",
+		            use == IMAGE_TEXT ? "" : what, use == IMAGE_TEXT ? "" : " ", rel, instead);
 		goto out;
 	}
 	const char *broken = media_structure_problem(type, (unsigned char *)data, len);
 	if (broken) {
-		diag_warning(file, line, col, "image '%s' is not a whole image: %s; its description "
-		             "stands in", rel, broken);
-		free(data);
+		/* A warning for the cover too: as it was before posters. */
+		diag_warning(file, line, col, "%s '%s' is not a whole image: %s; %s", what, rel, broken,
+		             instead);
 		goto out;
 	}
 	unsigned char *bytes = (unsigned char *)data;
@@ -459,26 +523,104 @@ load_image_locked(book *b, const char *rel, bool cover, const char *file, int li
 	if (!strcmp(type, "image/svg+xml")) {
 		const char *svg_why = NULL;
 		if (media_clean_svg((unsigned char *)data, len, &bytes, &nbytes, &svg_why) != 0) {
-			diag_report(cover ? DIAG_ERROR : DIAG_WARNING, file, line, col,
-			            "SVG %s '%s' is left out: %s", cover ? "cover" : "image", rel, svg_why);
-			free(data);
+			diag_report(level, file, line, col, "SVG %s '%s' is left out: %s", what, rel,
+			            svg_why);
 			goto out;
 		}
 		free(data);
 	}
-	r = xcalloc(1, sizeof *r);
-	r->path = xstrdup(norm);
-	r->media_type = xstrdup(type);
-	r->href = image_href(norm, type);
-	r->id = xasprintf("img%04zu", b->nresources + 1); /* renumbered at the end */
-	r->data = bytes;
-	r->len = nbytes;
-	book_add_resource(b, r);
+	data = NULL;
+	r = add_resource(b, "images/", norm, type, bytes, nbytes);
 out:
+	free(data);
 	free(why);
 	free(norm);
-	free(fs);
 	return r;
+}
+
+/* What a file of an <audio> or <video> is for. */
+enum av_use { AV_AUDIO, AV_VIDEO, AV_TRACK };
+
+/* Why the file of an <audio> or <video> at rel is not one it can carry
+ * (for use), with its type from its bytes in *type; NULL when it can.
+ * Static storage, or *why's, which the caller frees. */
+static const char *
+av_file_problem(enum av_use use, const resource *found, const unsigned char *data, size_t len,
+                const char **type, char **why)
+{
+	if (use == AV_TRACK) {
+		*type = "text/vtt";
+		if (found)
+			return strcmp(found->media_type, "text/vtt") ? "is not a WebVTT file" : NULL;
+		const char *broken = media_webvtt_problem(data, len);
+		return broken ? *why = xasprintf("is not a WebVTT file: %s", broken) : NULL;
+	}
+	*type = found ? found->media_type : media_sniff_av(data, len);
+	if (*type == NULL || str_starts_with(*type, "image/") || !strcmp(*type, "text/vtt"))
+		return "is not a sound or video file (MP3, MP4, Ogg or WebM) by its bytes";
+	/* The rule media.c states: core audio types, and video in <video>. */
+	if (!media_is_core_audio(*type) && !(use == AV_VIDEO && str_starts_with(*type, "video/")))
+		return *why = xasprintf(str_starts_with(*type, "video/")
+		                            ? "is a video (%s): put it in a <video>"
+		                            : "is %s, which e-readers need not play; convert it to "
+		                              "MP3, AAC (MP4) or Opus (Ogg)",
+		                        *type);
+	const char *broken = found ? NULL : media_av_structure_problem(*type, data, len);
+	return broken ? *why = xasprintf("is not whole: %s", broken) : NULL;
+}
+
+/* Loads the file at rel for use (sound and video files by
+ * links_load_media, WebVTT tracks), or returns the one loaded before;
+ * NULL after a warning. */
+static resource *
+load_av_locked(book *b, const char *rel, enum av_use use, const char *file, int line, int col)
+{
+	char *norm = NULL, *why = NULL, *data = NULL;
+	size_t len = 0;
+	resource *r = NULL;
+	const char *type = NULL, *problem = NULL;
+	const char *what = use == AV_TRACK ? "track" : "sound or video file";
+	size_t limit = use == AV_TRACK ? MKBOOK_MAX_FILE_BYTES : MKBOOK_MAX_MEDIA_BYTES;
+	if (read_resource_file(b, rel, limit, &norm, &r, &data, &len, &why) != 0)
+		problem = why;
+	else
+		problem = av_file_problem(use, r, (unsigned char *)data, len, &type, &why);
+	if (problem) {
+		diag_warning(file, line, col, "%s '%s' %s; it is left out", what, rel, problem);
+		r = NULL;
+	} else if (r == NULL) {
+		r = add_resource(b, "media/", norm, type, (unsigned char *)data, len);
+		data = NULL;
+	}
+	free(data);
+	free(why);
+	free(norm);
+	return r;
+}
+
+resource *
+links_load_media(book *b, const char *rel, bool video, const char *file, int line, int col)
+{
+	pthread_mutex_lock(&resource_lock);
+	resource *r = load_av_locked(b, rel, video ? AV_VIDEO : AV_AUDIO, file, line, col);
+	pthread_mutex_unlock(&resource_lock);
+	return r;
+}
+
+/* The manuscript-relative path that src, a relative address in c, names:
+ * without query and fragment, percent-decoded, joined to c's folder
+ * (book_resolve_path checks it stays inside). Caller frees. */
+static char *
+chapter_file_path(const chapter *c, const char *src)
+{
+	char *s = xstrndup(src, strcspn(src, "?#"));
+	char *path = slug_percent_decode(s);
+	char *dir = c->path ? path_dirname(c->path) : xstrdup("");
+	char *joined = path_join(dir, path);
+	free(dir);
+	free(path);
+	free(s);
+	return joined;
 }
 
 static void
@@ -507,12 +649,7 @@ resolve_image(book *b, chapter *c, xmlNodePtr img)
 		free(src);
 		return;
 	}
-	char *q = strpbrk(src, "?#");
-	if (q)
-		*q = '\0';
-	char *path = slug_percent_decode(src);
-	char *dir = c->path ? path_dirname(c->path) : xstrdup("");
-	char *joined = path_join(dir, path);
+	char *joined = chapter_file_path(c, src);
 	resource *r = links_load_image(b, joined, c->file, line, col);
 	if (r) {
 		char *h = xhtml_href_relative(c->href, r->href);
@@ -521,10 +658,117 @@ resolve_image(book *b, chapter *c, xmlNodePtr img)
 	} else {
 		image_to_text(img, NULL);
 	}
-	free(path);
-	free(dir);
 	free(joined);
 	free(src);
+}
+
+/* Packs the file that n's attribute attr (the src of an <audio>, <video>,
+ * <source> or <track>, or a video's poster) names and points the
+ * attribute at it; a <source> gets its type from the bytes. Returns
+ * false, after a warning, when the file cannot be had. */
+static bool
+pack_address(book *b, chapter *c, xmlNodePtr n, const char *attr, bool video, int line, int col)
+{
+	xmlChar *raw = xmlGetProp(n, BAD_CAST attr);
+	if (raw == NULL)
+		return false;
+	bool poster = !strcmp(attr, "poster");
+	resource *r = NULL;
+	if (url_has_scheme((const char *)raw) || str_starts_with((const char *)raw, "//")) {
+		/* Only a poster can come from the web here (av.c kept the rest out). */
+		diag_warning(c->file, line, col,
+		             "poster image '%.80s' is not fetched; the video shows none",
+		             (const char *)raw);
+	} else {
+		char *joined = chapter_file_path(c, (const char *)raw);
+		if (poster) {
+			r = load_image_use(b, joined, IMAGE_POSTER, c->file, line, col);
+		} else if (!strcmp((const char *)n->name, "track")) {
+			pthread_mutex_lock(&resource_lock);
+			r = load_av_locked(b, joined, AV_TRACK, c->file, line, col);
+			pthread_mutex_unlock(&resource_lock);
+		} else {
+			r = links_load_media(b, joined, video, c->file, line, col);
+		}
+		free(joined);
+	}
+	if (r) {
+		char *h = xhtml_href_relative(c->href, r->href);
+		xmlSetProp(n, BAD_CAST attr, BAD_CAST h);
+		free(h);
+		if (!strcmp((const char *)n->name, "source"))
+			xmlSetProp(n, BAD_CAST "type", BAD_CAST r->media_type);
+	}
+	xmlFree(raw);
+	return r != NULL;
+}
+
+/* An <audio> or <video> of a chapter that the sanitiser kept (av.h): its
+ * files packed, its poster loaded or dropped, a text for readers that play
+ * nothing; or, when none of its files can be packed, its text in its
+ * place. */
+static void
+resolve_av(book *b, chapter *c, xmlNodePtr el)
+{
+	const char *name = (const char *)el->name;
+	bool video = !strcmp(name, "video");
+	int line = take_line(el), col = 0;
+	xmlChar *src = xmlGetProp(el, BAD_CAST "src");
+	char *needle = xasprintf("<%s", name);
+	locate(c, &line, &col, src ? (const char *)src : needle);
+	bool named = src != NULL, played = src && pack_address(b, c, el, "src", video, line, col);
+	if (src && !played)
+		xmlUnsetProp(el, BAD_CAST "src");
+	for (xmlNodePtr k = el->children, next; k; k = next) {
+		next = k->next;
+		if (k->type != XML_ELEMENT_NODE || strcmp((const char *)k->name, "source"))
+			continue;
+		named = true;
+		if (pack_address(b, c, k, "src", video, line, col)) {
+			played = true;
+		} else {
+			xmlUnlinkNode(k);
+			xmlFreeNode(k);
+		}
+	}
+	/* Its tracks (captions...) once it plays: they go with it. */
+	for (xmlNodePtr k = el->children, next; k; k = next) {
+		next = k->next;
+		if (k->type != XML_ELEMENT_NODE || strcmp((const char *)k->name, "track"))
+			continue;
+		if (!played || !pack_address(b, c, k, "src", video, line, col)) {
+			xmlUnlinkNode(k);
+			xmlFreeNode(k);
+		}
+	}
+	if (!played) {
+		av_leave_out(c->file, name, NULL,
+		             named ? "none of its files can be packed" : "it names no file", line, col);
+		unwrap(el);
+		goto out;
+	}
+	if (xmlHasProp(el, BAD_CAST "poster") && !pack_address(b, c, el, "poster", true, line, col))
+		xmlUnsetProp(el, BAD_CAST "poster");
+	if (!av_has_text(el)) {
+		/* The fallback for readers that play nothing: the element's own
+		 * name for itself, else the word for what it is. */
+		xmlChar *label = xmlGetProp(el, BAD_CAST "aria-label");
+		if (label == NULL || *label == '\0') {
+			xmlFree(label);
+			label = xmlGetProp(el, BAD_CAST "title");
+		}
+		const char *text = label && *label ? (const char *)label
+		                                   : book_label(b, video ? LABEL_VIDEO : LABEL_AUDIO);
+		diag_warning(c->file, line, col,
+		             "<%s> has no text for readers that cannot play it; \"%s\" stands in: "
+		             "write what it holds between <%s> and </%s>",
+		             name, text, name, name);
+		xmlAddChild(el, xmlNewDocText(el->doc, BAD_CAST text));
+		xmlFree(label);
+	}
+out:
+	free(needle);
+	xmlFree(src);
 }
 
 void
@@ -538,7 +782,8 @@ links_resolve_chapter(book *b, chapter *c, page *p)
 	xmlNodePtr cur = root;
 	while (cur) {
 		if (cur->type == XML_ELEMENT_NODE &&
-		    (!strcmp((const char *)cur->name, "a") || !strcmp((const char *)cur->name, "img"))) {
+		    (!strcmp((const char *)cur->name, "a") || !strcmp((const char *)cur->name, "img") ||
+		     av_is_media((const char *)cur->name))) {
 			todo = xgrow(todo, n, sizeof *todo);
 			todo[n++] = cur;
 		}
@@ -560,12 +805,15 @@ links_resolve_chapter(book *b, chapter *c, page *p)
 		free(todo);
 		return;
 	}
-	/* Images first: an image inside a link must be settled before the
-	 * link is unwrapped. Then links, in document order. */
+	/* Images, sound and video first: one inside a link must be settled
+	 * before the link is unwrapped. Then links, in document order. */
 	for (size_t i = 0; i < n; i++)
 		if (!strcmp((const char *)todo[i]->name, "img")) {
 			resolve_image(b, c, todo[i]);
 			todo[i] = NULL; /* an image replaced by its description is freed */
+		} else if (av_is_media((const char *)todo[i]->name)) {
+			resolve_av(b, c, todo[i]);
+			todo[i] = NULL; /* unwrapped when nothing of it can be packed */
 		}
 	cursor.body = NULL; /* locate from the top again */
 	for (size_t i = 0; i < n; i++)

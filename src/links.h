@@ -27,6 +27,15 @@ void links_number_resources(book *b);
  * Returns NULL after a warning naming file, line and col. */
 resource *links_load_image(book *b, const char *rel, const char *file, int line, int col);
 
+/* Loads the sound or video file at the manuscript-relative path rel, for
+ * an <audio> or (video) a <video>, as a resource under "media/", or
+ * returns the one loaded before: its type from its bytes, checked by its
+ * structure, and a type EPUB lets the element carry without a fallback
+ * (media.c says which). Returns NULL after a warning naming file, line
+ * and col. */
+resource *links_load_media(book *b, const char *rel, bool video, const char *file, int line,
+                           int col);
+
 /* The same for the cover book.yaml names, where a file that cannot be the
  * cover is an error that says "cover". */
 resource *links_load_cover(book *b, const char *rel, const char *file, int line, int col);

@@ -121,6 +121,15 @@ is_manuscript_file(const book *b, const char *out)
 	return false;
 }
 
+/* "N sound, video or caption file(s), " after the images, when the book
+ * has any. */
+static void
+print_media(const build_result *r)
+{
+	if (r->media)
+		printf("%zu sound, video or caption file%s, ", r->media, r->media == 1 ? "" : "s");
+}
+
 static void
 print_size(FILE *f, size_t n)
 {
@@ -415,9 +424,13 @@ main(int argc, char **argv)
 	}
 	if (bo.check) {
 		if (!quiet)
-			printf("%s: %zu chapters, %zu image%s, %d warning%s; nothing written (--check)\n",
-			       dir, r.chapters, r.images, r.images == 1 ? "" : "s", diag_warning_count(),
+		{
+			printf("%s: %zu chapters, %zu image%s, ", dir, r.chapters, r.images,
+			       r.images == 1 ? "" : "s");
+			print_media(&r);
+			printf("%d warning%s; nothing written (--check)\n", diag_warning_count(),
 			       diag_warning_count() == 1 ? "" : "s");
+		}
 		status = 0;
 		goto out;
 	}
@@ -433,6 +446,7 @@ main(int argc, char **argv)
 	if (!quiet) {
 		printf("%s: %zu chapters, %zu image%s, ", output, r.chapters, r.images,
 		       r.images == 1 ? "" : "s");
+		print_media(&r);
 		print_size(stdout, len);
 		printf(", %d warning%s\n", diag_warning_count(), diag_warning_count() == 1 ? "" : "s");
 	}

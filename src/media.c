@@ -1,4 +1,4 @@
-/* media.c - image types by magic numbers, SVG sanitising. */
+/* media.c - image, sound and video types by their bytes, SVG sanitising. */
 #include "media.h"
 
 #include <stdbool.h>
@@ -203,6 +203,299 @@ media_structure_problem(const char *type, const unsigned char *d, size_t len)
 	return NULL; /* SVG: parsed and rewritten by media_clean_svg */
 }
 
+/* ---- sound and video ----
+ *
+ * Which of them a book may carry follows EPUB 3.3 (sections 3.2, core
+ * media types, and 3.3, exempt resources): audio/mpeg (MP3), audio/mp4
+ * (AAC in MP4) and audio/ogg with the Opus codec are core media types,
+ * which a reading system that plays sound must play, so they need no
+ * fallback; any other audio would need a manifest fallback chain, and
+ * mkbook refuses it rather than make one. Video is an exempt resource:
+ * EPUB 3.3 names no core video type (H.264 and VP8/VP9 are only
+ * recommended to reading systems), and a video needs no fallback, so MP4,
+ * WebM and Ogg video are packed as they are. Either way the element's text
+ * stays as the fallback for readers that play nothing. */
+
+/* The length of the MPEG audio frame whose header is at p (4 bytes), or 0
+ * when it is no valid frame header. */
+static size_t
+mpeg_frame_length(const unsigned char *p)
+{
+	static const unsigned short kbps[5][15] = {
+	    {0, 32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448}, /* 1, I */
+	    {0, 32, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384},    /* 1, II */
+	    {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320},     /* 1, III */
+	    {0, 32, 48, 56, 64, 80, 96, 112, 128, 144, 160, 176, 192, 224, 256},    /* 2, I */
+	    {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160},         /* 2, II-III */
+	};
+	static const unsigned rates[3] = {44100, 48000, 32000};
+	if (p[0] != 0xFF || (p[1] & 0xE0) != 0xE0)
+		return 0;
+	unsigned version = (p[1] >> 3) & 3; /* 3: MPEG-1, 2: MPEG-2, 0: MPEG-2.5 */
+	unsigned layer = (p[1] >> 1) & 3;   /* 3: I, 2: II, 1: III */
+	unsigned bi = p[2] >> 4, si = (p[2] >> 2) & 3, pad = (p[2] >> 1) & 1;
+	if (version == 1 || layer == 0 || bi == 0 || bi == 15 || si == 3)
+		return 0;
+	bool v1 = version == 3;
+	int row = v1 ? (int)(3 - layer) : layer == 3 ? 3 : 4;
+	unsigned long bitrate = kbps[row][bi] * 1000ul;
+	unsigned long rate = rates[si] >> (v1 ? 0 : version == 2 ? 1 : 2);
+	if (layer == 3)
+		return (size_t)((12 * bitrate / rate + pad) * 4);
+	return (size_t)((layer == 1 && !v1 ? 72 : 144) * bitrate / rate + pad);
+}
+
+/* Where MP3 frames start: after an ID3v2 tag, if any; len when the tag
+ * runs past the end. */
+static size_t
+mp3_audio_start(const unsigned char *d, size_t len)
+{
+	if (len < 10 || memcmp(d, "ID3", 3) != 0)
+		return 0;
+	size_t n = (size_t)d[6] << 21 | (size_t)d[7] << 14 | (size_t)d[8] << 7 | d[9];
+	size_t at = 10 + n + (d[5] & 0x10 ? 10 : 0);
+	return at < len ? at : len;
+}
+
+static bool
+is_id3_header(const unsigned char *d, size_t len)
+{
+	return len >= 10 && memcmp(d, "ID3", 3) == 0 && d[3] >= 2 && d[3] <= 4 && d[4] != 0xFF &&
+	       (d[6] | d[7] | d[8] | d[9]) < 0x80;
+}
+
+/* MP3: frames one after the other from the first, as far as four of them
+ * or the end of the file; a tag may follow the last. */
+static const char *
+mp3_problem(const unsigned char *d, size_t len)
+{
+	size_t i = mp3_audio_start(d, len);
+	if (i + 4 > len)
+		return "the MP3 file holds no audio frame after its tag";
+	for (int k = 0; k < 4; k++) {
+		size_t n = mpeg_frame_length(d + i);
+		if (n < 4)
+			return "an MPEG audio frame header is not valid";
+		if (n > len - i)
+			return "an MPEG audio frame runs past the end of the file";
+		i += n;
+		if (len - i < 4 || !memcmp(d + i, "TAG", 3) ||
+		    (len - i >= 8 && !memcmp(d + i, "APETAGEX", 8)))
+			return NULL;
+	}
+	return NULL;
+}
+
+/* An ISO base media file box at d[i]: its type and length (0 when it
+ * does not fit in the file). */
+static size_t
+box_length(const unsigned char *d, size_t len, size_t i)
+{
+	if (len - i < 8)
+		return 0;
+	for (int k = 4; k < 8; k++)
+		if (d[i + k] < 0x20 || d[i + k] > 0x7E)
+			return 0;
+	unsigned long long n = be32(d + i);
+	if (n == 0)
+		return len - i; /* to the end of the file */
+	if (n == 1) {
+		if (len - i < 16)
+			return 0;
+		n = (unsigned long long)be32(d + i + 8) << 32 | be32(d + i + 12);
+		if (n < 16)
+			return 0;
+	}
+	return n < 8 || n > len - i ? 0 : (size_t)n;
+}
+
+/* MP4: boxes that fill the file exactly, the first the file type (ftyp),
+ * one of them the movie (moov). */
+static const char *
+mp4_problem(const unsigned char *d, size_t len)
+{
+	bool movie = false;
+	for (size_t i = 0; i < len;) {
+		size_t n = box_length(d, len, i);
+		if (n == 0)
+			return "an MP4 box runs past the end of the file or has no valid type";
+		if (i == 0 && (memcmp(d + 4, "ftyp", 4) != 0 || n < 16))
+			return "an MP4 file must start with its file type box (ftyp)";
+		if (!memcmp(d + i + 4, "moov", 4))
+			movie = true;
+		i += n;
+	}
+	return movie ? NULL : "the MP4 file has no movie box (moov)";
+}
+
+/* Whether the MP4 file holds a video track: a handler box (hdlr) in its
+ * movie box that names "vide"; else whether its brand is an audio one or
+ * a sound handler stands there (else it counts as video). */
+static bool
+mp4_is_video(const unsigned char *d, size_t len)
+{
+	bool sound = false;
+	for (size_t i = 0; i < len;) {
+		size_t n = box_length(d, len, i);
+		if (n == 0)
+			break;
+		if (!memcmp(d + i + 4, "moov", 4)) {
+			const unsigned char *p = d + i, *end = d + i + n;
+			while ((p = memmem(p, (size_t)(end - p), "hdlr", 4)) != NULL) {
+				if (end - p >= 16) {
+					if (!memcmp(p + 12, "vide", 4))
+						return true;
+					if (!memcmp(p + 12, "soun", 4))
+						sound = true;
+				}
+				p += 4;
+			}
+		}
+		i += n;
+	}
+	if (sound)
+		return false;
+	return !(len >= 12 && (!memcmp(d + 8, "M4A ", 4) || !memcmp(d + 8, "M4B ", 4)));
+}
+
+/* The size of an Ogg page at d[i], or 0 when none stands there whole. */
+static size_t
+ogg_page_length(const unsigned char *d, size_t len, size_t i)
+{
+	if (len - i < 27 || memcmp(d + i, "OggS", 4) != 0 || d[i + 4] != 0)
+		return 0;
+	size_t nseg = d[i + 26];
+	if (len - i - 27 < nseg)
+		return 0;
+	size_t n = 27 + nseg;
+	for (size_t k = 0; k < nseg; k++)
+		n += d[i + 27 + k];
+	return n > len - i ? 0 : n;
+}
+
+/* Ogg: pages that fill the file exactly, the first beginning a stream. */
+static const char *
+ogg_problem(const unsigned char *d, size_t len)
+{
+	if (len < 27 || !(d[5] & 0x02))
+		return "the Ogg file does not begin a stream on its first page";
+	for (size_t i = 0; i < len;) {
+		size_t n = ogg_page_length(d, len, i);
+		if (n == 0)
+			return "an Ogg page is broken or runs past the end of the file";
+		i += n;
+	}
+	return NULL;
+}
+
+/* An EBML variable-length number at d[*i] (its marker bit removed when
+ * strip), or -1 when it does not fit. */
+static long long
+ebml_number(const unsigned char *d, size_t len, size_t *i, bool strip)
+{
+	if (*i >= len || d[*i] == 0)
+		return -1;
+	int n = 1;
+	while (!(d[*i] & (0x80 >> (n - 1))))
+		n++;
+	if ((size_t)n > len - *i)
+		return -1;
+	unsigned long long v = strip ? d[*i] & (0xFFu >> n) : d[*i];
+	for (int k = 1; k < n; k++)
+		v = v << 8 | d[*i + k];
+	*i += (size_t)n;
+	return v > 0x00FFFFFFFFFFFFFFull ? -1 : (long long)v;
+}
+
+/* WebM: an EBML header whose DocType is "webm", then a Segment. */
+static const char *
+webm_problem(const unsigned char *d, size_t len)
+{
+	size_t i = 4;
+	long long n = ebml_number(d, len, &i, true);
+	if (n < 0 || (unsigned long long)n > len - i)
+		return "the WebM file's EBML header runs past the end of the file";
+	size_t end = i + (size_t)n;
+	bool webm = false;
+	while (i < end) {
+		long long id = ebml_number(d, end, &i, false);
+		long long size = ebml_number(d, end, &i, true);
+		if (id < 0 || size < 0 || (unsigned long long)size > end - i)
+			return "an element of the WebM file's EBML header is broken";
+		if (id == 0x4282)
+			webm = size == 4 && !memcmp(d + i, "webm", 4);
+		i += (size_t)size;
+	}
+	if (!webm)
+		return "the EBML file's DocType is not webm";
+	if (ebml_number(d, len, &i, false) != 0x18538067)
+		return "the WebM file has no Segment after its header";
+	return NULL;
+}
+
+const char *
+media_sniff_av(const unsigned char *d, size_t len)
+{
+	if (len >= 12 && !memcmp(d + 4, "ftyp", 4))
+		return mp4_is_video(d, len) ? "video/mp4" : "audio/mp4";
+	if (len >= 4 && !memcmp(d, "\x1A\x45\xDF\xA3", 4))
+		return "video/webm";
+	if (len >= 27 && !memcmp(d, "OggS", 4)) {
+		if (27 + (size_t)d[26] > len)
+			return "audio/ogg";
+		const unsigned char *packet = d + 27 + d[26];
+		size_t room = len - 27 - d[26];
+		if (room >= 8 && !memcmp(packet, "OpusHead", 8))
+			return "audio/ogg; codecs=opus";
+		if (room >= 7 && !memcmp(packet, "\x80theora", 7))
+			return "video/ogg";
+		return "audio/ogg"; /* Vorbis, FLAC or Speex in Ogg */
+	}
+	if (len >= 12 && !memcmp(d, "RIFF", 4) && !memcmp(d + 8, "WAVE", 4))
+		return "audio/wav";
+	if (len >= 4 && !memcmp(d, "fLaC", 4))
+		return "audio/flac";
+	if (is_id3_header(d, len) || (len >= 4 && mpeg_frame_length(d) >= 4))
+		return "audio/mpeg";
+	return NULL;
+}
+
+const char *
+media_av_structure_problem(const char *type, const unsigned char *d, size_t len)
+{
+	if (!strcmp(type, "audio/mpeg"))
+		return mp3_problem(d, len);
+	if (!strcmp(type, "audio/mp4") || !strcmp(type, "video/mp4"))
+		return mp4_problem(d, len);
+	if (str_starts_with(type, "audio/ogg") || !strcmp(type, "video/ogg"))
+		return ogg_problem(d, len);
+	if (!strcmp(type, "video/webm"))
+		return webm_problem(d, len);
+	return NULL; /* the rest is refused by type */
+}
+
+const char *
+media_webvtt_problem(const unsigned char *d, size_t len)
+{
+	if (len >= 3 && !memcmp(d, "\xEF\xBB\xBF", 3)) {
+		d += 3;
+		len -= 3;
+	}
+	if (len < 6 || memcmp(d, "WEBVTT", 6) != 0 ||
+	    (len > 6 && d[6] != ' ' && d[6] != '\t' && d[6] != '\n' && d[6] != '\r'))
+		return "it does not start with the line WEBVTT";
+	if (memchr(d, '\0', len))
+		return "it holds NUL bytes";
+	return NULL;
+}
+
+int
+media_is_core_audio(const char *t)
+{
+	return t && (!strcmp(t, "audio/mpeg") || !strcmp(t, "audio/mp4") ||
+	             !strcmp(t, "audio/ogg; codecs=opus"));
+}
+
 int
 media_is_core_image(const char *t)
 {
@@ -223,6 +516,22 @@ media_extension(const char *t)
 		return "svg";
 	if (!strcmp(t, "image/webp"))
 		return "webp";
+	if (!strcmp(t, "audio/mpeg"))
+		return "mp3";
+	if (!strcmp(t, "audio/mp4"))
+		return "m4a";
+	if (!strcmp(t, "video/mp4"))
+		return "mp4";
+	if (!strcmp(t, "audio/ogg; codecs=opus"))
+		return "opus";
+	if (!strcmp(t, "audio/ogg"))
+		return "oga";
+	if (!strcmp(t, "video/ogg"))
+		return "ogv";
+	if (!strcmp(t, "video/webm"))
+		return "webm";
+	if (!strcmp(t, "text/vtt"))
+		return "vtt";
 	return "bin";
 }
 

@@ -158,19 +158,33 @@ static void
 add_accessibility(const book *b, const a11y_facts *facts, xmlNodePtr md)
 {
 	a11y_facts f = *facts;
-	for (size_t i = 0; i < b->nresources; i++)
+	bool sound = false, video = false;
+	for (size_t i = 0; i < b->nresources; i++) {
 		f.animated |= is_animated(b->resources[i]);
+		video |= str_starts_with(b->resources[i]->media_type, "video/");
+		sound |= str_starts_with(b->resources[i]->media_type, "audio/");
+	}
+	/* A video counts as sound too: mkbook does not look for its tracks. */
+	sound |= video;
 	bool all_alt = f.images == f.images_with_alt;
 	/* The reader's font, size and colour win only over the built-in
 	 * stylesheet, which sets none of them with authority. */
 	bool own_css = b->stylesheet != NULL || f.has_styles;
+	bool visual = f.images || video;
 	add_meta(md, "schema:accessMode", "textual", NULL);
-	if (f.images)
+	if (visual)
 		add_meta(md, "schema:accessMode", "visual", NULL);
-	if (all_alt)
+	if (sound)
+		add_meta(md, "schema:accessMode", "auditory", NULL);
+	/* Sound and video carry their own content: the text around them, and
+	 * their fallback text, are no transcript mkbook could vouch for. */
+	if (all_alt && !sound)
 		add_meta(md, "schema:accessModeSufficient", "textual", NULL);
-	if (f.images)
+	if (f.images && !sound)
 		add_meta(md, "schema:accessModeSufficient", "textual,visual", NULL);
+	if (sound)
+		add_meta(md, "schema:accessModeSufficient",
+		         visual ? "textual,visual,auditory" : "textual,auditory", NULL);
 	add_meta(md, "schema:accessibilityFeature", "structuralNavigation", NULL);
 	add_meta(md, "schema:accessibilityFeature", "tableOfContents", NULL);
 	add_meta(md, "schema:accessibilityFeature", "readingOrder", NULL);
@@ -178,7 +192,17 @@ add_accessibility(const book *b, const a11y_facts *facts, xmlNodePtr md)
 		add_meta(md, "schema:accessibilityFeature", "alternativeText", NULL);
 	if (!own_css)
 		add_meta(md, "schema:accessibilityFeature", "displayTransformability", NULL);
-	if (f.animated) {
+	if (video) {
+		/* Nothing checks what a video shows or plays: each hazard is
+		 * unknown, which "unknown" says alone (DAISY Ace 1.4.6 misspells
+		 * unknownMotionSimulationHazard and refuses the right term). */
+		add_meta(md, "schema:accessibilityHazard", "unknown", NULL);
+	} else if (sound) {
+		add_meta(md, "schema:accessibilityHazard",
+		         f.animated ? "unknownFlashingHazard" : "noFlashingHazard", NULL);
+		add_meta(md, "schema:accessibilityHazard", "noMotionSimulationHazard", NULL);
+		add_meta(md, "schema:accessibilityHazard", "unknownSoundHazard", NULL);
+	} else if (f.animated) {
 		add_meta(md, "schema:accessibilityHazard", "unknownFlashingHazard", NULL);
 		add_meta(md, "schema:accessibilityHazard", "noMotionSimulationHazard", NULL);
 		add_meta(md, "schema:accessibilityHazard", "noSoundHazard", NULL);
@@ -196,7 +220,7 @@ add_accessibility(const book *b, const a11y_facts *facts, xmlNodePtr md)
 		summary_say(&s, lang, A11Y_ALT_SOME, f.images_with_alt, f.images);
 	if (f.has_notes)
 		summary_say(&s, lang, A11Y_NOTES, 0, 0);
-	summary_say(&s, lang, f.animated ? A11Y_MOVING : A11Y_NO_HAZARDS, 0, 0);
+	summary_say(&s, lang, sound ? A11Y_MEDIA : f.animated ? A11Y_MOVING : A11Y_NO_HAZARDS, 0, 0);
 	xmlNodePtr sum = add_meta(md, "schema:accessibilitySummary", s.data, NULL);
 	strbuf_free(&s);
 	if (lang != b->language)

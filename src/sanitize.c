@@ -244,7 +244,8 @@ copy_attribute(sanitize_ctx *ctx, xmlNodePtr out, const char *el, const sanitize
 			             "style attribute on <%s> dropped: it loads or runs something", el);
 		goto out;
 	}
-	if (!strcmp(name, "href") || !strcmp(name, "src") || !strcmp(name, "cite")) {
+	if (!strcmp(name, "href") || !strcmp(name, "src") || !strcmp(name, "cite") ||
+	    !strcmp(name, "poster")) {
 		if (!url_has_valid_host(value)) {
 			diag_warning(ctx->file, line, col,
 			             "link to '%.60s' dropped: its host name is not valid", value);
@@ -313,7 +314,8 @@ copy_attribute(sanitize_ctx *ctx, xmlNodePtr out, const char *el, const sanitize
 			             name, value, el);
 			goto out;
 		}
-		if (!strcmp(name, "reversed") || !strcmp(name, "open"))
+		if (!strcmp(name, "reversed") || !strcmp(name, "open") || !strcmp(name, "controls") ||
+		    !strcmp(name, "loop") || !strcmp(name, "muted") || !strcmp(name, "default"))
 			xmlSetProp(out, BAD_CAST name, BAD_CAST name);
 		else
 			xmlSetProp(out, BAD_CAST name, BAD_CAST value);
@@ -541,9 +543,9 @@ sanitize_open_element(sanitize_ctx *ctx, xmlNodePtr dst, const char *name,
 		}
 	}
 
-	if (av_is_media(name)) {
+	if (av_is_media(name) && ctx->untrusted) {
 		/* Without attributes (av_open sees the rest): nothing to play. */
-		av_leave_out(ctx, name, NULL, "it names no file", fline, col);
+		av_leave_out(ctx->file, name, NULL, "it names no file", fline, col);
 		e->into = dst;
 		return true;
 	}
@@ -551,6 +553,12 @@ sanitize_open_element(sanitize_ctx *ctx, xmlNodePtr dst, const char *name,
 	enum disposition what = rule ? rule->what : UNWRAP;
 	if (ctx->untrusted && rule && !strcmp(name, "img"))
 		what = DROP;
+	/* A chapter's sound and video, kept for links.c to pack (av.h). */
+	if (av_is_media(name))
+		what = KEEP;
+	if ((!strcmp(name, "source") || !strcmp(name, "track")) && !ctx->untrusted &&
+	    dst->type == XML_ELEMENT_NODE && av_is_media((const char *)dst->name))
+		what = av_keeps_child(ctx, name, attrs, nattrs, fline, col) ? KEEP : DROP_QUIET;
 	switch (what) {
 	case DROP:
 		/* An element never closed holds the rest of its block (the rest of
@@ -630,7 +638,9 @@ sanitize_open_element(sanitize_ctx *ctx, xmlNodePtr dst, const char *name,
 		}
 		xmlFree(dir);
 	}
-	if ((!strcmp(name, "a") || !strcmp(name, "img")) && fline > 0) {
+	if (av_is_media(name))
+		xmlSetProp(out, BAD_CAST "controls", BAD_CAST "controls"); /* else nothing plays it */
+	if ((!strcmp(name, "a") || !strcmp(name, "img") || av_is_media(name)) && fline > 0) {
 		char l[16];
 		snprintf(l, sizeof l, "%d", fline);
 		xmlSetProp(out, BAD_CAST "data-mkbook-line", BAD_CAST l);
@@ -698,7 +708,8 @@ bool
 sanitize_open_parsed(sanitize_ctx *ctx, xmlNodePtr dst, xmlNodePtr src, int line, int depth,
                      sanitize_element *e)
 {
-	if (av_is_media((const char *)src->name) && depth <= MKBOOK_MAX_DEPTH) {
+	if (av_is_media((const char *)src->name) && depth <= MKBOOK_MAX_DEPTH &&
+	    !av_is_packed(ctx, src)) {
 		int here = sanitize_sourcepos_line(src);
 		int at = here > 0 ? here : ctx->raw_line >= line ? ctx->raw_line : line;
 		*e = (sanitize_element){.line = at, .fline = file_line(ctx, at),
@@ -772,11 +783,11 @@ copy_node(sanitize_ctx *ctx, xmlNodePtr src, xmlNodePtr dst, int line, int depth
 static bool
 is_phrasing(const char *name)
 {
-	static const char *const p[] = {"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code",
-	                                "data", "del", "dfn", "em", "i", "img", "ins", "kbd",
+	static const char *const p[] = {"a", "abbr", "audio", "b", "bdi", "bdo", "br", "cite",
+	                                "code", "data", "del", "dfn", "em", "i", "img", "ins", "kbd",
 	                                "mark", "q", "rb", "rp", "rt", "rtc", "ruby", "s", "samp",
 	                                "small", "span", "strong", "sub", "sup", "time", "u", "var",
-	                                "wbr", NULL};
+	                                "video", "wbr", NULL};
 	return str_in(name, p);
 }
 
@@ -889,7 +900,10 @@ fix_node(xmlNodePtr n, bool phrasing, bool in_link)
 			c = first ? first : next;
 			continue;
 		}
-		if (phrasing && !is_phrasing(name))
+		/* A media element's sources and tracks are its own, in any context. */
+		bool source = (!strcmp(name, "source") || !strcmp(name, "track")) &&
+		              av_is_media((const char *)n->name);
+		if (phrasing && !is_phrasing(name) && !source)
 			rename_element(c, "span");
 		else if (!phrasing && !strcmp(name, "li") && strcmp((const char *)n->name, "ul") &&
 		         strcmp((const char *)n->name, "ol"))

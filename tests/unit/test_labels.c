@@ -257,6 +257,8 @@ START_TEST(test_keys_exact)
 		{ LABEL_RIGHTS, "rights" },
 		{ LABEL_MADE_WITH, "made-with" },
 		{ LABEL_READ_ORIGINAL, "read-original" },
+		{ LABEL_AUDIO, "audio" },
+		{ LABEL_VIDEO, "video" },
 	};
 	ck_assert_int_eq(sizeof want / sizeof want[0], LABEL_COUNT);
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)

@@ -174,6 +174,36 @@ START_TEST(test_regress_bad_hosts)
 }
 END_TEST
 
+/* A chapter's local <audio> and <video> are kept for links.c to pack,
+ * controls on, sources of the manuscript kept and those from the web
+ * dropped with a warning; a reader's comment gets none (its raw HTML is
+ * text: issue "valid"). */
+START_TEST(test_local_media_kept_for_chapters_only)
+{
+	diag_reset();
+	const char *md = "<video autoplay><source src=\"https://e.example/a.webm\">"
+	                 "<source src=\"clip.mp4\">A clip.</video>\n\n"
+	                 "Hear <audio src=\"talk.mp3\">the talk</audio>.\n";
+	char *x = unit_render(md, false);
+	ck_assert(unit_has(x, "<video controls=\"controls\""));
+	ck_assert(unit_has(x, "<source src=\"clip.mp4\"/>"));
+	ck_assert(!unit_has(x, "e.example"));
+	ck_assert(!unit_has(x, "autoplay"));
+	ck_assert(unit_has(x, "<audio src=\"talk.mp3\" controls=\"controls\""));
+	ck_assert(unit_has(x, "the talk</audio>"));
+	ck_assert_int_eq(diag_warning_count(), 2);
+	free(x);
+	diag_reset();
+	x = unit_render(md, true);
+	ck_assert(!unit_has(x, "<audio"));
+	ck_assert(!unit_has(x, "<video"));
+	ck_assert(!unit_has(x, "<source"));
+	ck_assert(unit_has(x, "the talk"));
+	free(x);
+	diag_reset();
+}
+END_TEST
+
 Suite *
 sanitize_suite(void)
 {
@@ -186,6 +216,7 @@ sanitize_suite(void)
 	tcase_add_test(tc, test_stream_matches_whole);
 	tcase_add_test(tc, test_regress_content_models);
 	tcase_add_test(tc, test_regress_bad_hosts);
+	tcase_add_test(tc, test_local_media_kept_for_chapters_only);
 	suite_add_tcase(s, tc);
 	return s;
 }
