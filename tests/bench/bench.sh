@@ -291,7 +291,7 @@ if [ "$BENCH_EPUBCHECK" = 1 ]; then
 			checks+=("skipped - $name: epubcheck not run (over BENCH_EPUBCHECK_MAX_MIB=$BENCH_EPUBCHECK_MAX_MIB MiB)")
 		elif grep -qE '^(Exception|java\.|[A-Za-z.]*(Error|Exception)\b)' "$OUT/out/$name/epubcheck.txt"; then
 			checks+=("FAIL - $name: epubcheck crashed: $(grep -m 1 -E 'Error|Exception' "$OUT/out/$name/epubcheck.txt" | cut -c1-100) (out/$name/epubcheck.txt)")
-		elif counts=$(epubcheck_summary "$OUT/out/$name/epubcheck.txt"); then
+		elif counts=$(epubcheck_java_summary "$OUT/out/$name/epubcheck.txt"); then
 			read -r f e w <<<"$counts"
 			if [ "$f $e $w" = "0 0 0" ]; then
 				checks+=("ok - $name: epubcheck 0 fatals / 0 errors / 0 warnings")
