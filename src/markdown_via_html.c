@@ -9,6 +9,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <libxml/HTMLparser.h>
 
+#include "html_source.h"
 #include "util.h"
 
 /* cmark-gfm's HTML renderer writes no tags for a strong emphasis that
@@ -22,39 +23,6 @@
  * nothing: its parent is no longer a strong, and every version writes its
  * tags. libxml2 (2.9.14 in both releases) keeps nested identical elements
  * (<strong>, <em>, <del>) as they come. */
-/* The raw HTML lit with each empty comment written "<!-->" or "<!--->"
- * made "<!---->" (caller frees), or NULL when it has none. HTML5 and
- * CommonMark 0.31 end such a comment where it starts; libxml2's HTML
- * parser (2.9.14) reads on to the next "-->", and the text between went
- * without a word. Comments are followed so that one inside another is
- * left alone. */
-static char *
-close_empty_comments(const char *lit)
-{
-	strbuf out = {0};
-	const char *p = lit, *copied = lit;
-	bool changed = false;
-	while ((p = strstr(p, "<!--")) != NULL) {
-		const char *body = p + 4;
-		size_t dashes = body[0] == '-' ? 1 : 0;
-		if (body[dashes] == '>') {
-			strbuf_append(&out, copied, (size_t)(p - copied));
-			strbuf_puts(&out, "<!---->");
-			copied = p = body + dashes + 1;
-			changed = true;
-			continue;
-		}
-		const char *end = strstr(body, "-->");
-		if (end == NULL)
-			break;
-		p = end + 3;
-	}
-	if (!changed)
-		return NULL;
-	strbuf_puts(&out, copied);
-	return strbuf_take(&out);
-}
-
 char *
 markdown_cmark_html(cmark_node *n, int options, cmark_llist *exts)
 {
@@ -68,7 +36,11 @@ markdown_cmark_html(cmark_node *n, int options, cmark_llist *exts)
 		cmark_node_type type = cmark_node_get_type(c);
 		if (ev == CMARK_EVENT_ENTER &&
 		    (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE)) {
-			char *fixed = close_empty_comments(cmark_node_get_literal(c));
+			/* An empty comment "<!-->" hid the text after it. */
+			const char *lit = cmark_node_get_literal(c);
+			size_t fixed_len;
+			char *fixed = lit ? html_source_close_empty_comments(lit, strlen(lit), &fixed_len)
+			                  : NULL;
 			if (fixed)
 				cmark_node_set_literal(c, fixed);
 			free(fixed);

@@ -10,6 +10,7 @@
 #include <libxml/HTMLparser.h>
 #include <unistr.h>
 
+#include "html_source.h"
 #include "import/html_md_int.h"
 #include "sanitize.h"
 
@@ -636,8 +637,8 @@ ignore_error(void *ctx, const char *msg, ...)
 }
 
 /* html as valid UTF-8 without the characters XML forbids: a byte that is
- * no UTF-8 becomes U+FFFD, as the book must hold only such text. Caller
- * frees. */
+ * no UTF-8 becomes U+FFFD, as the book must hold only such text; empty
+ * comments closed (html_source.h). Caller frees. */
 static char *
 clean_input(const char *html)
 {
@@ -658,6 +659,13 @@ clean_input(const char *html)
 	}
 	char *clean = sanitize_clean_text(utf8 ? utf8 : html);
 	free(utf8);
+	/* An empty comment "<!-->" would hide the text after it. */
+	size_t mended_len;
+	char *mended = html_source_close_empty_comments(clean, strlen(clean), &mended_len);
+	if (mended) {
+		free(clean);
+		clean = mended;
+	}
 	return clean;
 }
 

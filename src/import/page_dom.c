@@ -12,6 +12,7 @@
 #include <libxml/HTMLtree.h>
 #include <libxml/uri.h>
 
+#include "html_source.h"
 #include "url.h"
 #include "util.h"
 
@@ -48,10 +49,16 @@ page_parse(const char *data, size_t len, int *nerrors)
 	xmlStructuredErrorFunc prev = xmlStructuredError;
 	void *prev_ctx = xmlStructuredErrorContext;
 	xmlSetStructuredErrorFunc(nerrors, count_error);
-	htmlDocPtr doc = htmlReadMemory(data, (int)len, NULL,
-	                                declares_charset(data, len) ? NULL : "UTF-8",
-	                                HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	                                    HTML_PARSE_RECOVER | HTML_PARSE_NODEFDTD);
+	/* An empty comment "<!-->" would hide the text after it. */
+	size_t mended_len = 0;
+	char *mended = html_source_close_empty_comments(data, len, &mended_len);
+	htmlDocPtr doc = NULL;
+	if (mended == NULL || mended_len <= (size_t)0x7fffffff)
+		doc = htmlReadMemory(mended ? mended : data, (int)(mended ? mended_len : len), NULL,
+		                     declares_charset(data, len) ? NULL : "UTF-8",
+		                     HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+		                         HTML_PARSE_RECOVER | HTML_PARSE_NODEFDTD);
+	free(mended);
 	xmlSetStructuredErrorFunc(prev_ctx, prev);
 	if (doc && !xmlDocGetRootElement(doc)) {
 		xmlFreeDoc(doc);

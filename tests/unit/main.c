@@ -8,6 +8,7 @@
 Suite *labels_suite(void);
 Suite *util_suite(void);
 Suite *strset_suite(void);
+Suite *html_source_suite(void);
 Suite *yamldoc_suite(void);
 Suite *source_suite(void);
 Suite *slug_suite(void);
@@ -42,6 +43,7 @@ main(void)
 	diag_set_quiet(true);
 	SRunner *sr = srunner_create(util_suite());
 	srunner_add_suite(sr, strset_suite());
+	srunner_add_suite(sr, html_source_suite());
 	srunner_add_suite(sr, labels_suite());
 	srunner_add_suite(sr, yamldoc_suite());
 	srunner_add_suite(sr, source_suite());

@@ -793,6 +793,18 @@ START_TEST(test_text)
 }
 END_TEST
 
+/* Regression: an empty comment "<!-->" in a post hid the text up to the
+ * next "-->" (libxml2's HTML parser reads on to it). */
+START_TEST(test_empty_comment_keeps_text)
+{
+	char *md = conv("<p>before</p><!--><p>kept text</p><!-- note --><p>after</p>");
+	ck_assert_msg(strstr(md, "kept text") != NULL, "%s", md);
+	ck_assert_msg(strstr(md, "after") != NULL, "%s", md);
+	ck_assert_msg(strstr(md, "note") == NULL, "%s", md);
+	free(md);
+}
+END_TEST
+
 Suite *
 html_md_suite(void)
 {
@@ -830,6 +842,7 @@ html_md_suite(void)
 	tcase_add_test(m, test_deep_nesting);
 	tcase_add_test(m, test_input_cleaned);
 	tcase_add_test(m, test_text);
+	tcase_add_test(m, test_empty_comment_keeps_text);
 	tcase_set_timeout(m, 30);
 	suite_add_tcase(s, m);
 	return s;
