@@ -105,15 +105,10 @@ chapter_text_heading_ids(xmlNodePtr root, strset *ids, chapter_toc *t)
 			free(text);
 			free(use);
 			/* Headings hold no headings. */
-		} else if (cur->type == XML_ELEMENT_NODE && cur->children) {
-			cur = cur->children;
-			continue;
+			cur = xhtml_next_node(cur, root, false);
+		} else {
+			cur = xhtml_next_node(cur, root, true);
 		}
-		while (cur && cur != root && cur->next == NULL)
-			cur = cur->parent;
-		if (cur == NULL || cur == root)
-			break;
-		cur = cur->next;
 	}
 	strmap_free(last_n);
 }

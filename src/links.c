@@ -787,15 +787,7 @@ links_resolve_chapter(book *b, chapter *c, page *p)
 			todo = xgrow(todo, n, sizeof *todo);
 			todo[n++] = cur;
 		}
-		if (cur->type == XML_ELEMENT_NODE && cur->children) {
-			cur = cur->children;
-			continue;
-		}
-		while (cur && cur != root && cur->next == NULL)
-			cur = cur->parent;
-		if (cur == NULL || cur == root)
-			break;
-		cur = cur->next;
+		cur = xhtml_next_node(cur, root, true);
 	}
 	if (c->kind != CHAPTER_TEXT) {
 		/* Pages mkbook writes itself hold only finished links; reader

@@ -11,6 +11,7 @@
 
 #include "css.h"
 #include "util.h"
+#include "xhtml.h"
 
 #define SVG_NS "http://www.w3.org/2000/svg"
 #define MEDIA_MAX_SVG_TAGS 500000
@@ -653,23 +654,10 @@ clean_svg_tree(xmlNodePtr root)
 				cur = next_sibling_fallback;
 				continue;
 			}
-			cur = parent;
-			while (cur && cur != root && cur->next == NULL)
-				cur = cur->parent;
-			if (cur == NULL || cur == root)
-				break;
-			cur = cur->next;
+			cur = xhtml_next_node(parent, root, false);
 			continue;
 		}
-		if (cur->children && cur->type == XML_ELEMENT_NODE) {
-			cur = cur->children;
-			continue;
-		}
-		while (cur && cur != root && cur->next == NULL)
-			cur = cur->parent;
-		if (cur == NULL || cur == root)
-			break;
-		cur = cur->next;
+		cur = xhtml_next_node(cur, root, true);
 	}
 }
 

@@ -475,15 +475,7 @@ adopt_body(strset *ids, xmlNodePtr root)
 			char name[3] = {'h', (char)('0' + prev), '\0'};
 			xmlNodeSetName(cur, BAD_CAST name);
 		}
-		if (cur->type == XML_ELEMENT_NODE && cur->children) {
-			cur = cur->children;
-			continue;
-		}
-		while (cur != root && cur->next == NULL)
-			cur = cur->parent;
-		if (cur == root)
-			break;
-		cur = cur->next;
+		cur = xhtml_next_node(cur, root, true);
 	}
 }
 

@@ -355,3 +355,15 @@ xhtml_stream_close(xhtml_stream *s, char **out, size_t *len)
 	free(s->after);
 	free(s);
 }
+
+xmlNodePtr
+xhtml_next_node(xmlNodePtr cur, xmlNodePtr root, bool descend)
+{
+	if (descend && cur->type == XML_ELEMENT_NODE && cur->children)
+		return cur->children;
+	while (cur && cur != root && cur->next == NULL)
+		cur = cur->parent;
+	if (cur == NULL || cur == root)
+		return NULL;
+	return cur->next;
+}

@@ -60,5 +60,10 @@ void xhtml_stream_close(xhtml_stream *s, char **out, size_t *len);
 char *xhtml_href_relative(const char *from_href, const char *to_href);
 /* Whether name is an HTML void element (br, img, hr...). */
 bool xhtml_is_void_element(const char *name);
+/* The node after cur in document order, within root (which cur is, or is
+ * under): cur's first child when descend is true and cur is an element
+ * with children, else the next node that is not inside cur; NULL once
+ * root's subtree is done. */
+xmlNodePtr xhtml_next_node(xmlNodePtr cur, xmlNodePtr root, bool descend);
 
 #endif

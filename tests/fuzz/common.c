@@ -20,6 +20,7 @@
 #include "diag.h"
 #include "markdown.h"
 #include "source.h"
+#include "xhtml.h"
 
 static char scratch[256];
 
@@ -207,15 +208,7 @@ fuzz_check_xhtml(const char *doc, size_t len, bool untrusted)
 				xmlFree(v);
 			}
 		}
-		if (cur->type == XML_ELEMENT_NODE && cur->children) {
-			cur = cur->children;
-			continue;
-		}
-		while (cur && cur != root && cur->next == NULL)
-			cur = cur->parent;
-		if (cur == NULL || cur == root)
-			break;
-		cur = cur->next;
+		cur = xhtml_next_node(cur, root, true);
 	}
 	xmlFreeDoc(d);
 }
@@ -324,15 +317,7 @@ fuzz_check_svg(const char *svg, size_t len)
 				xmlFree(v);
 			}
 		}
-		if (cur->type == XML_ELEMENT_NODE && cur->children) {
-			cur = cur->children;
-			continue;
-		}
-		while (cur && cur != root && cur->next == NULL)
-			cur = cur->parent;
-		if (cur == NULL || cur == root)
-			break;
-		cur = cur->next;
+		cur = xhtml_next_node(cur, root, true);
 	}
 	xmlFreeDoc(d);
 }
